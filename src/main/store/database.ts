@@ -1,0 +1,33 @@
+// Opening the SQLite file with the settings every part of the store relies on.
+import { DatabaseSync } from 'node:sqlite';
+
+export type Db = DatabaseSync;
+
+export function openDatabase(path: string): Db {
+  const db = new DatabaseSync(path);
+  // WAL lets the renderer-facing reads proceed while a reply checkpoints, and a killed process
+  // loses at most the uncommitted transaction. NORMAL is durable against process crashes
+  // (only an OS crash can drop the last commits), which is the failure we design for.
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Runs `fn` inside one transaction. Nested calls join the outer transaction, so a repository
+ * method can be transactional on its own and still be part of a bigger import.
+ */
+export function transaction<T>(db: Db, fn: () => T): T {
+  if (db.isTransaction) return fn();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+}

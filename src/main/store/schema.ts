@@ -1,0 +1,92 @@
+// The versioned schema, one step per entry. A step is only ever appended, never edited once
+// released: files in the wild are at some earlier version and must replay the same history.
+import type { Db } from './database.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+const STATES = "'streaming','complete','stopped','error','interrupted'";
+
+/** An FTS5 index over one column of `table`, kept in step by triggers. */
+function externalContentIndex(fts: string, table: string, column: string): string {
+  const remove = `INSERT INTO ${fts}(${fts}, rowid, ${column}) VALUES ('delete', old.seq, old.${column});`;
+  const add = `INSERT INTO ${fts}(rowid, ${column}) VALUES (new.seq, new.${column});`;
+  return `
+    CREATE VIRTUAL TABLE ${fts} USING fts5(
+      ${column}, content='${table}', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN ${add} END;
+    CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN ${remove} END;
+    CREATE TRIGGER ${fts}_update AFTER UPDATE OF ${column} ON ${table} BEGIN ${remove} ${add} END;`;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'conversations and message tree',
+    up: (db) =>
+      db.exec(`
+        -- seq is the integer key the full-text index points at; id is the stable public id.
+        CREATE TABLE conversations (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          title TEXT NOT NULL DEFAULT '',
+          title_source TEXT NOT NULL DEFAULT 'auto' CHECK (title_source IN ('auto', 'user')),
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          pinned INTEGER NOT NULL DEFAULT 0,
+          provider_id TEXT,
+          model TEXT,
+          options TEXT NOT NULL DEFAULT '{}',
+          active_root_id TEXT,
+          deleted_at INTEGER,
+          source_key TEXT UNIQUE
+        );
+        CREATE TABLE messages (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+          -- Deferred so a whole subtree can be removed (or imported) in any order in one transaction.
+          parent_id TEXT REFERENCES messages(id) DEFERRABLE INITIALLY DEFERRED,
+          active_child_id TEXT,
+          role TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'system')),
+          text TEXT NOT NULL DEFAULT '',
+          reasoning TEXT NOT NULL DEFAULT '',
+          provider_id TEXT,
+          model TEXT,
+          state TEXT NOT NULL DEFAULT 'complete' CHECK (state IN (${STATES})),
+          finish TEXT,
+          error TEXT,
+          stats TEXT,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX messages_by_parent ON messages(conversation_id, parent_id, seq);
+        CREATE INDEX messages_parent ON messages(parent_id);
+      `),
+  },
+  {
+    version: 2,
+    name: 'full-text search',
+    up: (db) =>
+      db.exec(`
+        ${externalContentIndex('messages_fts', 'messages', 'text')}
+        ${externalContentIndex('titles_fts', 'conversations', 'title')}
+        -- Files upgraded from version 1 already hold conversations: index them now.
+        INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+        INSERT INTO titles_fts(titles_fts) VALUES ('rebuild');
+      `),
+  },
+  {
+    version: 3,
+    name: 'sidebar order index',
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX conversations_sidebar
+          ON conversations(pinned DESC, updated_at DESC, seq DESC) WHERE deleted_at IS NULL;
+      `),
+  },
+];
