@@ -1,0 +1,48 @@
+// The messages that travel on a reply's port.
+import type { ReplyOutcome } from '../chat';
+
+/** How many messages main may have in flight before the renderer grants more credit. */
+export const DEFAULT_CREDIT_WINDOW = 8;
+
+/** Main → renderer. Every one of them costs one credit. Text is coalesced, never dropped. */
+export type ReplyMessage =
+  | {
+      t: 'delta';
+      seq: number;
+      text: string;
+      reasoning: string;
+      /** Sent once, with the first delta that carries a token. */
+      ttftMs?: number;
+    }
+  | {
+      t: 'end';
+      seq: number;
+      /** Whatever text was still pending when the reply ended. */
+      text: string;
+      reasoning: string;
+      ttftMs?: number;
+      outcome: ReplyOutcome;
+    };
+
+/** Renderer → main. */
+export type ControlMessage =
+  | { t: 'credit'; n: number } // "I have applied n messages: you may send n more"
+  | { t: 'stop' }; // user pressed Stop
+
+export function isControlMessage(value: unknown): value is ControlMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as { t?: unknown; n?: unknown };
+  if (m.t === 'stop') return true;
+  return m.t === 'credit' && Number.isSafeInteger(m.n) && (m.n as number) > 0;
+}
+
+export function isReplyMessage(value: unknown): value is ReplyMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<Record<'t' | 'text' | 'reasoning' | 'seq', unknown>>;
+  return (
+    (m.t === 'delta' || m.t === 'end') &&
+    typeof m.text === 'string' &&
+    typeof m.reasoning === 'string' &&
+    typeof m.seq === 'number'
+  );
+}

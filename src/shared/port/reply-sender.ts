@@ -1,0 +1,123 @@
+// Main's end of a reply port. Text goes out only against credit granted by the renderer; while
+// there is none, everything received is coalesced into the next message. So at most `window`
+// messages are ever in flight, and a stalled window costs main only the reply text itself.
+import type { ReplyOutcome } from '../chat';
+import { DEFAULT_CREDIT_WINDOW, isControlMessage, type ReplyMessage } from './messages';
+import type { PortLike } from './port';
+import { TextBuffer } from './text-buffer';
+
+export interface ReplySenderEvents {
+  /** The renderer asked to stop this reply. */
+  onStop(): void;
+  /** The port closed (window closed or reloaded, or the renderer dropped the reply). */
+  onGone(): void;
+}
+
+export class ReplySender {
+  private credits = 0;
+  private seq = 0;
+  private readonly pendingText = new TextBuffer();
+  private readonly pendingReasoning = new TextBuffer();
+  private readonly sentText = new TextBuffer();
+  private readonly sentReasoning = new TextBuffer();
+  private ttftMs: number | undefined;
+  private ttftSent = false;
+  private outcome: ReplyOutcome | null = null;
+  private ended = false;
+  private gone = false;
+  /** Counters for tests and the bridge bench. */
+  readonly counters = { messages: 0, creditsGranted: 0 };
+
+  constructor(
+    private readonly port: PortLike,
+    private readonly events: ReplySenderEvents,
+    private readonly window = DEFAULT_CREDIT_WINDOW,
+  ) {
+    port.onMessage((message) => this.onControl(message));
+    port.onClose(() => {
+      if (this.gone) return;
+      this.gone = true;
+      if (!this.ended) this.events.onGone();
+    });
+  }
+
+  pushText(text: string): void {
+    this.pendingText.append(text);
+    this.flush();
+  }
+
+  pushReasoning(text: string): void {
+    this.pendingReasoning.append(text);
+    this.flush();
+  }
+
+  /** Time to first token, measured by the session; rides on the next message. */
+  setTtft(ms: number): void {
+    this.ttftMs ??= ms;
+  }
+
+  /** Ends the reply: the terminal message carries whatever text is still pending. */
+  end(outcome: ReplyOutcome): void {
+    if (this.outcome) return;
+    this.outcome = outcome;
+    this.flush();
+  }
+
+  /** Everything the provider sent so far, delivered or not (for checkpoints and history). */
+  text(): string {
+    return this.sentText.toString() + this.pendingText.toString();
+  }
+
+  reasoning(): string {
+    return this.sentReasoning.toString() + this.pendingReasoning.toString();
+  }
+
+  get pendingChars(): number {
+    return this.pendingText.length + this.pendingReasoning.length;
+  }
+
+  get isGone(): boolean {
+    return this.gone;
+  }
+
+  /** Closes the port from main's side (app quitting); the renderer sees the port close. */
+  close(): void {
+    this.ended = true;
+    this.port.close();
+  }
+
+  private onControl(message: unknown): void {
+    // The renderer is not trusted to be well-behaved: ignore junk, cap credit at the window.
+    if (!isControlMessage(message)) return;
+    if (message.t === 'stop') {
+      if (!this.outcome) this.events.onStop();
+      return;
+    }
+    this.counters.creditsGranted += message.n;
+    this.credits = Math.min(this.window, this.credits + message.n);
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.ended || this.gone || this.credits === 0) return;
+    const hasText = this.pendingText.length > 0 || this.pendingReasoning.length > 0;
+    const ttftDue = this.ttftMs !== undefined && !this.ttftSent;
+    if (!hasText && !ttftDue && !this.outcome) return;
+
+    const text = this.pendingText.take();
+    const reasoning = this.pendingReasoning.take();
+    this.sentText.append(text);
+    this.sentReasoning.append(reasoning);
+    const ttftMs = ttftDue ? this.ttftMs : undefined;
+    this.ttftSent ||= ttftDue;
+    this.credits -= 1;
+    this.counters.messages += 1;
+    this.seq += 1;
+
+    const message: ReplyMessage = this.outcome
+      ? { t: 'end', seq: this.seq, text, reasoning, ttftMs, outcome: this.outcome }
+      : { t: 'delta', seq: this.seq, text, reasoning, ttftMs };
+    if (this.outcome) this.ended = true;
+    this.port.post(message);
+  }
+}
