@@ -1,0 +1,43 @@
+// Inline styles for the HTML export: one file that reads well on screen and prints cleanly
+// (the shell turns this same page into PDF with printToPDF).
+export const HTML_STYLE = `
+:root { color-scheme: light; --fg: #1d1f23; --muted: #646a73; --line: #e3e5e8; --code-bg: #f5f6f8; --you: #eef3fd; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 52rem; padding: 2rem 1.25rem 4rem; color: var(--fg); background: #fff;
+  font: 15px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+article.conversation + article.conversation { margin-top: 3rem; border-top: 2px solid var(--line); padding-top: 2rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .5rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1.5rem; color: var(--muted); font-size: .85rem; }
+dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
+section.message { padding: .75rem 1rem; margin: .75rem 0; border: 1px solid var(--line); border-radius: 8px; }
+section.message.user { background: var(--you); border-color: #d5e0f7; }
+section.message h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .4rem; }
+p { margin: .5rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+code { font: .88em/1.5 ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; background: var(--code-bg); padding: .05em .3em; border-radius: 4px; }
+figure.code { margin: .6rem 0; border: 1px solid var(--line); border-radius: 6px; background: var(--code-bg); }
+figure.code .lang { font-size: .72rem; color: var(--muted); padding: .3rem .75rem 0; }
+pre { margin: 0; padding: .6rem .75rem; overflow-x: auto; }
+pre code { background: none; padding: 0; white-space: pre; }
+details.reasoning { margin: .25rem 0 .6rem; color: var(--muted); border-left: 3px solid var(--line); padding-left: .75rem; }
+details.reasoning summary { cursor: pointer; font-size: .85rem; }
+p.note { font-size: .85rem; color: #8a5a00; font-style: italic; }
+.hljs-keyword, .hljs-selector-tag, .hljs-built_in { color: #8b2fc9; }
+.hljs-string, .hljs-regexp, .hljs-addition { color: #207a3c; }
+.hljs-number, .hljs-literal, .hljs-symbol { color: #b35400; }
+.hljs-comment, .hljs-quote { color: #7b818a; font-style: italic; }
+.hljs-title, .hljs-section, .hljs-name { color: #1f5fbf; }
+.hljs-attr, .hljs-attribute, .hljs-variable, .hljs-template-variable, .hljs-params { color: #8f3b3b; }
+.hljs-type, .hljs-meta, .hljs-selector-class { color: #0f7280; }
+.hljs-deletion { color: #b3261e; }
+@page { margin: 16mm 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  section.message { break-inside: auto; border-color: #ccc; }
+  section.message h2, h1 { break-after: avoid; }
+  figure.code, p { break-inside: avoid; }
+  /* Long lines wrap on paper instead of being cut at the page edge. */
+  pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+  /* Reasoning prints even though it is folded on screen (where the engine supports it). */
+  details.reasoning::details-content { content-visibility: visible; display: block; }
+}
+`;

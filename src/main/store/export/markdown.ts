@@ -1,0 +1,25 @@
+// Markdown export: readable in any editor or on a forge; model text is already Markdown.
+import type { ConversationSnapshot } from '../snapshot.ts';
+import { activeMessages, isoDate, outcomeNote, speaker } from './active-path.ts';
+
+export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: number): string {
+  const { shown, hiddenCount } = activeMessages(c);
+  const out: string[] = [`# ${c.title || 'Untitled conversation'}`, ''];
+  out.push(`- Created: ${isoDate(c.createdAt)}`, `- Updated: ${isoDate(c.updatedAt)}`);
+  if (c.model) out.push(`- Model: ${c.providerId ? `${c.providerId} / ` : ''}${c.model}`);
+  out.push(`- Exported from Plume: ${isoDate(exportedAt)}`);
+  if (hiddenCount > 0) {
+    out.push(`- Shows the selected branch; ${hiddenCount} message${hiddenCount === 1 ? '' : 's'} on other branches are in the JSON export.`);
+  }
+  for (const m of shown) {
+    out.push('', '---', '', `### ${speaker(m)}`, '');
+    if (m.reasoning.trim()) {
+      // A blank line after <summary> lets Markdown renderers format the reasoning inside.
+      out.push('<details>', '<summary>Reasoning</summary>', '', m.reasoning.trim(), '', '</details>', '');
+    }
+    out.push(m.text.trim() || '_(no text)_');
+    const note = outcomeNote(m);
+    if (note) out.push('', `> ${note}`);
+  }
+  return `${out.join('\n')}\n`;
+}

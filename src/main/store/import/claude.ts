@@ -1,0 +1,83 @@
+// Claude.ai data export (conversations.json): an array of conversations with `chat_messages`
+// in order. Newer exports also carry `parent_message_uuid`; when present it is used, so
+// edited branches survive, otherwise each message answers the one before it.
+import type { ConversationSnapshot } from '../snapshot.ts';
+import { ImportError, arr, isoTime, obj, oneOf, optStr, str, type Json } from './read.ts';
+import { foreignToSnapshot, type ForeignMessage } from './tree.ts';
+
+// Claude marks "no parent" with an all-zero UUID rather than null.
+const ROOT_PARENT = '00000000-0000-4000-8000-000000000000';
+
+function messageText(m: { [k: string]: Json }, where: string): { text: string; reasoning: string } {
+  if (m.content !== undefined && m.content !== null) {
+    const blocks = arr(m.content, `${where}.content`).map((b, i) => obj(b, `${where}.content[${i}]`));
+    const texts: string[] = [];
+    const thinking: string[] = [];
+    // Tool use, tool results and attachments have no text of their own to show.
+    blocks.forEach((b, i) => {
+      if (b.type === 'text') texts.push(str(b.text, `${where}.content[${i}].text`));
+      else if (b.type === 'thinking' && typeof b.thinking === 'string') thinking.push(b.thinking);
+    });
+    if (texts.length > 0 || m.text === undefined) return { text: texts.join('\n\n'), reasoning: thinking.join('\n\n') };
+    return { text: str(m.text, `${where}.text`), reasoning: thinking.join('\n\n') };
+  }
+  if (m.text === undefined) throw new ImportError(where, 'has neither text nor content');
+  return { text: str(m.text, `${where}.text`), reasoning: '' };
+}
+
+function convertOne(raw: Json, where: string): ConversationSnapshot {
+  const c = obj(raw, where);
+  const uuid = str(c.uuid, `${where}.uuid`);
+  const createdAt = isoTime(c.created_at, `${where}.created_at`);
+  const updatedAt = c.updated_at === undefined ? createdAt : isoTime(c.updated_at, `${where}.updated_at`);
+  const list = arr(c.chat_messages, `${where}.chat_messages`);
+  const ids = new Set<string>();
+  const messages: ForeignMessage[] = [];
+  let previous: string | null = null;
+  list.forEach((rawMsg, i) => {
+    const at = `${where}.chat_messages[${i}]`;
+    const m = obj(rawMsg, at);
+    const id = str(m.uuid, `${at}.uuid`);
+    if (ids.has(id)) throw new ImportError(`${at}.uuid`, `repeats an earlier message id (${JSON.stringify(id)})`);
+    ids.add(id);
+    const sender = oneOf(m.sender, ['human', 'assistant'] as const, `${at}.sender`);
+    const declared = optStr(m.parent_message_uuid, `${at}.parent_message_uuid`);
+    const parent = declared === null ? previous : declared === ROOT_PARENT ? null : declared;
+    messages.push({
+      sourceId: id,
+      parentSourceId: parent,
+      role: sender === 'human' ? 'user' : 'assistant',
+      ...messageText(m, at),
+      model: null,
+      createdAt: m.created_at === undefined ? createdAt : isoTime(m.created_at, `${at}.created_at`),
+    });
+    previous = id;
+  });
+  // Parents may be declared later in the list, so check once everything is known.
+  messages.forEach((m, i) => {
+    if (m.parentSourceId !== null && !ids.has(m.parentSourceId)) {
+      throw new ImportError(`${where}.chat_messages[${i}].parent_message_uuid`, `points to a missing message (${JSON.stringify(m.parentSourceId)})`);
+    }
+  });
+  const leaf = optStr(c.current_leaf_message_uuid, `${where}.current_leaf_message_uuid`);
+  return foreignToSnapshot(
+    {
+      sourceKey: `claude:${uuid}`,
+      providerId: 'anthropic',
+      title: optStr(c.name, `${where}.name`) ?? '',
+      createdAt,
+      updatedAt,
+      messages,
+      activeLeafSourceId: leaf !== null && ids.has(leaf) ? leaf : previous,
+    },
+    `${where}.chat_messages`,
+  );
+}
+
+export function looksLikeClaude(first: Json | undefined): boolean {
+  return !!first && typeof first === 'object' && !Array.isArray(first) && 'chat_messages' in first;
+}
+
+export function fromClaude(list: Json[]): ConversationSnapshot[] {
+  return list.map((c, i) => convertOne(c, `conversations[${i}]`));
+}

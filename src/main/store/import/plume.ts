@@ -1,0 +1,86 @@
+// Plume's own JSON export, checked field by field: it is a file anyone can edit.
+import type { ReplyState } from '../../../shared/chat';
+import type { ConversationSnapshot, SnapshotMessage } from '../snapshot.ts';
+import { PLUME_FORMAT, PLUME_SCHEMA_VERSION } from '../export/plume-json.ts';
+import { ImportError, arr, num, obj, oneOf, optStr, str, type Json, type JsonObject } from './read.ts';
+import { parentsFirst } from './tree.ts';
+
+const STATES: readonly ReplyState[] = ['streaming', 'complete', 'stopped', 'error', 'interrupted'];
+
+function optObject<T>(v: Json | undefined, where: string): T | null {
+  return v === undefined || v === null ? null : (obj(v, where) as unknown as T);
+}
+
+function readMessage(raw: Json, where: string): SnapshotMessage {
+  const m = obj(raw, where);
+  const state = oneOf(m.state, STATES, `${where}.state`);
+  return {
+    id: str(m.id, `${where}.id`),
+    parentId: optStr(m.parentId, `${where}.parentId`),
+    activeChildId: optStr(m.activeChildId, `${where}.activeChildId`),
+    role: oneOf(m.role, ['user', 'assistant', 'system'] as const, `${where}.role`),
+    text: str(m.text, `${where}.text`),
+    reasoning: str(m.reasoning ?? '', `${where}.reasoning`),
+    providerId: optStr(m.providerId, `${where}.providerId`),
+    model: optStr(m.model, `${where}.model`),
+    // A reply exported mid-stream can never finish now.
+    state: state === 'streaming' ? 'interrupted' : state,
+    finish: optStr(m.finish, `${where}.finish`) as SnapshotMessage['finish'],
+    error: optObject(m.error, `${where}.error`),
+    stats: optObject(m.stats, `${where}.stats`),
+    createdAt: num(m.createdAt, `${where}.createdAt`),
+    updatedAt: num(m.updatedAt, `${where}.updatedAt`),
+  };
+}
+
+function readConversation(raw: Json, where: string): ConversationSnapshot {
+  const c = obj(raw, where);
+  const messages = arr(c.messages, `${where}.messages`).map((m, i) => readMessage(m, `${where}.messages[${i}]`));
+  const index = new Map<string, number>();
+  messages.forEach((m, i) => {
+    if (index.has(m.id)) throw new ImportError(`${where}.messages[${i}].id`, `repeats an earlier message id (${JSON.stringify(m.id)})`);
+    index.set(m.id, i);
+  });
+  messages.forEach((m, i) => {
+    if (m.parentId !== null && !index.has(m.parentId)) {
+      throw new ImportError(`${where}.messages[${i}].parentId`, `points to a missing message (${JSON.stringify(m.parentId)})`);
+    }
+    const child = m.activeChildId === null ? undefined : messages[index.get(m.activeChildId) ?? -1];
+    if (m.activeChildId !== null && child?.parentId !== m.id) {
+      throw new ImportError(`${where}.messages[${i}].activeChildId`, `is not a child of this message (${JSON.stringify(m.activeChildId)})`);
+    }
+  });
+  const activeRootId = optStr(c.activeRootId, `${where}.activeRootId`);
+  if (activeRootId !== null && messages[index.get(activeRootId) ?? -1]?.parentId !== null) {
+    throw new ImportError(`${where}.activeRootId`, `is not a first message of this conversation (${JSON.stringify(activeRootId)})`);
+  }
+  const options = obj(c.options ?? {}, `${where}.options`) as JsonObject;
+  return {
+    id: str(c.id, `${where}.id`),
+    title: str(c.title, `${where}.title`),
+    titleSource: oneOf(c.titleSource ?? 'user', ['auto', 'user'] as const, `${where}.titleSource`),
+    createdAt: num(c.createdAt, `${where}.createdAt`),
+    updatedAt: num(c.updatedAt, `${where}.updatedAt`),
+    pinned: c.pinned === true,
+    providerId: optStr(c.providerId, `${where}.providerId`),
+    model: optStr(c.model, `${where}.model`),
+    options,
+    activeRootId,
+    sourceKey: null,
+    messages: parentsFirst(messages, `${where}.messages`),
+  };
+}
+
+export function looksLikePlume(doc: Json): boolean {
+  return !!doc && typeof doc === 'object' && !Array.isArray(doc) && doc.format === PLUME_FORMAT;
+}
+
+export function fromPlume(doc: JsonObject): ConversationSnapshot[] {
+  if (doc.version !== PLUME_SCHEMA_VERSION) {
+    throw new ImportError(
+      'version',
+      `is ${JSON.stringify(doc.version)}: this is a Plume export with a schema this build does not know (it reads version ${PLUME_SCHEMA_VERSION}). Update Plume to import it.`,
+    );
+  }
+  return arr(doc.conversations, 'conversations').map((c, i) => readConversation(c, `conversations[${i}]`));
+}

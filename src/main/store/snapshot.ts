@@ -1,0 +1,101 @@
+// A whole conversation as stored, every branch and remembered choice included: the input of
+// the lossless JSON export and the output of every importer.
+import type { GenerationOptions, ReplyState, ReplyStats, Role } from '../../shared/chat';
+import type { FinishReason, PlumeError } from '../../shared/provider-events';
+import type { Db } from './database.ts';
+import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows.ts';
+
+export interface SnapshotMessage {
+  id: string;
+  parentId: string | null;
+  /** Which child the user last looked at; null for a leaf. */
+  activeChildId: string | null;
+  role: Role;
+  text: string;
+  reasoning: string;
+  providerId: string | null;
+  model: string | null;
+  state: ReplyState;
+  finish: FinishReason | null;
+  error: PlumeError | null;
+  stats: ReplyStats | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConversationSnapshot {
+  id: string;
+  title: string;
+  titleSource: 'auto' | 'user';
+  createdAt: number;
+  updatedAt: number;
+  pinned: boolean;
+  providerId: string | null;
+  model: string | null;
+  options: GenerationOptions;
+  activeRootId: string | null;
+  /** Where an import came from (e.g. "chatgpt:<id>"), so importing it again is a no-op. */
+  sourceKey: string | null;
+  /** Parents always come before their children. */
+  messages: SnapshotMessage[];
+}
+
+export function readSnapshot(db: Db, conversationId: string): ConversationSnapshot | null {
+  const row = db.prepare(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ?`).get(conversationId) as ConversationRow | undefined;
+  if (!row) return null;
+  const c = toConversation(row);
+  // seq order puts parents first: a child is always inserted after its parent.
+  const rows = db
+    .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`)
+    .all(conversationId) as unknown as MessageRow[];
+  return {
+    id: c.id,
+    title: c.title,
+    titleSource: c.titleSource,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    pinned: c.pinned,
+    providerId: c.providerId,
+    model: c.model,
+    options: c.options,
+    activeRootId: row.active_root_id,
+    sourceKey: row.source_key,
+    messages: rows.map((r) => {
+      const { conversationId: _, ...m } = toMessage(r);
+      return { ...m, activeChildId: r.active_child_id };
+    }),
+  };
+}
+
+/** Ids of every conversation not in the Undo bin, newest activity first. */
+export function liveConversationIds(db: Db): string[] {
+  const rows = db.prepare('SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY pinned DESC, updated_at DESC, seq DESC').all() as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Writes a snapshot as new rows. Returns false (and writes nothing) when the conversation or
+ * its source is already present, which is what makes re-importing a file harmless.
+ */
+export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
+  const exists = db
+    .prepare('SELECT 1 FROM conversations WHERE id = ? OR (source_key IS NOT NULL AND source_key = ?)')
+    .get(s.id, s.sourceKey);
+  if (exists) return false;
+  db.prepare(
+    `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, active_root_id, source_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.id, s.title, s.titleSource, s.createdAt, s.updatedAt, s.pinned ? 1 : 0, s.providerId, s.model, JSON.stringify(s.options), s.activeRootId, s.sourceKey);
+  const insert = db.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const m of s.messages) {
+    insert.run(
+      m.id, s.id, m.parentId, m.activeChildId, m.role, m.text, m.reasoning, m.providerId, m.model,
+      m.state, m.finish, m.error ? JSON.stringify(m.error) : null, m.stats ? JSON.stringify(m.stats) : null,
+      m.createdAt, m.updatedAt,
+    );
+  }
+  return true;
+}
