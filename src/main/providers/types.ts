@@ -2,6 +2,9 @@
 import type { ChatMessage, GenerationOptions } from '../../shared/chat';
 import type { ProviderEvent } from '../../shared/provider-events';
 
+/** Which wire protocol a provider speaks; every OpenAI-compatible server is `openai`. */
+export type AdapterKind = 'openai' | 'anthropic';
+
 export interface ProviderCallConfig {
   baseURL: string;
   apiKey?: string;

@@ -1,0 +1,59 @@
+// Anthropic Messages through the official SDK. `create({stream: true})` rather than
+// `messages.stream()`: the raw event iterator reports every failure to the one loop reading it,
+// while MessageStream also rejects promises nobody awaits (unhandled rejections) and throws
+// its own errors on partial streams.
+import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { AnthropicEventReader } from './anthropic-events';
+import { commonClientOptions } from './client-options';
+import { pumpSdkStream } from './sdk-stream';
+import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
+
+/** Anthropic requires max_tokens; this fits a long answer without surprising bills. */
+export const DEFAULT_MAX_TOKENS = 8192;
+/** The API rejects thinking budgets under this. */
+const MIN_THINKING_BUDGET = 1024;
+
+export function createAnthropicClient(config: ProviderCallConfig, onBytes?: () => void): Anthropic {
+  // The baseURL has no /v1: the SDK appends /v1/messages itself.
+  return new Anthropic(commonClientOptions(config, onBytes));
+}
+
+export function createAnthropicMessagesAdapter(config: ProviderCallConfig): ProviderAdapter {
+  return {
+    stream(call: ProviderCall, hooks: StreamHooks) {
+      const client = createAnthropicClient(config, hooks.onBytes);
+      return pumpSdkStream({
+        open: () => client.messages.create(messagesParams(call), { signal: hooks.signal }),
+        reader: new AnthropicEventReader(),
+        signal: hooks.signal,
+        failure: { baseURL: config.baseURL, apiKey: config.apiKey },
+      });
+    },
+  };
+}
+
+export function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
+  // The Messages API takes system text as a parameter, never as a message.
+  const systemParts = [call.system, ...call.messages.filter((m) => m.role === 'system').map((m) => m.content)];
+  const system = systemParts.filter((part): part is string => !!part).join('\n\n');
+  const messages: MessageParam[] = call.messages
+    .filter((m) => m.role !== 'system')
+    .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
+
+  const options = call.options ?? {};
+  let maxTokens = options.maxOutputTokens ?? DEFAULT_MAX_TOKENS;
+  const params: MessageCreateParamsStreaming = { model: call.model, max_tokens: maxTokens, messages, stream: true };
+  if (system) params.system = system;
+
+  if (options.thinkingBudget !== undefined && options.thinkingBudget > 0) {
+    const budget = Math.max(MIN_THINKING_BUDGET, Math.round(options.thinkingBudget));
+    // The budget must be below max_tokens, or the API refuses the request.
+    if (maxTokens <= budget) maxTokens = budget + MIN_THINKING_BUDGET;
+    params.max_tokens = maxTokens;
+    params.thinking = { type: 'enabled', budget_tokens: budget };
+  }
+  // `temperature` is deliberately not sent: the installed SDK (1.11) dropped it from the
+  // Messages parameters as deprecated, and the API refuses it together with thinking.
+  return params;
+}

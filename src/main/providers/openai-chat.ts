@@ -1,0 +1,54 @@
+// OpenAI Chat Completions (and every server that speaks it) through the official SDK.
+import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { commonClientOptions } from './client-options';
+import { hostOf } from './host';
+import { OpenAIChunkReader } from './openai-chunks';
+import { pumpSdkStream } from './sdk-stream';
+import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
+
+export function createOpenAIClient(config: ProviderCallConfig, onBytes?: () => void): OpenAI {
+  // organization/project null: an OPENAI_ORG_ID in the environment must not reach other servers.
+  return new OpenAI({ ...commonClientOptions(config, onBytes), organization: null, project: null });
+}
+
+export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAdapter {
+  return {
+    stream(call: ProviderCall, hooks: StreamHooks) {
+      const client = createOpenAIClient(config, hooks.onBytes);
+      return pumpSdkStream({
+        open: () => client.chat.completions.create(chatParams(call, config.baseURL), { signal: hooks.signal }),
+        reader: new OpenAIChunkReader(hostOf(config.baseURL)),
+        signal: hooks.signal,
+        failure: { baseURL: config.baseURL, apiKey: config.apiKey },
+      });
+    },
+  };
+}
+
+export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionCreateParamsStreaming {
+  const messages: ChatCompletionMessageParam[] = [];
+  if (call.system) messages.push({ role: 'system', content: call.system });
+  for (const message of call.messages) messages.push({ role: message.role, content: message.content });
+
+  const params: ChatCompletionCreateParamsStreaming = {
+    model: call.model,
+    messages,
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  const options = call.options ?? {};
+  if (options.temperature !== undefined) params.temperature = options.temperature;
+  if (options.maxOutputTokens !== undefined) {
+    // OpenAI's own reasoning models reject `max_tokens`, while many compatible servers only
+    // know `max_tokens` and silently ignore the newer name.
+    if (isOpenAIItself(baseURL)) params.max_completion_tokens = options.maxOutputTokens;
+    else params.max_tokens = options.maxOutputTokens;
+  }
+  if (options.reasoningEffort !== undefined) params.reasoning_effort = options.reasoningEffort;
+  return params;
+}
+
+function isOpenAIItself(baseURL: string): boolean {
+  return hostOf(baseURL) === 'api.openai.com';
+}

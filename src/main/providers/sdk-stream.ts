@@ -1,0 +1,39 @@
+// The part both adapters share: open the SDK stream, feed its items to a reader, and turn any
+// failure into a ProviderFailure that knows whether the reply had started.
+import type { ProviderEvent } from '../../shared/provider-events';
+import { toProviderFailure, type FailureContext } from './errors';
+
+export interface StreamReader<Item> {
+  read(item: Item): Iterable<ProviderEvent>;
+  /** The stream ended without an error; yields the closing events, if the provider sent them. */
+  end(): Iterable<ProviderEvent>;
+}
+
+export interface PumpOptions<Item> {
+  /** Sends the request; resolves once response headers are in (SDK retries happen inside). */
+  open: () => Promise<AsyncIterable<Item>>;
+  reader: StreamReader<Item>;
+  signal: AbortSignal;
+  failure: Omit<FailureContext, 'phase'>;
+}
+
+export async function* pumpSdkStream<Item>(options: PumpOptions<Item>): AsyncGenerator<ProviderEvent> {
+  const { reader, signal } = options;
+  let items: AsyncIterable<Item>;
+  try {
+    items = await options.open();
+  } catch (error) {
+    // The caller aborted: it already knows how this ended, so there is nothing to report.
+    if (signal.aborted) return;
+    throw toProviderFailure(error, { ...options.failure, phase: 'request' });
+  }
+  try {
+    for await (const item of items) yield* reader.read(item);
+  } catch (error) {
+    if (signal.aborted) return;
+    throw toProviderFailure(error, { ...options.failure, phase: 'stream' });
+  }
+  // The SDKs end iteration quietly when aborted mid-stream; that is not a normal end either.
+  if (signal.aborted) return;
+  yield* reader.end();
+}
