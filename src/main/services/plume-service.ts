@@ -1,0 +1,141 @@
+// The app's services behind the contract. Runs the same in Electron's main process and in the
+// browser-mode host: nothing here imports `electron`.
+import type { Channel, ProviderView, Req, Res } from '../../shared/contract';
+import type { PortLike } from '../../shared/port/port';
+import type { PlumeError } from '../../shared/provider-events';
+import { createAdapter } from '../providers/registry';
+import type { ProviderAdapter } from '../providers/types';
+import { keyHint } from '../settings/key-hint';
+import type { KeyVault } from '../settings/key-vault';
+import { ProviderSettings, type ProviderRecord } from '../settings/provider-settings';
+import { runReplySession, type ReplyResult } from '../stream/reply-session';
+import { InvalidInput, parseProviderInput, parseStreamRequest } from './request-validation';
+
+export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> };
+
+export interface PlumeServiceOptions {
+  dataDir: string;
+  vault: KeyVault;
+  mode: 'electron' | 'web';
+  version: string;
+  /** Opens a link in the system browser (Electron) — browser mode handles links in the page. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Idle-stream watchdog, ms. */
+  idleTimeoutMs?: number;
+  /** SDK retries before the first byte of a reply. */
+  maxRetries?: number;
+  /** Called when a reply ends (persistence hooks in later). */
+  onReplyEnd?: (result: ReplyResult) => void;
+}
+
+export interface PlumeService {
+  handlers: Handlers;
+  /** Starts a reply on `port`; every outcome, including bad requests, arrives on the port. */
+  openStream(request: unknown, port: PortLike): void;
+  /** Aborts every reply still streaming (window closed, app quitting). */
+  abortAll(): void;
+}
+
+export function createPlumeService(options: PlumeServiceOptions): PlumeService {
+  const settings = new ProviderSettings(options.dataDir);
+  const active = new Set<PortLike>();
+
+  const view = async (record: ProviderRecord): Promise<ProviderView> => {
+    const key = await options.vault.get(record.id).catch(() => undefined);
+    return { ...record, hasKey: key !== undefined && key !== '', keyHint: key ? keyHint(key) : null };
+  };
+
+  const handlers: Handlers = {
+    'app:info': async () => ({
+      version: options.version,
+      mode: options.mode,
+      versions: Object.fromEntries(Object.entries(process.versions).filter(([k]) => ['node', 'electron', 'chrome', 'v8'].includes(k))) as Record<string, string>,
+    }),
+    'providers:list': async () => Promise.all((await settings.list()).map(view)),
+    'providers:save': async (input) => {
+      const clean = parseProviderInput(input);
+      if (clean.id && !(await settings.get(clean.id))) throw new InvalidInput('That provider no longer exists.');
+      const record = await settings.upsert({ id: clean.id, name: clean.name, kind: clean.kind, baseURL: clean.baseURL, model: clean.model });
+      if (clean.apiKey === '') await options.vault.delete(record.id);
+      else if (clean.apiKey !== undefined) await options.vault.set(record.id, clean.apiKey);
+      const notices = clean.keyTrimmed ? ['Spaces and line breaks were removed from the pasted key.'] : [];
+      return { provider: await view(record), notices };
+    },
+    'providers:remove': async ({ id }) => {
+      await settings.remove(id);
+      await options.vault.delete(id);
+    },
+    'links:open': async ({ url }) => {
+      const parsed = safeExternalUrl(url);
+      if (!parsed) throw new InvalidInput('Only http, https and mailto links can be opened.');
+      if (!options.openExternal) throw new InvalidInput('Links open from the page in browser mode.');
+      await options.openExternal(parsed);
+    },
+  };
+
+  async function adapterFor(request: unknown): Promise<{ adapter: ProviderAdapter; call: Parameters<ProviderAdapter['stream']>[0] }> {
+    const req = parseStreamRequest(request);
+    const record = await settings.get(req.providerId);
+    if (!record) throw new InvalidInput('That provider is not configured any more. Pick another one.');
+    let apiKey: string | undefined;
+    try {
+      apiKey = await options.vault.get(record.id);
+    } catch (error) {
+      throw new InvalidInput(`${(error as Error).message}`);
+    }
+    const adapter = createAdapter(record.kind, {
+      baseURL: record.baseURL,
+      apiKey,
+      maxRetries: options.maxRetries ?? 2,
+    });
+    const call: Parameters<ProviderAdapter['stream']>[0] = { model: req.model, messages: req.messages };
+    if (req.system) call.system = req.system;
+    if (req.options) call.options = req.options;
+    return { adapter, call };
+  }
+
+  function openStream(request: unknown, port: PortLike): void {
+    active.add(port);
+    port.onClose(() => active.delete(port));
+    void adapterFor(request)
+      .catch((error: unknown) => ({ adapter: failingAdapter(error), call: { model: '', messages: [] } }))
+      .then(({ adapter, call }) =>
+        runReplySession({ adapter, call, port, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 }),
+      )
+      .then((result) => options.onReplyEnd?.(result))
+      .finally(() => active.delete(port));
+  }
+
+  return {
+    handlers,
+    openStream,
+    abortAll: () => {
+      for (const port of active) port.close();
+      active.clear();
+    },
+  };
+}
+
+/** An adapter that fails at once, so setup errors reach the window on the reply's own port. */
+function failingAdapter(error: unknown): ProviderAdapter {
+  const plume: PlumeError =
+    error instanceof InvalidInput
+      ? error.plume
+      : { kind: 'unknown', message: `Could not start the reply: ${(error as Error)?.message ?? String(error)}` };
+  return {
+    // eslint-disable-next-line require-yield
+    async *stream() {
+      throw Object.assign(new Error(plume.message), { plume });
+    },
+  };
+}
+
+export function safeExternalUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url);
+    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,103 @@
+// Browser mode's vault: AES-256-GCM with a random key kept in a file of mode 0600 beside the
+// ciphertext. That protects against other users on the machine and against the ciphertext
+// leaking alone (a synced folder, a backup), not against this user's own processes — the
+// settings screen says so.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type KeyVault, VaultError } from './key-vault';
+
+const KEY_FILE = 'vault.key';
+const DATA_FILE = 'keys.vault.json';
+
+type Sealed = Record<string, string>; // id → base64(iv | tag | ciphertext)
+
+export class FileVault implements KeyVault {
+  private masterKey: Buffer | undefined;
+  private cache: Sealed | undefined;
+
+  constructor(private readonly dir: string) {}
+
+  describe() {
+    return {
+      backend: 'aes-gcm-file',
+      note: `Keys are encrypted with AES-256-GCM; the encryption key is in ${join(this.dir, KEY_FILE)} (readable only by you).`,
+    };
+  }
+
+  async get(id: string): Promise<string | undefined> {
+    const sealed = (await this.load())[id];
+    if (sealed === undefined) return undefined;
+    const raw = Buffer.from(sealed, 'base64');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', await this.key(), raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    } catch {
+      throw new VaultError('The stored key could not be decrypted (the vault key file changed or the data is damaged). Enter the key again.');
+    }
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await this.load())[id] !== undefined;
+  }
+
+  async set(id: string, key: string): Promise<void> {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', await this.key(), iv);
+    const body = Buffer.concat([cipher.update(key, 'utf8'), cipher.final()]);
+    const data = await this.load();
+    data[id] = Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    await this.save(data);
+  }
+
+  async delete(id: string): Promise<void> {
+    const data = await this.load();
+    if (!(id in data)) return;
+    delete data[id];
+    await this.save(data);
+  }
+
+  private async key(): Promise<Buffer> {
+    if (this.masterKey) return this.masterKey;
+    const path = join(this.dir, KEY_FILE);
+    try {
+      const key = await readFile(path);
+      if (key.length !== 32) throw new VaultError(`The vault key file ${path} is damaged (wrong length).`);
+      this.masterKey = key;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(this.dir, { recursive: true });
+      const key = randomBytes(32);
+      await writeFile(path, key, { mode: 0o600, flag: 'wx' });
+      await chmod(path, 0o600);
+      this.masterKey = key;
+    }
+    return this.masterKey;
+  }
+
+  private async load(): Promise<Sealed> {
+    if (this.cache) return this.cache;
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.dir, DATA_FILE), 'utf8'));
+      this.cache = isSealed(parsed) ? parsed : {};
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
+      this.cache = {};
+    }
+    return this.cache;
+  }
+
+  private async save(data: Sealed): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, DATA_FILE);
+    // Write-then-rename so a crash never leaves half a vault.
+    await writeFile(`${path}.tmp`, JSON.stringify(data), { mode: 0o600 });
+    await rename(`${path}.tmp`, path);
+    this.cache = data;
+  }
+}
+
+function isSealed(value: unknown): value is Sealed {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}

@@ -1,0 +1,27 @@
+// Turns whatever a provider adapter threw into a PlumeError with plain words.
+import type { PlumeError } from '../../shared/provider-events';
+
+export function asPlumeError(error: unknown): PlumeError {
+  if (typeof error === 'object' && error !== null && 'plume' in error) {
+    return (error as { plume: PlumeError }).plume;
+  }
+  // Adapters classify everything they throw; reaching here is a bug, but the user still deserves
+  // a sentence rather than a stack trace.
+  const text = error instanceof Error ? error.message : String(error);
+  return { kind: 'unknown', message: `Something went wrong while streaming the reply: ${text}` };
+}
+
+export const STOP_MESSAGES = {
+  stalled: (seconds: number): PlumeError => ({
+    kind: 'stalled',
+    message: `The provider sent nothing for ${seconds} s, so the reply was stopped. The text so far is kept.`,
+  }),
+  interrupted: (): PlumeError => ({
+    kind: 'interrupted',
+    message: 'The connection ended before the reply was complete. The text so far is kept.',
+  }),
+  windowGone: (): PlumeError => ({
+    kind: 'interrupted',
+    message: 'The window closed before the reply finished.',
+  }),
+};

@@ -1,0 +1,25 @@
+// `npm run web`: starts browser mode and prints the address to open.
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { createPlumeService } from '../services/plume-service';
+import { FileVault } from '../settings/file-vault';
+import { startWebHost } from './server';
+
+const dataDir = process.env.PLUME_DATA_DIR ?? join(homedir(), '.plume-web');
+const rendererDir = process.env.PLUME_RENDERER_DIR ?? join(import.meta.dirname, '../renderer');
+const port = Number(process.env.PLUME_PORT ?? 0);
+
+const service = createPlumeService({
+  dataDir,
+  vault: new FileVault(dataDir),
+  mode: 'web',
+  version: process.env.npm_package_version ?? 'dev',
+});
+const host = await startWebHost({ service, rendererDir, port });
+
+console.log(`Plume (browser mode) is running. Open this address in your browser:\n\n  ${host.url}\n`);
+console.log(`Data: ${dataDir}. Press Ctrl+C to stop.`);
+
+const stop = () => void host.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,50 @@
+// Browser mode: `invoke` is a POST to the host, each reply stream its own WebSocket that speaks the
+// same port protocol as an Electron MessagePort.
+import type { InvokeResult, PlumeBridge } from '../../../shared/contract';
+import type { PortLike } from '../../../shared/port/port';
+import { fromTextSocket } from '../../../shared/port/text-socket-port';
+import { BridgeError } from './errors';
+
+export function webBridge(origin = window.location.origin): PlumeBridge {
+  return {
+    async invoke(channel, req) {
+      let response: Response;
+      try {
+        response = await fetch(`${origin}/rpc/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: req === undefined ? '' : JSON.stringify(req),
+        });
+      } catch {
+        throw new BridgeError({ kind: 'unreachable', message: 'Plume\'s browser-mode host is not running. Start it again with `npm run web`.' });
+      }
+      if (!response.ok) throw new BridgeError({ kind: 'config', message: await response.text() });
+      const result = (await response.json()) as InvokeResult<unknown>;
+      if (!result.ok) throw new BridgeError(result.error);
+      return result.value as never;
+    },
+    openStream(request) {
+      const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/stream`);
+      return new Promise<PortLike>((resolve, reject) => {
+        socket.addEventListener('open', () => {
+          socket.send(JSON.stringify(request));
+          resolve(fromClientSocket(socket));
+        }, { once: true });
+        socket.addEventListener('error', () => reject(new BridgeError({ kind: 'unreachable', message: 'Could not reach Plume\'s browser-mode host.' })), { once: true });
+      });
+    },
+  };
+}
+
+function fromClientSocket(socket: WebSocket): PortLike {
+  const { port, receive, closed } = fromTextSocket({
+    send: (text) => socket.send(text),
+    isOpen: () => socket.readyState === WebSocket.OPEN,
+    close: () => socket.close(),
+  });
+  socket.addEventListener('message', (event) => {
+    if (typeof event.data === 'string') receive(event.data);
+  });
+  socket.addEventListener('close', closed);
+  return port;
+}
