@@ -1,0 +1,35 @@
+import { memo, useMemo } from 'react';
+import { BlockContext } from './block-context.ts';
+import { StreamingCode } from './components/StreamingCode.tsx';
+import { MarkdownBody } from './MarkdownBody.tsx';
+import { renderStats } from './render-stats.ts';
+import { repairTail } from './tail-repair.ts';
+
+export interface BlockProps {
+  /** Unique across messages, fixed for the block's life. */
+  blockKey: string;
+  raw: string;
+  /** Link definitions from elsewhere in the message, '' when the block needs none. */
+  definitions: string;
+  /** False only for the streaming tail. */
+  settled: boolean;
+  /** Where the block ends relative to an open code fence. */
+  fence: 'none' | 'inside' | 'whole';
+}
+
+/** One piece of a message. Memoized: a settled block re-renders only if its definitions change. */
+export const Block = memo(function Block({ blockKey, raw, definitions, settled, fence }: BlockProps) {
+  renderStats.blockRenders++;
+  const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
+  if (!settled && fence === 'whole') {
+    return (
+      <BlockContext.Provider value={info}>
+        <StreamingCode raw={raw} />
+      </BlockContext.Provider>
+    );
+  }
+  let source = settled ? raw : repairTail(raw, fence === 'inside');
+  // An open fence would swallow appended definitions, so they are added only outside one.
+  if (definitions && fence === 'none') source += '\n\n' + definitions;
+  return <MarkdownBody info={info} source={source} math={settled && raw.includes('$')} />;
+});

@@ -1,0 +1,20 @@
+import Markdown from 'react-markdown';
+import { BlockContext } from './block-context.ts';
+import type { BlockInfo } from './block-context.ts';
+import { useMathPlugins } from './math.ts';
+import { COMPONENTS, REMARK_PLUGINS } from './plugins.ts';
+import { renderStats } from './render-stats.ts';
+import { safeUrl } from './safe-url.ts';
+
+/** react-markdown with the one configuration every rendering path shares. */
+export function MarkdownBody({ info, source, math }: { info: BlockInfo; source: string; math: boolean }) {
+  const rehypePlugins = useMathPlugins(math);
+  renderStats.parsedChars += source.length;
+  return (
+    <BlockContext.Provider value={info}>
+      <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={COMPONENTS} urlTransform={safeUrl}>
+        {source}
+      </Markdown>
+    </BlockContext.Provider>
+  );
+}

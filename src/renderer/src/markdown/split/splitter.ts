@@ -1,0 +1,177 @@
+import { closesFence, fenceOpener, htmlBlockEnd, isBlank, isListMarkerLine, startsAtColumnZero } from './lines.ts';
+import type { Fence } from './lines.ts';
+import { definitionsIn, verifyBoundary } from './verify.ts';
+
+export interface StableBlock {
+  /** Stable for the life of the message; used as the React key. */
+  readonly id: number;
+  readonly start: number;
+  readonly raw: string;
+  /** Whether the block could refer to a link definition elsewhere (it contains a "["). */
+  readonly usesRefs: boolean;
+}
+
+interface ScanState {
+  /** Start of the first line not yet classified (always at or after `tailStart`). */
+  readonly lineStart: number;
+  readonly fence: Fence | null;
+  /** Where the open fence's opening line starts, so the tail can tell it is nothing but code. */
+  readonly fenceAt: number;
+  readonly html: RegExp | null;
+  readonly prevBlank: boolean;
+  /** A list marker was seen since the last boundary, so a later marker may continue that list. */
+  readonly listSeen: boolean;
+}
+
+export interface SplitState {
+  readonly text: string;
+  /** Blocks that no extension of `text` can change (except through link definitions). */
+  readonly blocks: readonly StableBlock[];
+  readonly tailStart: number;
+  /** The id the tail will receive when it is promoted; the tail renders under this key. */
+  readonly nextId: number;
+  /** Link definitions from stable blocks, one markdown line each; '' when there are none. */
+  readonly definitions: string;
+  /** Identifiers of those definitions: the first definition of a label wins, as in CommonMark. */
+  readonly definitionIds: ReadonlySet<string>;
+  /** Some stable block mentions a footnote, which only a whole-document render numbers right. */
+  readonly footnotes: boolean;
+  readonly scan: ScanState;
+}
+
+const EMPTY_SCAN: ScanState = { lineStart: 0, fence: null, fenceAt: -1, html: null, prevBlank: true, listSeen: false };
+
+export function emptySplit(firstId = 0): SplitState {
+  return {
+    text: '',
+    blocks: [],
+    tailStart: 0,
+    nextId: firstId,
+    definitions: '',
+    definitionIds: new Set(),
+    footnotes: false,
+    scan: EMPTY_SCAN,
+  };
+}
+
+/**
+ * Splits `text` into stable blocks and a tail. When `text` extends `prev.text` only the new
+ * complete lines are looked at; otherwise (an edit or regeneration) it starts over, keeping the
+ * ids of blocks that come out identical so their rendered output is reused.
+ */
+export function splitMarkdown(prev: SplitState | null, text: string): SplitState {
+  if (prev && prev.text === text) return prev;
+  if (prev && text.startsWith(prev.text)) return advance(prev, text);
+  const fresh = advance(emptySplit(prev?.nextId ?? 0), text);
+  return prev ? keepIds(prev, fresh) : fresh;
+}
+
+export function tailOf(state: SplitState): string {
+  return state.text.slice(state.tailStart);
+}
+
+/** How the tail ends: inside an open code fence (and whether that fence is all it holds). */
+export function tailFence(state: SplitState): 'none' | 'inside' | 'whole' {
+  const { fence, fenceAt, lineStart } = state.scan;
+  if (!fence) {
+    // The unfinished last line may itself open a fence, which then runs to the end.
+    const opened = fenceOpener(state.text.slice(lineStart));
+    if (!opened || state.scan.html) return 'none';
+    return opened.kind === 'code' && lineStart === state.tailStart ? 'whole' : 'inside';
+  }
+  return fence.kind === 'code' && fenceAt === state.tailStart ? 'whole' : 'inside';
+}
+
+/** What a settled render needs beyond the split: definitions and footnotes from the tail too. */
+export function finalDocument(state: SplitState): { definitions: string; footnotes: boolean } {
+  const tail = tailOf(state);
+  const seen = new Set(state.definitionIds);
+  const lines = state.definitions ? [state.definitions] : [];
+  for (const [id, line] of definitionsIn(tail)) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    lines.push(line);
+  }
+  return {
+    definitions: lines.join('\n'),
+    footnotes: state.footnotes || tail.includes('[^'),
+  };
+}
+
+function advance(prev: SplitState, text: string): SplitState {
+  let blocks = prev.blocks;
+  let tailStart = prev.tailStart;
+  let nextId = prev.nextId;
+  let definitions = prev.definitions;
+  let footnotes = prev.footnotes;
+  let { lineStart, fence, fenceAt, html, prevBlank, listSeen } = prev.scan;
+  let definitionIds = prev.definitionIds;
+  const defLines: string[] = definitions ? [definitions] : [];
+
+  for (let nl = text.indexOf('\n', lineStart); nl >= 0; nl = text.indexOf('\n', lineStart)) {
+    const line = text.slice(lineStart, nl);
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+      prevBlank = false;
+    } else if (html) {
+      if (html.test(line)) html = null;
+      prevBlank = false;
+    } else {
+      const blank = isBlank(line);
+      // A blank line followed by a complete line at column 0 closes every container; the real
+      // parser confirms that a new top-level node starts here before anything is promoted.
+      if (
+        !blank &&
+        prevBlank &&
+        lineStart > tailStart &&
+        startsAtColumnZero(line) &&
+        !(listSeen && isListMarkerLine(line))
+      ) {
+        const verdict = verifyBoundary(text.slice(tailStart, nl + 1), lineStart - tailStart);
+        if (verdict.boundary) {
+          const raw = text.slice(tailStart, lineStart);
+          if (blocks === prev.blocks) blocks = blocks.slice();
+          (blocks as StableBlock[]).push({ id: nextId++, start: tailStart, raw, usesRefs: raw.includes('[') });
+          footnotes ||= raw.includes('[^');
+          for (const [id, def] of verdict.definitions) {
+            if (definitionIds.has(id)) continue;
+            if (definitionIds === prev.definitionIds) definitionIds = new Set(definitionIds);
+            (definitionIds as Set<string>).add(id);
+            defLines.push(def);
+          }
+          tailStart = lineStart;
+          listSeen = false;
+        }
+      }
+      if (!blank) {
+        fence = fenceOpener(line);
+        if (fence) fenceAt = lineStart;
+        html = fence ? null : htmlBlockEnd(line);
+        if (!fence && !html && isListMarkerLine(line)) listSeen = true;
+      }
+      prevBlank = blank;
+    }
+    lineStart = nl + 1;
+  }
+
+  if (definitionIds !== prev.definitionIds) definitions = defLines.join('\n');
+  return {
+    text,
+    blocks,
+    tailStart,
+    nextId,
+    definitions,
+    definitionIds,
+    footnotes,
+    scan: { lineStart, fence, fenceAt, html, prevBlank, listSeen },
+  };
+}
+
+function keepIds(prev: SplitState, next: SplitState): SplitState {
+  const byStart = new Map(prev.blocks.map((b) => [b.start, b]));
+  const blocks = next.blocks.map((b) => {
+    const old = byStart.get(b.start);
+    return old && old.raw === b.raw ? old : b;
+  });
+  return { ...next, blocks };
+}

@@ -1,0 +1,139 @@
+// Makes the still-growing end of a reply look like what it is about to become, so the user never
+// sees "**", "`" or "[text](http" flash before the closing marker arrives. Only ever applied to
+// the streaming tail; the settled render uses the text as it is.
+
+// A last line holding nothing but the start of a block marker ("2", "- ", "##", "--", "``").
+const MARKER_ONLY = /^ {0,3}(?:[-+*]|\d{1,9}[.)]?|#{1,6}|>|=+|-+|`{1,2}|~{1,2}|\${1,2})?[ \t]*$/;
+// A table delimiter row on its way in, which would otherwise show as text under the header.
+const DELIMITER_PREFIX = /^ {0,3}\|?[ \t]*:?-[-:| \t]*$/;
+const OPEN_LINK_AT_END = /(!?)\[([^\]\n]*)\]\([^)\s]*$/;
+const OPEN_BRACKET_AT_END = /!?\[[^\]\n]*$/;
+
+export function repairTail(tail: string, inFence: boolean): string {
+  const lastNl = tail.lastIndexOf('\n');
+  const lastLine = tail.slice(lastNl + 1);
+  if (inFence) {
+    // Hide a closing fence that is only half typed; the code itself is shown as it is.
+    return /^ {0,3}(`+|~+|\$+)[ \t]*$/.test(lastLine) ? tail.slice(0, lastNl + 1) : tail;
+  }
+  let text = tail;
+  const prevLine = tail.slice(tail.lastIndexOf('\n', lastNl - 1) + 1, Math.max(lastNl, 0));
+  if (MARKER_ONLY.test(lastLine) || (prevLine.includes('|') && DELIMITER_PREFIX.test(lastLine))) {
+    text = tail.slice(0, lastNl + 1);
+  }
+  // Only the last paragraph can hold an unclosed inline construct worth repairing.
+  const segmentStart = lastBlankLineEnd(text);
+  const head = text.slice(0, segmentStart);
+  return head + repairInline(text.slice(segmentStart));
+}
+
+function lastBlankLineEnd(text: string): number {
+  const i = text.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+  if (i < 0) return 0;
+  return text.indexOf('\n', i + 1) + 1;
+}
+
+export function repairInline(segment: string): string {
+  const code = openCodeSpan(segment);
+  if (code) {
+    // Inside an unclosed code span nothing else is markup; close it (or drop a bare opener).
+    const content = segment.slice(code.at + code.run.length);
+    return content.trim() === '' ? segment.slice(0, code.at) : segment + code.run;
+  }
+  let text = segment.replace(OPEN_LINK_AT_END, (_m, bang: string, label: string) => (bang ? '' : `[${label}](#)`));
+  text = text.replace(OPEN_BRACKET_AT_END, (m) => (m.startsWith('!') ? '' : m.slice(1)));
+  return closeEmphasis(text);
+}
+
+function openCodeSpan(s: string): { at: number; run: string } | null {
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c !== '`') {
+      i++;
+      continue;
+    }
+    const run = runAt(s, i, '`');
+    const close = findRun(s, i + run.length, run);
+    if (close < 0) return { at: i, run };
+    i = close + run.length;
+  }
+  return null;
+}
+
+function runAt(s: string, i: number, c: string): string {
+  let j = i;
+  while (s[j] === c) j++;
+  return s.slice(i, j);
+}
+
+function findRun(s: string, from: number, run: string): number {
+  for (let i = s.indexOf(run, from); i >= 0; i = s.indexOf(run, i + 1)) {
+    if (s[i - 1] !== '`' && s[i + run.length] !== '`') return i;
+  }
+  return -1;
+}
+
+const SPACE = /\s/;
+const WORD = /[\p{L}\p{N}]/u;
+
+interface Delimiter {
+  marker: string;
+  at: number;
+}
+
+function closeEmphasis(input: string): string {
+  const stack: Delimiter[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i] ?? '';
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c === '`') {
+      const run = runAt(input, i, '`');
+      const close = findRun(input, i + run.length, run);
+      if (close < 0) break;
+      i = close + run.length;
+      continue;
+    }
+    if (c !== '*' && c !== '_' && c !== '~') {
+      i++;
+      continue;
+    }
+    const run = runAt(input, i, c);
+    const before = i > 0 ? (input[i - 1] ?? '') : '';
+    const after = input[i + run.length] ?? '';
+    i += run.length;
+    if (c === '_' && WORD.test(before) && WORD.test(after)) continue;
+    if (c === '~' && run.length > 2) continue;
+    const marker = run.slice(0, 3);
+    const canClose = before !== '' && !SPACE.test(before);
+    const canOpen = after !== '' && !SPACE.test(after);
+    const match = canClose ? findLast(stack, marker) : -1;
+    if (match >= 0) stack.length = match;
+    else if (canOpen) stack.push({ marker, at: i - run.length });
+  }
+  let text = input.replace(/[ \t]+$/, '');
+  // A marker with nothing after it yet is dropped rather than closed around nothing.
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (!top || top.at + top.marker.length < text.length) break;
+    text = text.slice(0, top.at).replace(/[ \t]+$/, '');
+    stack.pop();
+  }
+  // A trailing marker that could not open yet ("word *") would flash as a literal character.
+  text = text.replace(/(^|\s)[*_~]{1,3}$/, '$1');
+  for (let k = stack.length - 1; k >= 0; k--) text += stack[k]?.marker ?? '';
+  return text;
+}
+
+function findLast(stack: Delimiter[], marker: string): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]?.marker === marker) return k;
+  return -1;
+}

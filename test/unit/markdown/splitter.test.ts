@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { finalDocument, splitMarkdown, tailFence, tailOf } from '../../../src/renderer/src/markdown/index.ts';
+import type { SplitState } from '../../../src/renderer/src/markdown/index.ts';
+import { FIXTURES } from '../../../bench/render/fixtures.ts';
+import { tokenDeltas } from '../../../bench/render/deltas.ts';
+
+const plugins = [remarkGfm, remarkMath];
+const html = (md: string): string =>
+  renderToStaticMarkup(createElement(Markdown, { remarkPlugins: plugins }, md)).replace(/>\s+</g, '><');
+
+/** Feeds `text` one character at a time, as the worst case of tiny deltas. */
+function stream(text: string, step = 1): SplitState {
+  let s: SplitState | null = null;
+  for (let i = 0; i <= text.length; i += step) s = splitMarkdown(s, text.slice(0, i));
+  return splitMarkdown(s, text);
+}
+
+const raws = (s: SplitState): string[] => s.blocks.map((b) => b.raw);
+
+/** What the component renders once settled: every block alone, definitions appended where used. */
+function settledHtml(s: SplitState): string {
+  const doc = finalDocument(s);
+  const pieces = [...s.blocks.map((b) => ({ raw: b.raw, refs: b.usesRefs })), { raw: tailOf(s), refs: true }];
+  return pieces.map(({ raw, refs }) => html(refs && doc.definitions ? `${raw}\n\n${doc.definitions}` : raw)).join('');
+}
+
+describe('splitter: hard cases', () => {
+  it('keeps a paragraph in the tail until a setext underline can no longer arrive', () => {
+    const s1 = stream('Intro.\n\nTitle\n');
+    expect(raws(s1)).toEqual(['Intro.\n\n']);
+    expect(tailOf(s1)).toBe('Title\n');
+    const s2 = splitMarkdown(s1, 'Intro.\n\nTitle\n=====\n\nBody\n');
+    expect(raws(s2)).toEqual(['Intro.\n\n', 'Title\n=====\n\n']);
+    expect(html(s2.blocks[1]?.raw ?? '')).toBe('<h1>Title</h1>');
+  });
+
+  it('does not split a loose list at its blank lines, nor promote it before a non-item line', () => {
+    const s = stream('- a\n\n- b\n\n- c\n');
+    expect(s.blocks).toHaveLength(0);
+    const t = splitMarkdown(s, '- a\n\n- b\n\n- c\n\nAfter.\n');
+    expect(raws(t)).toEqual(['- a\n\n- b\n\n- c\n\n']);
+    expect(html(t.blocks[0]?.raw ?? '')).toContain('<li><p>a</p></li>');
+  });
+
+  it('waits for the line after a list to finish: "2" may still become "2."', () => {
+    const s = stream('1. one\n\n2');
+    expect(s.blocks).toHaveLength(0);
+    const grown = splitMarkdown(s, '1. one\n\n2. two\n\nEnd\n');
+    expect(raws(grown)).toEqual(['1. one\n\n2. two\n\n']);
+    const para = stream('1. one\n\n2\n\nEnd\n');
+    expect(raws(para)).toEqual(['1. one\n\n', '2\n\n']);
+  });
+
+  it('keeps indented continuation and indented code inside their block', () => {
+    expect(raws(stream('- item\n\n  more of it\n\nAfter\n'))).toEqual(['- item\n\n  more of it\n\n']);
+    expect(raws(stream('    code a\n\n    code b\n\nText\n'))).toEqual(['    code a\n\n    code b\n\n']);
+  });
+
+  it('never splits inside a fence, math block or multi-line HTML comment', () => {
+    expect(raws(stream('```js\na\n\nb\n```\n\nAfter\n'))).toEqual(['```js\na\n\nb\n```\n\n']);
+    expect(raws(stream('~~~~\n```\n\nx\n~~~~\n\nAfter\n'))).toEqual(['~~~~\n```\n\nx\n~~~~\n\n']);
+    expect(raws(stream('$$\na\n\nb\n$$\n\nAfter\n'))).toEqual(['$$\na\n\nb\n$$\n\n']);
+    expect(raws(stream('<!--\n\nhidden\n\n-->\n\nAfter\n'))).toEqual(['<!--\n\nhidden\n\n-->\n\n']);
+  });
+
+  it('reports an open fence in the tail so it can render as code', () => {
+    const s = stream('Text\n\n```py\nx = 1\n\ny');
+    expect(raws(s)).toEqual(['Text\n\n']);
+    expect(tailFence(s)).toBe('whole');
+    expect(tailFence(stream('Text\n```py\nx'))).toBe('inside');
+    // The opener line is not complete yet, so it is still part of the paragraph's tail.
+    expect(tailFence(stream('Text\n\n```'))).toBe('inside');
+    expect(tailFence(stream('Text\n\n```\n'))).toBe('whole');
+    expect(tailFence(stream('Text\n\nplain'))).toBe('none');
+  });
+
+  it('treats a table as a paragraph until its delimiter row, then keeps the rows together', () => {
+    const s = stream('Intro\n\n| a | b |\n');
+    expect(raws(s)).toEqual(['Intro\n\n']);
+    const t = splitMarkdown(s, 'Intro\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nAfter\n');
+    expect(raws(t)).toEqual(['Intro\n\n', '| a | b |\n| - | - |\n| 1 | 2 |\n\n']);
+    expect(html(t.blocks[1]?.raw ?? '')).toContain('<td>2</td>');
+  });
+
+  it('resolves references whose definitions arrive at the end', () => {
+    const text = 'See [the docs][d] and [x].\n\nMore.\n\n[d]: https://example.com/d "Docs"\n[x]: <https://example.com/a b>\n';
+    const s = stream(text);
+    expect(s.blocks[0]?.usesRefs).toBe(true);
+    const doc = finalDocument(s);
+    expect(doc.definitions).toContain('[d]: <https://example.com/d> "Docs"');
+    expect(settledHtml(s)).toBe(html(text));
+    expect(settledHtml(s)).toContain('href="https://example.com/a%20b"');
+  });
+
+  it('relies on the real parser when a fence inside a list is ended by its container', () => {
+    const text = '- item\n  ```\n  code\n```\ntext\n\nmore\n```\n\nend\n';
+    const s = stream(text);
+    expect(settledHtml(s)).toBe(html(text));
+  });
+
+  it('flags footnotes so the settled render can number them over the whole message', () => {
+    const s = stream('Claim.[^1]\n\nMore.\n\n[^1]: Note.\n');
+    expect(finalDocument(s).footnotes).toBe(true);
+    expect(finalDocument(stream('Plain.\n\nText.\n')).footnotes).toBe(false);
+  });
+});
+
+describe('splitter: extension versus rewrite', () => {
+  it('reuses the previous work when the text only grows', () => {
+    const a = stream('One.\n\nTwo.\n\nThree');
+    const b = splitMarkdown(a, a.text + ' more.\n\nFour');
+    expect(b.blocks.slice(0, a.blocks.length)).toEqual(a.blocks);
+    expect(b.blocks[0]).toBe(a.blocks[0]);
+    expect(splitMarkdown(b, b.text)).toBe(b);
+  });
+
+  it('re-splits an edited text but keeps ids (and so renders) of unchanged blocks', () => {
+    const a = stream('One.\n\nTwo.\n\nThree.\n\nFour');
+    const b = splitMarkdown(a, 'One.\n\nTwo, edited.\n\nThree.\n\nFour');
+    // "Three." stays in the tail until the line after it is complete.
+    expect(raws(b)).toEqual(['One.\n\n', 'Two, edited.\n\n']);
+    expect(b.blocks[0]).toBe(a.blocks[0]);
+    expect(b.blocks[1]?.id).not.toBe(a.blocks[1]?.id);
+    expect(new Set([...b.blocks.map((x) => x.id), b.nextId]).size).toBe(b.blocks.length + 1);
+    const shorter = splitMarkdown(b, 'One.\n\nNew\n');
+    expect(shorter.blocks).toEqual([a.blocks[0]]);
+    expect(tailOf(shorter)).toBe('New\n');
+  });
+});
+
+describe('splitter: every fixture', () => {
+  for (const [name, make] of Object.entries(FIXTURES)) {
+    if (name === 'long-line-200k') continue; // covered by the size test below
+    it(`${name}: stable blocks never change and the settled render equals one render of the whole`, () => {
+      const text = make();
+      const seen = new Map<number, string>();
+      let s: SplitState | null = null;
+      let at = 0;
+      for (const delta of tokenDeltas(text)) {
+        at += delta.length;
+        s = splitMarkdown(s, text.slice(0, at));
+        for (const b of s.blocks) {
+          const was = seen.get(b.id);
+          if (was === undefined) seen.set(b.id, b.raw);
+          else expect(b.raw).toBe(was);
+        }
+        expect(s.blocks.map((b) => b.raw).join('') + tailOf(s)).toBe(s.text);
+      }
+      if (!s) throw new Error('no deltas');
+      expect(s.blocks.length).toBeGreaterThanOrEqual(name.startsWith('mixed') ? 3 : 1);
+      if (!finalDocument(s).footnotes) expect(settledHtml(s)).toBe(html(text));
+    });
+  }
+
+  it('handles a 200k-character line without quadratic work', () => {
+    const text = FIXTURES['long-line-200k']?.() ?? '';
+    const started = performance.now();
+    const s = stream(text, 97);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(s.blocks).toHaveLength(0);
+    expect(tailOf(s)).toBe(text);
+  });
+});
