@@ -4,7 +4,7 @@ import type { FinishReason, PlumeError, ProviderEvent, Usage } from '../../../sr
 import { ProviderFailure } from '../../../src/main/providers/errors';
 import { createAdapter } from '../../../src/main/providers/registry';
 import type { AdapterKind, ProviderCall, ProviderCallConfig } from '../../../src/main/providers/types';
-import { startFakeAnthropic, startFakeOpenAI, type FakeAnthropic, type FakeOpenAI } from '../../support/fake-providers';
+import { startFakeAnthropic, startFakeOpenAI, streamReply, type FakeAnthropic, type FakeOpenAI, type Step } from '../../support/fake-providers';
 
 export interface RunResult {
   events: ProviderEvent[];
@@ -70,4 +70,11 @@ export async function abortAtFirstText(kind: AdapterKind, baseURL: string): Prom
     if (event.type === 'text') controller.abort();
   }
   return seen;
+}
+
+/** Plays one scripted streamed reply from a fresh fake server through the adapter. */
+export async function playSteps(kind: AdapterKind, steps: Step[]): Promise<RunResult> {
+  const fake = kind === 'openai' ? await openaiFake() : await anthropicFake();
+  fake.nextReply(streamReply(steps));
+  return runAdapter(kind, { baseURL: fake.baseURL, apiKey: 'k' });
 }
