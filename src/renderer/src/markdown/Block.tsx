@@ -20,6 +20,7 @@ export interface BlockProps {
 /** One piece of a message. Memoized: a settled block re-renders only if its definitions change. */
 export const Block = memo(function Block({ blockKey, raw, definitions, settled, fence }: BlockProps) {
   renderStats.blockRenders++;
+  renderStats.onBlockRender?.(blockKey);
   const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
   if (!settled && fence === 'whole') {
     return (

@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useRef } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
+import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence } from './split/splitter.ts';
 import type { SplitState } from './split/splitter.ts';
 
@@ -30,12 +31,13 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   }
   const definitions = settledDoc ? settledDoc.definitions : split.definitions;
   const tail = text.slice(split.tailStart);
+  renderStats.tailChars = tail.length;
   return (
     <div className="md-message">
       {split.blocks.map((b) => (
         <Block
           key={b.id}
-          blockKey={`${uid}${b.id}`}
+          blockKey={`${uid}#${b.id}`}
           raw={b.raw}
           definitions={b.usesRefs ? definitions : ''}
           settled
@@ -45,7 +47,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
       {tail !== '' && (
         <Block
           key={split.nextId}
-          blockKey={`${uid}${split.nextId}`}
+          blockKey={`${uid}#${split.nextId}`}
           raw={tail}
           definitions={definitions}
           settled={!streaming}

@@ -4,9 +4,14 @@ export const renderStats = {
   blockRenders: 0,
   /** Characters handed to react-markdown (plus the splitter's verifying parser, added by callers). */
   parsedChars: 0,
+  /** Length of the streaming tail at the last render of a message. */
+  tailChars: 0,
+  /** Set only by tests that need to know which block rendered. */
+  onBlockRender: null as ((blockKey: string) => void) | null,
 };
 
 export function resetRenderStats(): void {
   renderStats.blockRenders = 0;
   renderStats.parsedChars = 0;
+  renderStats.tailChars = 0;
 }

@@ -1,0 +1,26 @@
+import { useSyncExternalStore } from 'react';
+import { MarkdownMessage } from '../../../src/renderer/src/markdown/index.ts';
+import { OneShotMarkdown } from '../../../src/renderer/src/markdown/OneShotMarkdown.tsx';
+import type { FrameStore } from './store.ts';
+
+export type Mode = 'memo' | 'naive';
+
+/** One message bound to the frame store, rendered the new way or the naive way. */
+export function Live({ store, mode }: { store: FrameStore; mode: Mode }) {
+  const { text, streaming } = useSyncExternalStore(store.subscribe, store.get);
+  if (mode === 'memo') return <MarkdownMessage text={text} streaming={streaming} />;
+  return (
+    <div className="md-message">
+      <OneShotMarkdown text={text} streaming={streaming} />
+    </div>
+  );
+}
+
+export function Static({ text, mode }: { text: string; mode: Mode }) {
+  if (mode === 'memo') return <MarkdownMessage text={text} streaming={false} />;
+  return (
+    <div className="md-message">
+      <OneShotMarkdown text={text} />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import '../../../src/renderer/src/markdown/markdown.css';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { setLinkOpener } from '../../../src/renderer/src/markdown/index.ts';
+import { renderStats, resetRenderStats } from '../../../src/renderer/src/markdown/render-stats.ts';
+import { takeVerifiedChars } from '../../../src/renderer/src/markdown/split/verify.ts';
+import { FIXTURES } from '../fixtures.ts';
+import { burstDeltas, tokenDeltas } from '../deltas.ts';
+import { Live, Static } from './App.tsx';
+import type { Mode } from './App.tsx';
+import { FrameStore } from './store.ts';
+import { normalizedHtml, settled } from './settle.ts';
+import { replay } from './replay.ts';
+import type { RunConfig } from './replay.ts';
+
+declare global {
+  interface Window {
+    __commits: number;
+    harness: typeof harness;
+  }
+}
+
+const host = document.getElementById('root') as HTMLElement;
+const opened: string[] = [];
+setLinkOpener((url) => opened.push(url));
+
+function fresh(): HTMLElement {
+  host.textContent = '';
+  const el = document.createElement('div');
+  host.append(el);
+  return el;
+}
+
+const harness = {
+  fixtureNames: Object.keys(FIXTURES),
+  fixture: (name: string): string => FIXTURES[name]?.() ?? '',
+  openedLinks: opened,
+
+  /** Mounts a settled message and returns its normalized DOM once highlighting and math are done. */
+  async renderSettled(text: string, mode: Mode): Promise<string> {
+    const el = fresh();
+    const root = createRoot(el);
+    flushSync(() => root.render(createElement(Static, { text, mode })));
+    const message = el.firstElementChild as HTMLElement;
+    await settled(message, text.includes('$'));
+    const html = normalizedHtml(message);
+    root.unmount();
+    return html;
+  },
+
+  /**
+   * Streams `text` one delta per commit, records which blocks render in each commit, ends the
+   * stream and returns the settled DOM. Used by the render-count and final-DOM tests.
+   */
+  async streamThenSettle(text: string): Promise<{ html: string; commits: string[][]; frames: string[] }> {
+    const el = fresh();
+    const root = createRoot(el);
+    const store = new FrameStore((emit) => flushSync(emit));
+    const commits: string[][] = [];
+    let current: string[] = [];
+    renderStats.onBlockRender = (key) => current.push(key);
+    flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
+    const frames: string[] = [];
+    for (const delta of tokenDeltas(text)) {
+      current = [];
+      store.append(delta);
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      commits.push(current);
+      frames.push((el.firstElementChild as HTMLElement | null)?.innerHTML ?? '');
+    }
+    renderStats.onBlockRender = null;
+    flushSync(() => store.finish());
+    const message = el.firstElementChild as HTMLElement;
+    await settled(message, text.includes('$'));
+    const html = normalizedHtml(message);
+    root.unmount();
+    return { html, commits, frames };
+  },
+
+  /** Renders untrusted markdown, clicks every link and image placeholder, reports what happened. */
+  async attack(text: string): Promise<{ opened: string[]; html: string }> {
+    opened.length = 0;
+    const el = fresh();
+    const root = createRoot(el);
+    flushSync(() => root.render(createElement(Static, { text, mode: 'memo' })));
+    const message = el.firstElementChild as HTMLElement;
+    await settled(message, text.includes('$'));
+    for (const a of message.querySelectorAll('a')) a.click();
+    for (const b of message.querySelectorAll<HTMLButtonElement>('.md-image-placeholder')) flushSync(() => b.click());
+    await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const html = message.innerHTML;
+    root.unmount();
+    return { opened: [...opened], html };
+  },
+
+  async run(config: RunConfig): Promise<unknown> {
+    const text = FIXTURES[config.fixture]?.() ?? '';
+    const deltas = config.rate === 'bursty' ? burstDeltas(text) : tokenDeltas(text);
+    resetRenderStats();
+    takeVerifiedChars();
+    const el = fresh();
+    const result = await replay(el, deltas, config, (store) => createElement(Live, { store, mode: config.mode }));
+    host.textContent = '';
+    return result;
+  },
+};
+
+window.harness = harness;

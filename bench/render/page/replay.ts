@@ -1,0 +1,163 @@
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import type { ReactElement } from 'react';
+import { renderStats } from '../../../src/renderer/src/markdown/render-stats.ts';
+import { takeVerifiedChars } from '../../../src/renderer/src/markdown/split/verify.ts';
+import type { Mode } from './App.tsx';
+import { FrameStore } from './store.ts';
+import { settled } from './settle.ts';
+
+export interface RunConfig {
+  fixture: string;
+  mode: Mode;
+  /** Tokens per second, or 'bursty' for ~85-character deltas at irregular gaps. */
+  rate: number | 'bursty';
+  /** Stop feeding after this long (keeps slow rates short); the answer then ends there. */
+  capMs?: number;
+}
+
+interface FrameSample {
+  script: number;
+  layout: number;
+  blockRenders: number;
+  parsed: number;
+  tail: number;
+}
+
+/** Replays `deltas` on a wall-clock schedule through a one-commit-per-frame store and measures. */
+export async function replay(
+  el: HTMLElement,
+  deltas: string[],
+  config: RunConfig,
+  make: (store: FrameStore) => ReactElement,
+): Promise<Record<string, number>> {
+  const samples: FrameSample[] = [];
+  const latencies: number[] = [];
+  const store = new FrameStore((emit, flush) => {
+    const b0 = renderStats.blockRenders;
+    const p0 = renderStats.parsedChars;
+    const t0 = performance.now();
+    flushSync(emit);
+    const t1 = performance.now();
+    // Style and layout would run right after this callback anyway; forcing them here times them.
+    void document.documentElement.offsetHeight;
+    const t2 = performance.now();
+    const parsed = renderStats.parsedChars - p0 + takeVerifiedChars();
+    samples.push({ script: t1 - t0, layout: t2 - t1, blockRenders: renderStats.blockRenders - b0, parsed, tail: renderStats.tailChars });
+    // A message posted from the frame is handled after that frame has painted.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      for (const a of flush.arrivals) latencies.push(now - a);
+      channel.port1.close();
+    };
+    channel.port2.postMessage(0);
+  });
+
+  const longTasks: number[] = [];
+  const longFrames: number[] = [];
+  const observers = [
+    observe('longtask', (d) => longTasks.push(d)),
+    observe('long-animation-frame', (d) => longFrames.push(d)),
+  ];
+  const commitsPerFrame: number[] = [];
+  let counting = true;
+  let lastCommits = window.__commits;
+  const countFrame = (): void => {
+    if (!counting) return;
+    commitsPerFrame.push(window.__commits - lastCommits);
+    lastCommits = window.__commits;
+    requestAnimationFrame(countFrame);
+  };
+
+  const root = createRoot(el);
+  flushSync(() => root.render(make(store)));
+  requestAnimationFrame(countFrame);
+  const started = performance.now();
+  await feed(store, deltas, config);
+  const streamMs = performance.now() - started;
+  await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  counting = false;
+  const streamingFrames = samples.length;
+  const t0 = performance.now();
+  flushSync(() => store.finish());
+  const finalMs = performance.now() - t0;
+  const message = el.firstElementChild as HTMLElement;
+  await settled(message, message.textContent?.includes('$') ?? false);
+  for (const o of observers) o.disconnect();
+  root.unmount();
+
+  const streaming = samples.slice(0, streamingFrames);
+  const totals = streaming.map((s) => s.script + s.layout);
+  return {
+    frames: streaming.length,
+    streamMs,
+    p50: pct(totals, 50),
+    p95: pct(totals, 95),
+    p99: pct(totals, 99),
+    scriptP95: pct(streaming.map((s) => s.script), 95),
+    layoutP95: pct(streaming.map((s) => s.layout), 95),
+    longTasks: longTasks.length,
+    longestTask: Math.max(0, ...longTasks),
+    longAnimationFrames: longFrames.length,
+    maxCommitsPerFrame: Math.max(0, ...commitsPerFrame),
+    maxBlockRendersPerCommit: Math.max(0, ...streaming.map((s) => s.blockRenders)),
+    meanBlockRendersPerCommit: mean(streaming.map((s) => s.blockRenders)),
+    parsedP95: pct(streaming.map((s) => s.parsed), 95),
+    parsedOverTailP95: pct(streaming.map((s) => s.parsed - s.tail), 95),
+    parsedOverTailMax: Math.max(0, ...streaming.map((s) => s.parsed - s.tail)),
+    latencyP95: pct(latencies, 95),
+    finalRenderMs: finalMs,
+    frameCpuMs: totals.reduce((a, b) => a + b, 0),
+  };
+}
+
+function feed(store: FrameStore, deltas: string[], config: RunConfig): Promise<void> {
+  const due = schedule(deltas.length, config.rate);
+  const cap = config.capMs ?? Infinity;
+  const start = performance.now();
+  let i = 0;
+  return new Promise((resolve) => {
+    const pump = (): void => {
+      const elapsed = performance.now() - start;
+      while (i < deltas.length && (due[i] ?? 0) <= elapsed && elapsed < cap) store.append(deltas[i++] ?? '');
+      if (i >= deltas.length || elapsed >= cap) resolve();
+      else setTimeout(pump, Math.max(0, (due[i] ?? 0) - elapsed));
+    };
+    pump();
+  });
+}
+
+function schedule(n: number, rate: number | 'bursty'): number[] {
+  if (rate !== 'bursty') return Array.from({ length: n }, (_, i) => (i * 1000) / rate);
+  // Gaps of 2–40 ms, deterministic: a provider that batches and stalls.
+  const out: number[] = [];
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    out.push(t);
+    t += 2 + ((i * 7919) % 39);
+  }
+  return out;
+}
+
+function observe(type: string, push: (duration: number) => void): PerformanceObserver {
+  const o = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) push(e.duration);
+  });
+  try {
+    o.observe({ type, buffered: false });
+  } catch {
+    // Entry type unsupported: the figure is then reported as zero, and the runner says so.
+  }
+  return o;
+}
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}

@@ -1,0 +1,22 @@
+import { mathReady } from '../../../src/renderer/src/markdown/math.ts';
+
+/** Resolves when every code block in `root` is highlighted (or known plain) and KaTeX is in. */
+export async function settled(root: HTMLElement, hasMath: boolean): Promise<void> {
+  if (hasMath) await mathReady();
+  for (let i = 0; i < 600; i++) {
+    await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const busy = root.querySelector('[data-highlight="pending"], [data-highlight="streaming"]');
+    const rawMath = hasMath && root.querySelector('code.language-math');
+    if (!busy && !rawMath) return;
+  }
+  throw new Error('render did not settle in 600 frames');
+}
+
+/** innerHTML with whitespace-only text nodes between top-level blocks removed. */
+export function normalizedHtml(root: HTMLElement): string {
+  const clone = root.cloneNode(true) as HTMLElement;
+  for (const node of [...clone.childNodes]) {
+    if (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() === '') node.remove();
+  }
+  return clone.innerHTML;
+}
