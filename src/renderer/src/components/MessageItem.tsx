@@ -24,7 +24,7 @@ export const MessageItem = memo(function MessageItem({ item, onStop, onRetry }: 
       data-testid={`message-${item.role}`}
       data-state={item.state}
       aria-busy={streaming}
-      aria-label={item.role === 'user' ? 'Your message' : 'Reply'}
+      aria-label={item.role === 'user' ? 'You wrote' : 'Reply'}
     >
       {item.reasoning && (
         <details className="reasoning" open={streaming && item.text === ''}>
