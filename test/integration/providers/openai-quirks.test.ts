@@ -179,6 +179,14 @@ describe('OpenAI-compatible stream quirks', () => {
     expect(result.events.some((e) => e.type === 'finish')).toBe(false);
   });
 
+  it('a finish_reason followed by the body ending without [DONE] still counts as finished', async () => {
+    // The SDK hides whether [DONE] came; the finish_reason is the provider saying the reply is
+    // whole, and some compatible servers never send [DONE].
+    const result = await play([roleChunk(), textChunk('Complete.'), finishChunk('stop')]);
+
+    expect(result.finish).toBe('stop');
+  });
+
   it('bytes cut inside lines and inside UTF-8 sequences, with CRLF line endings, still give the exact text', async () => {
     const text = 'Zoë said “héllo” 🌍🚀 — 你好';
     const { steps } = openai.textStream(text, { tokens: 6 });
