@@ -69,7 +69,12 @@ export class ReplyCheckpointer {
       // Covers a stream that stalls right after a burst: the tail still reaches disk.
       this.#timer = setTimeout(() => {
         this.#timer = null;
-        this.flush();
+        try {
+          this.flush();
+        } catch {
+          // Nobody to tell from a timer (the store may have closed); the next update or
+          // finish writes the same text again and reports its own failure.
+        }
       }, wait);
       this.#timer.unref?.();
     }

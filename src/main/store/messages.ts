@@ -118,7 +118,7 @@ export class MessageRepository {
          SELECT ${MESSAGE_COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')},
            (SELECT count(*) FROM messages s WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id AND s.seq < m.seq) AS sibling_index,
            (SELECT count(*) FROM messages s WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id) AS sibling_count
-         FROM path JOIN messages m ON m.id = path.id
+         FROM path CROSS JOIN messages m ON m.id = path.id
          ORDER BY path.depth`,
       )
       .all(conversationId) as unknown as Array<MessageRow & { sibling_index: number; sibling_count: number }>;

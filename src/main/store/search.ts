@@ -1,88 +1,80 @@
 // Full-text search over message text and conversation titles (FTS5, bm25 ranking).
 import type { Role } from '../../shared/chat';
-import type { SearchHit, Snippet } from '../../shared/conversations';
+import type { SearchHit } from '../../shared/conversations';
 import type { Db } from './database.ts';
+import { TOKEN, fold, makeSnippet, type Term } from './snippet.ts';
 
-// Private-use characters: FTS5 wraps each match in them and `parseMarked` turns them into
-// ranges, so the renderer highlights without ever treating model text as HTML.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
 // A title match is worth more than the same words somewhere in a long chat.
 const TITLE_BOOST = 2;
+/**
+ * bm25 ranks only the newest this-many matching messages. A very common word matches
+ * hundreds of thousands of messages and scoring all of them would blow the 30 ms budget;
+ * FTS5 walks matches newest-first and stops here, so the cost is bounded.
+ */
+export const RANK_WINDOW = 2_000;
+
+export interface FtsQuery {
+  match: string;
+  terms: Term[];
+}
 
 /**
  * Turns what a person types into an FTS5 query that cannot be a syntax error: every word is
  * quoted (so AND, NEAR, '-', ':' are just words), "quoted phrases" stay phrases, and the last
- * word is a prefix so results appear while typing.
+ * word, if at least two letters, is a prefix so results appear while typing.
  */
-export function toFtsQuery(input: string): string | null {
+export function toFtsQuery(input: string): FtsQuery | null {
   const parts: string[] = [];
-  const re = /"([^"]*)"|([^\s"]+)/g;
-  for (const m of input.matchAll(re)) {
-    const raw = m[1] ?? m[2] ?? '';
-    const words = raw.match(/[\p{L}\p{N}_]+/gu);
+  const terms: Term[] = [];
+  for (const m of input.matchAll(/"([^"]*)"|([^\s"]+)/g)) {
+    const words = (m[1] ?? m[2] ?? '').match(TOKEN);
     if (!words) continue;
+    terms.push(...words.map((w) => ({ word: fold(w), prefix: false })));
     parts.push(m[1] !== undefined ? `"${words.join(' ')}"` : words.map((w) => `"${w}"`).join(' '));
   }
-  if (parts.length === 0) return null;
-  const endsInWord = /[\p{L}\p{N}_]$/u.test(input);
-  const lastQuotedPhrase = /"\s*$/.test(input);
-  if (endsInWord && !lastQuotedPhrase) parts[parts.length - 1] = `${parts.at(-1)}*`;
-  return parts.join(' ');
-}
-
-export function parseMarked(marked: string): Snippet {
-  let text = '';
-  const highlights: Array<[number, number]> = [];
-  let start = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) start = text.length;
-    else if (ch === CLOSE) {
-      if (start >= 0 && text.length > start) highlights.push([start, text.length]);
-      start = -1;
-    } else text += ch;
+  const last = terms.at(-1);
+  if (!last) return null;
+  if (/[\p{L}\p{N}\p{M}]$/u.test(input) && last.word.length >= 2) {
+    parts[parts.length - 1] = `${parts.at(-1)}*`;
+    last.prefix = true;
   }
-  return { text, highlights };
+  return { match: parts.join(' '), terms };
 }
 
 export function search(db: Db, input: string, opts: { limit?: number } = {}): SearchHit[] {
-  const query = toFtsQuery(input);
-  if (!query) return [];
+  const q = toFtsQuery(input);
+  if (!q) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 30, 200));
 
-  // Rank first, snippet after: snippets cost a re-tokenisation each, so only the shown rows pay.
+  // CROSS JOIN keeps SQLite from scanning messages first; the window subquery runs once.
   const ranked = db
     .prepare(
-      `SELECT f.rowid AS seq, f.rank AS rank, m.id AS message_id, m.role AS role,
-              c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at
-       FROM (SELECT rowid, rank FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rank) f
-       JOIN messages m ON m.seq = f.rowid
-       JOIN conversations c ON c.id = m.conversation_id
+      `SELECT w.seq AS seq, w.rank AS rank, c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at
+       FROM (SELECT rowid AS seq, rank FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) w
+       CROSS JOIN messages m ON m.seq = w.seq
+       CROSS JOIN conversations c ON c.id = m.conversation_id
        WHERE c.deleted_at IS NULL
-       ORDER BY f.rank LIMIT ?`,
+       ORDER BY w.rank LIMIT ?`,
     )
-    .all(query, limit) as Array<{ seq: number; rank: number; message_id: string; role: Role; conversation_id: string; title: string; updated_at: number }>;
+    .all(q.match, limit) as Array<{ seq: number; rank: number; conversation_id: string; title: string; updated_at: number }>;
 
-  const snippets = new Map<number, string>();
+  // Text only for the rows shown, not for the whole window.
+  const bodies = new Map<number, { id: string; role: Role; text: string }>();
   if (ranked.length > 0) {
     const rows = db
-      .prepare(
-        `SELECT rowid AS seq, snippet(messages_fts, 0, '${OPEN}', '${CLOSE}', '…', 16) AS s
-         FROM messages_fts WHERE messages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(query, JSON.stringify(ranked.map((r) => r.seq))) as Array<{ seq: number; s: string }>;
-    for (const r of rows) snippets.set(r.seq, r.s);
+      .prepare('SELECT seq, id, role, text FROM messages WHERE seq IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ranked.map((r) => r.seq))) as Array<{ seq: number; id: string; role: Role; text: string }>;
+    for (const r of rows) bodies.set(r.seq, r);
   }
 
   const titles = db
     .prepare(
-      `SELECT c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at, t.rank AS rank,
-              highlight(titles_fts, 0, '${OPEN}', '${CLOSE}') AS h
-       FROM titles_fts t JOIN conversations c ON c.seq = t.rowid
+      `SELECT c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at, t.rank AS rank
+       FROM titles_fts t CROSS JOIN conversations c ON c.seq = t.rowid
        WHERE titles_fts MATCH ? AND c.deleted_at IS NULL
        ORDER BY t.rank LIMIT ?`,
     )
-    .all(query, limit) as Array<{ conversation_id: string; title: string; updated_at: number; rank: number; h: string }>;
+    .all(q.match, limit) as Array<{ conversation_id: string; title: string; updated_at: number; rank: number }>;
 
   const hits: SearchHit[] = [
     ...titles.map((t) => ({
@@ -90,19 +82,22 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
       conversationTitle: t.title,
       messageId: null,
       role: null,
-      snippet: parseMarked(t.h),
+      snippet: makeSnippet(t.title, q.terms),
       rank: t.rank * TITLE_BOOST,
       updatedAt: t.updated_at,
     })),
-    ...ranked.map((r) => ({
-      conversationId: r.conversation_id,
-      conversationTitle: r.title,
-      messageId: r.message_id,
-      role: r.role,
-      snippet: parseMarked(snippets.get(r.seq) ?? ''),
-      rank: r.rank,
-      updatedAt: r.updated_at,
-    })),
+    ...ranked.map((r) => {
+      const body = bodies.get(r.seq);
+      return {
+        conversationId: r.conversation_id,
+        conversationTitle: r.title,
+        messageId: body?.id ?? null,
+        role: body?.role ?? null,
+        snippet: makeSnippet(body?.text ?? '', q.terms),
+        rank: r.rank,
+        updatedAt: r.updated_at,
+      };
+    }),
   ];
   // bm25 is negative, more negative is better; ties go to the more recent conversation.
   hits.sort((a, b) => a.rank - b.rank || b.updatedAt - a.updatedAt);

@@ -1,38 +1,15 @@
 // A whole conversation as stored, every branch and remembered choice included: the input of
 // the lossless JSON export and the output of every importer.
-import type { GenerationOptions, ReplyState, ReplyStats, Role } from '../../shared/chat';
-import type { FinishReason, PlumeError } from '../../shared/provider-events';
+import type { ConversationSummary, MessageNode } from '../../shared/conversations';
 import type { Db } from './database.ts';
 import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows.ts';
 
-export interface SnapshotMessage {
-  id: string;
-  parentId: string | null;
+export interface SnapshotMessage extends Omit<MessageNode, 'conversationId'> {
   /** Which child the user last looked at; null for a leaf. */
   activeChildId: string | null;
-  role: Role;
-  text: string;
-  reasoning: string;
-  providerId: string | null;
-  model: string | null;
-  state: ReplyState;
-  finish: FinishReason | null;
-  error: PlumeError | null;
-  stats: ReplyStats | null;
-  createdAt: number;
-  updatedAt: number;
 }
 
-export interface ConversationSnapshot {
-  id: string;
-  title: string;
-  titleSource: 'auto' | 'user';
-  createdAt: number;
-  updatedAt: number;
-  pinned: boolean;
-  providerId: string | null;
-  model: string | null;
-  options: GenerationOptions;
+export interface ConversationSnapshot extends Omit<ConversationSummary, 'deletedAt'> {
   activeRootId: string | null;
   /** Where an import came from (e.g. "chatgpt:<id>"), so importing it again is a no-op. */
   sourceKey: string | null;
@@ -43,25 +20,17 @@ export interface ConversationSnapshot {
 export function readSnapshot(db: Db, conversationId: string): ConversationSnapshot | null {
   const row = db.prepare(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ?`).get(conversationId) as ConversationRow | undefined;
   if (!row) return null;
-  const c = toConversation(row);
+  const { deletedAt: _, ...c } = toConversation(row);
   // seq order puts parents first: a child is always inserted after its parent.
   const rows = db
     .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`)
     .all(conversationId) as unknown as MessageRow[];
   return {
-    id: c.id,
-    title: c.title,
-    titleSource: c.titleSource,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    pinned: c.pinned,
-    providerId: c.providerId,
-    model: c.model,
-    options: c.options,
+    ...c,
     activeRootId: row.active_root_id,
     sourceKey: row.source_key,
     messages: rows.map((r) => {
-      const { conversationId: _, ...m } = toMessage(r);
+      const { conversationId: _c, ...m } = toMessage(r);
       return { ...m, activeChildId: r.active_child_id };
     }),
   };

@@ -38,6 +38,9 @@ export function stableId(...parts: string[]): string {
  * hand-edited or corrupted file can contain). `where` names the list in errors.
  */
 export function parentsFirst<T extends { id: string; parentId: string | null }>(items: T[], where: string): T[] {
+  // Already in order (every Plume export is): keep it, so a round trip is byte-for-byte.
+  const seen = new Set<string>();
+  if (items.every((m) => (m.parentId === null || seen.has(m.parentId)) && seen.add(m.id))) return items;
   const children = new Map<string | null, T[]>();
   for (const m of items) {
     const list = children.get(m.parentId) ?? [];
@@ -52,8 +55,8 @@ export function parentsFirst<T extends { id: string; parentId: string | null }>(
     stack.push(...[...(children.get(m.id) ?? [])].reverse());
   }
   if (out.length !== items.length) {
-    const seen = new Set(out.map((m) => m.id));
-    const stuck = items.find((m) => !seen.has(m.id));
+    const reached = new Set(out.map((m) => m.id));
+    const stuck = items.find((m) => !reached.has(m.id));
     throw new ImportError(where, `has a cycle of parent links through ${JSON.stringify(stuck?.id)}`);
   }
   return out;

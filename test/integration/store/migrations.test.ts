@@ -1,0 +1,92 @@
+// Opening a new file, upgrading an old one, and refusing to damage a file on failure.
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MigrationError } from '../../../src/main/store/migrate.ts';
+import { MIGRATIONS } from '../../../src/main/store/schema.ts';
+import { openStore } from '../../../src/main/store/store.ts';
+import { tempDir, type TempDir } from '../../support/store/temp-store.ts';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
+let dir: TempDir;
+afterEach(() => dir.cleanup());
+
+function userVersion(path: string): number {
+  const db = new DatabaseSync(path);
+  try {
+    return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  } finally {
+    db.close();
+  }
+}
+
+describe('migrations', () => {
+  it('creates a WAL database at the latest schema from nothing', () => {
+    dir = tempDir();
+    const store = openStore(dir.dbPath);
+    expect(store.opened).toMatchObject({ fromVersion: 0, toVersion: LATEST });
+    expect((store.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    store.close();
+    expect(userVersion(dir.dbPath)).toBe(LATEST);
+    // Opening again is a no-op upgrade.
+    const again = openStore(dir.dbPath);
+    expect(again.opened).toMatchObject({ fromVersion: LATEST, toVersion: LATEST });
+    again.close();
+  });
+
+  it('upgrades a version-1 file, keeping its conversations and making them searchable', () => {
+    dir = tempDir();
+    const v1 = openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 1) });
+    const c = v1.conversations.create({ title: 'Old chat about marmalade' });
+    v1.messages.appendUser(c.id, 'How long do I boil marmalade?');
+    v1.close();
+    expect(userVersion(dir.dbPath)).toBe(1);
+
+    const store = openStore(dir.dbPath);
+    expect(store.opened).toMatchObject({ fromVersion: 1, toVersion: LATEST });
+    expect(store.conversations.list().items.map((x) => x.title)).toEqual(['Old chat about marmalade']);
+    const hits = store.search('boil');
+    expect(hits.map((h) => h.snippet.text)).toEqual(['How long do I boil marmalade?']);
+    store.close();
+  });
+
+  it('leaves the previous file untouched when a step fails, and says so', () => {
+    dir = tempDir();
+    const v1 = openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 1) });
+    const c = v1.conversations.create({ title: 'Keep me' });
+    v1.messages.appendUser(c.id, 'precious words');
+    v1.close();
+
+    const broken = [
+      ...MIGRATIONS.slice(0, 2),
+      { version: 3, name: 'a broken step', up: (db: DatabaseSync) => db.exec('CREATE TABLE nope (x INTEGER); SELECT * FROM missing_table') },
+    ];
+    let error: unknown;
+    try {
+      openStore(dir.dbPath, { migrations: broken });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(/from version 1 to 3: step 3 \(a broken step\) failed: .*missing_table.*left unchanged at version 1/);
+
+    // Still version 1, no half-made tables, data intact, and the real build can still upgrade it.
+    expect(userVersion(dir.dbPath)).toBe(1);
+    const raw = new DatabaseSync(dir.dbPath);
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+    raw.close();
+    expect(tables).toEqual(['conversations', 'messages']);
+    const store = openStore(dir.dbPath);
+    expect(store.search('precious')).toHaveLength(1);
+    store.close();
+  });
+
+  it('refuses a file from a newer Plume without changing it', () => {
+    dir = tempDir();
+    openStore(dir.dbPath).close();
+    const raw = new DatabaseSync(dir.dbPath);
+    raw.exec(`PRAGMA user_version = ${LATEST + 5}`);
+    raw.close();
+    expect(() => openStore(dir.dbPath)).toThrow(/newer Plume .*not opened/);
+    expect(userVersion(dir.dbPath)).toBe(LATEST + 5);
+  });
+});
