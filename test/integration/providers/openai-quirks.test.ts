@@ -180,8 +180,8 @@ describe('OpenAI-compatible stream quirks', () => {
   });
 
   it('a finish_reason followed by the body ending without [DONE] still counts as finished', async () => {
-    // The SDK hides whether [DONE] came; the finish_reason is the provider saying the reply is
-    // whole, and some compatible servers never send [DONE].
+    // The SDK does not tell whether [DONE] came; the finish_reason is the provider saying the
+    // reply is whole, and a server that forgets [DONE] should not turn it into "interrupted".
     const result = await play([roleChunk(), textChunk('Complete.'), finishChunk('stop')]);
 
     expect(result.finish).toBe('stop');
