@@ -1,21 +1,19 @@
 // Imports: ChatGPT and Claude.ai exports and Plume's own JSON, broken files, repeats.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ImportError, importFile } from '../../../src/main/store/import/index.ts';
 import type { Store } from '../../../src/main/store/store.ts';
-import { tempStore } from '../../support/store/temp-store.ts';
+import { useTempStore } from '../../support/store/temp-store.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../support/store/fixtures/${name}`, import.meta.url), 'utf8');
 const CHATGPT = fixture('chatgpt-conversations.json');
 const CLAUDE = fixture('claude-conversations.json');
 
-let t: ReturnType<typeof tempStore>;
+const ctx = useTempStore();
 let store: Store;
 beforeEach(() => {
-  t = tempStore();
-  store = t.store;
+  store = ctx.store;
 });
-afterEach(() => t.done());
 
 const byTitle = (title: string) => store.conversations.list({ limit: 500 }).items.find((c) => c.title === title)!;
 const view = (id: string) => store.messages.activePath(id).map((m) => `${m.role}: ${m.text} ${m.siblingIndex + 1}/${m.siblingCount}`);

@@ -1,17 +1,15 @@
 // Search: ranking, snippets with highlight ranges, odd input, and what a hit points to.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../src/shared/conversations.ts';
 import { toFtsQuery } from '../../../src/main/store/search.ts';
 import type { Store } from '../../../src/main/store/store.ts';
-import { exchange, tempStore } from '../../support/store/temp-store.ts';
+import { exchange, useTempStore } from '../../support/store/temp-store.ts';
 
-let t: ReturnType<typeof tempStore>;
+const ctx = useTempStore();
 let store: Store;
 beforeEach(() => {
-  t = tempStore();
-  store = t.store;
+  store = ctx.store;
 });
-afterEach(() => t.done());
 
 const marked = (h: SearchHit) => {
   let s = h.snippet.text;

@@ -1,16 +1,14 @@
 // Branches: edit and regenerate make siblings, the ‹ n/m › switcher, remembered choices,
 // deleting a branch.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/main/store/store.ts';
-import { DONE, exchange, tempStore } from '../../support/store/temp-store.ts';
+import { DONE, exchange, useTempStore } from '../../support/store/temp-store.ts';
 
-let t: ReturnType<typeof tempStore>;
+const ctx = useTempStore();
 let store: Store;
 beforeEach(() => {
-  t = tempStore();
-  store = t.store;
+  store = ctx.store;
 });
-afterEach(() => t.done());
 
 const view = (id: string) => store.messages.activePath(id).map((m) => `${m.text} ${m.siblingIndex + 1}/${m.siblingCount}`);
 
@@ -27,8 +25,8 @@ describe('message tree', () => {
     expect(view(c.id)).toEqual(['Name a colour 1/1', 'Red 1/2']);
     // The switch is remembered across reopen.
     store.close();
-    store = openStore(t.dir.dbPath);
-    t.store = store;
+    store = openStore(ctx.current.dir.dbPath);
+    ctx.current.store = store;
     expect(view(c.id)).toEqual(['Name a colour 1/1', 'Red 1/2']);
   });
 
