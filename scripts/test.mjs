@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
 console.log('[plume] type-checking…');
-if (run('tsc', ['-b', 'tsconfig.json']) !== 0) {
+if (run('node', ['scripts/typecheck.mjs']) !== 0) {
   console.error('[plume] type errors: see above.');
   process.exit(1);
 }
