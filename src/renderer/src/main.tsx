@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './markdown/markdown.css';
+import { installLinkOpener } from './message/link-opening';
 import './styles.css';
+
+installLinkOpener();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

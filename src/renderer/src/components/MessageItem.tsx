@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
+import { CopyButton } from '../markdown';
 import { MessageBody } from '../message/MessageBody';
 import type { ChatItem } from '../store/chat-store';
 import { statsLine } from './format';
@@ -18,6 +19,7 @@ export const MessageItem = memo(function MessageItem({ item, onStop, onRetry }: 
   const streaming = item.state === 'streaming';
   const stats = item.role === 'assistant' ? statsLine(item, performance.now()) : null;
   const failed = item.state === 'error' || item.state === 'interrupted';
+  const [raw, setRaw] = useState(false);
   return (
     <article
       className={`message ${item.role}`}
@@ -32,7 +34,7 @@ export const MessageItem = memo(function MessageItem({ item, onStop, onRetry }: 
           <div className="reasoning-text">{item.reasoning}</div>
         </details>
       )}
-      <MessageBody text={item.text} streaming={streaming} />
+      <MessageBody text={item.text} streaming={streaming} raw={raw || item.role === 'user'} />
       {streaming && item.text === '' && !item.reasoning && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (
         <div className="inline-error" role="alert" data-testid="reply-error" data-kind={item.error.kind}>
@@ -48,6 +50,14 @@ export const MessageItem = memo(function MessageItem({ item, onStop, onRetry }: 
             <button type="button" className="link-button" onClick={() => onStop(item.id)} aria-label="Stop this reply">
               Stop
             </button>
+          )}
+          {!streaming && item.text !== '' && (
+            <>
+              <CopyButton text={item.text} label="Copy message" />
+              <button type="button" className="link-button" aria-pressed={raw} onClick={() => setRaw(!raw)}>
+                {raw ? 'Rendered' : 'Raw markdown'}
+              </button>
+            </>
           )}
           {(failed || item.state === 'stopped') && (
             <button type="button" className="link-button" onClick={() => onRetry(item.id)} aria-label="Retry this reply">
