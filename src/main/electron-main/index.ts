@@ -1,16 +1,26 @@
 // Electron entry: the only place that imports `electron`, together with the files beside it.
 import { app, BrowserWindow, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
-import { createPlumeService, safeExternalUrl } from '../services/plume-service';
+import { createPlumeService } from '../services/plume-service';
 import { FileVault } from '../settings/file-vault';
+import { APP_ENTRY_URL, appOrigins } from './app-origin';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { denyPermissions, hardenAllContents } from './harden-contents';
 import { registerIpc } from './ipc';
+import { isOwnMainFrame } from './sender-check';
 import { mainWindowOptions } from './window-options';
 
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const origins = appOrigins(devServerUrl);
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Both must happen before `ready`: privileged schemes cannot be registered later, and the
+  // first WebContents is created right after.
+  registerAppScheme();
+  hardenAllContents();
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -20,18 +30,18 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  denyPermissions(origins);
   const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
   const service = createPlumeService({
     dataDir,
-    // TODO(providers issue): safeStorage-backed vault; the file vault keeps keys encrypted meanwhile.
     vault: new FileVault(dataDir),
     mode: 'electron',
     version: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
   });
 
-  const isOwnFrame = (event: IpcMainInvokeEvent) =>
-    mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame;
+  const isOwnFrame = (event: IpcMainInvokeEvent) => isOwnMainFrame(event, mainWindow?.webContents ?? null, origins);
   registerIpc(service, isOwnFrame);
   createWindow(service.abortAll);
 
@@ -50,17 +60,9 @@ function createWindow(abortAll: () => void): void {
   window.once('ready-to-show', () => window.show());
   // A reload drops the page's ports, which aborts their replies; this catches a renderer crash too.
   window.webContents.on('render-process-gone', abortAll);
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const safe = safeExternalUrl(url);
-    if (safe) void shell.openExternal(safe);
-    return { action: 'deny' };
-  });
   window.on('closed', () => {
     abortAll();
     if (mainWindow === window) mainWindow = null;
   });
-
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }

@@ -1,22 +1,25 @@
 // Wires the contract to Electron IPC. Every call is checked to come from the app's own window's
-// main frame; the reply port is handed only to that frame.
-import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+// main frame; the reply port is handed to that very frame and no other.
+import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { IpcEvent } from '../../shared/contract';
 import { fromEmitterPort } from '../../shared/port/port';
 import { dispatch } from '../services/dispatch';
 import type { PlumeService } from '../services/plume-service';
 
+const REFUSED = { ok: false, error: { kind: 'config', message: 'Refused: not a Plume window.' } } as const;
+
 export function registerIpc(service: PlumeService, isOwnFrame: (event: IpcMainInvokeEvent) => boolean): () => void {
   ipcMain.handle(IpcEvent.invoke, (event, channel: unknown, req: unknown) => {
-    if (!isOwnFrame(event)) return { ok: false, error: { kind: 'config', message: 'Refused: not a Plume window.' } };
+    if (!isOwnFrame(event)) return REFUSED;
     return dispatch(service.handlers, channel, req);
   });
 
   ipcMain.handle(IpcEvent.openStream, (event, request: unknown, nonce: unknown) => {
-    if (!isOwnFrame(event) || typeof nonce !== 'string' || nonce.length < 16) return false;
+    const frame = event.senderFrame;
+    if (!isOwnFrame(event) || frame === null || typeof nonce !== 'string' || nonce.length < 16) return false;
     const { port1, port2 } = new MessageChannelMain();
     service.openStream(request, fromEmitterPort(port1, 'electron'));
-    sendPort(event.sender, nonce, port2);
+    sendPort(frame, nonce, port2);
     return true;
   });
 
@@ -26,6 +29,6 @@ export function registerIpc(service: PlumeService, isOwnFrame: (event: IpcMainIn
   };
 }
 
-function sendPort(contents: WebContents, nonce: string, port: Electron.MessagePortMain): void {
-  contents.postMessage(IpcEvent.streamPort, { nonce }, [port]);
+function sendPort(frame: WebFrameMain, nonce: string, port: Electron.MessagePortMain): void {
+  frame.postMessage(IpcEvent.streamPort, { nonce }, [port]);
 }
