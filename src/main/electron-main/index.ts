@@ -1,8 +1,8 @@
 // Electron entry: the only place that imports `electron`, together with the files beside it.
-import { app, BrowserWindow, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { createPlumeService } from '../services/plume-service';
-import { FileVault } from '../settings/file-vault';
+import { SafeStorageVault } from '../settings/safe-storage-vault';
 import { APP_ENTRY_URL, appOrigins } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyPermissions, hardenAllContents } from './harden-contents';
@@ -26,16 +26,25 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  void app.whenReady().then(start);
+  app.whenReady().then(start).catch((error: unknown) => {
+    // Nothing can work without the data folder or the vault: say why instead of a blank window.
+    dialog.showErrorBox('Plume could not start', (error as Error).message);
+    app.exit(1);
+  });
 }
 
-function start(): void {
+/** Command-line switch by which a Linux user without a keyring accepts weakly protected keys. */
+const ALLOW_WITHOUT_KEYRING = 'allow-keys-without-keyring';
+
+async function start(): Promise<void> {
   serveRenderer(join(import.meta.dirname, '../renderer'));
   denyPermissions(origins);
   const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
+  const vault = await SafeStorageVault.open({ dir: dataDir, safeStorage, platform: process.platform, appReady: app.isReady() });
+  if (app.commandLine.hasSwitch(ALLOW_WITHOUT_KEYRING)) await vault.allowStorageWithoutKeyring(true);
   const service = createPlumeService({
     dataDir,
-    vault: new FileVault(dataDir),
+    vault,
     mode: 'electron',
     version: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
