@@ -14,11 +14,15 @@ export interface RunConfig {
   rate: number | 'bursty';
   /** Stop feeding after this long (keeps slow rates short); the answer then ends there. */
   capMs?: number;
+  /** Also return the slowest frames' details. */
+  debug?: boolean;
 }
 
 interface FrameSample {
   script: number;
   layout: number;
+  /** Commits made by this frame's publish (the store's own commits). */
+  commits: number;
   blockRenders: number;
   parsed: number;
   tail: number;
@@ -34,6 +38,7 @@ export async function replay(
   const samples: FrameSample[] = [];
   const latencies: number[] = [];
   const store = new FrameStore((emit, flush) => {
+    const c0 = window.__commits;
     const b0 = renderStats.blockRenders;
     const p0 = renderStats.parsedChars;
     const t0 = performance.now();
@@ -43,7 +48,7 @@ export async function replay(
     void document.documentElement.offsetHeight;
     const t2 = performance.now();
     const parsed = renderStats.parsedChars - p0 + takeVerifiedChars();
-    samples.push({ script: t1 - t0, layout: t2 - t1, blockRenders: renderStats.blockRenders - b0, parsed, tail: renderStats.tailChars });
+    samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, parsed, tail: renderStats.tailChars });
     // A message posted from the frame is handled after that frame has painted.
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -100,6 +105,8 @@ export async function replay(
     longTasks: longTasks.length,
     longestTask: Math.max(0, ...longTasks),
     longAnimationFrames: longFrames.length,
+    maxStoreCommitsPerFrame: Math.max(0, ...streaming.map((s) => s.commits)),
+    // Includes deferred highlight and math upgrades that land in the same frame interval.
     maxCommitsPerFrame: Math.max(0, ...commitsPerFrame),
     maxBlockRendersPerCommit: Math.max(0, ...streaming.map((s) => s.blockRenders)),
     meanBlockRendersPerCommit: mean(streaming.map((s) => s.blockRenders)),
@@ -109,7 +116,8 @@ export async function replay(
     latencyP95: pct(latencies, 95),
     finalRenderMs: finalMs,
     frameCpuMs: totals.reduce((a, b) => a + b, 0),
-  };
+    ...(config.debug ? { worst: [...streaming].sort((a, b) => b.script + b.layout - a.script - a.layout).slice(0, 8) } : {}),
+  } as unknown as Record<string, number>;
 }
 
 function feed(store: FrameStore, deltas: string[], config: RunConfig): Promise<void> {

@@ -41,6 +41,11 @@ export class FrameStore {
     this.publish(() => this.emit(), { arrivals: [] });
   }
 
+  /** Publishes now instead of at the next frame: tests use it to make one commit per delta. */
+  flushNow(): void {
+    this.flush();
+  }
+
   private flush(): void {
     this.scheduled = false;
     if (this.buffer === '') return;

@@ -5,6 +5,8 @@ import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
 
+const PLAIN_TAIL = 32_000;
+
 export interface BlockProps {
   /** Unique across messages, fixed for the block's life. */
   blockKey: string;
@@ -28,6 +30,11 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
         <StreamingCode raw={raw} />
       </BlockContext.Provider>
     );
+  }
+  if (!settled && fence === 'none' && raw.length > PLAIN_TAIL) {
+    // micromark's emphasis matching is super-linear on long runs of text full of "*" and "_"
+    // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.
+    return <p className="md-plain-tail">{raw}</p>;
   }
   let source = settled ? raw : repairTail(raw, fence === 'inside');
   // An open fence would swallow appended definitions, so they are added only outside one.

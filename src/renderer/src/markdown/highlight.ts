@@ -1,4 +1,5 @@
 import type { HLJSApi } from 'highlight.js';
+import { whenIdle } from './idle.ts';
 
 // highlight.js is loaded on first need and runs after the frame that asked for it, so a closing
 // fence never makes a frame slow. Results are cached per block identity (message instance, block
@@ -37,7 +38,7 @@ export async function highlightLater(key: string, code: string, lang: string): P
   if (code.length > MAX_CODE) return null;
   const api = hljs ?? (await load());
   if (!api.getLanguage(lang)) return null;
-  await idle();
+  await whenIdle();
   const cached = cachedHighlight(key, code, lang);
   if (cached !== null) return cached;
   // hljs escapes the code it emits, so its output is markup we produced, not model HTML.
@@ -49,11 +50,4 @@ export async function highlightLater(key: string, code: string, lang: string): P
 
 export function highlightCacheSize(): number {
   return cache.size;
-}
-
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 200 });
-    else setTimeout(resolve, 0);
-  });
 }

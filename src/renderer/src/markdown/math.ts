@@ -1,8 +1,10 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { PluggableList } from 'unified';
+import { whenIdle } from './idle.ts';
 
-// KaTeX is large; it is fetched the first time a settled block contains math and then handed to
-// exactly the blocks that asked for it. Streaming tails never wait for it.
+// KaTeX is large and typesetting is slow; it is fetched the first time a settled block contains
+// math, and each such block switches to it in an idle period after the frame that settled it,
+// so a promotion never pays for typesetting. Streaming tails never use it.
 
 const NONE: PluggableList = [];
 let plugins: PluggableList | null = null;
@@ -19,21 +21,21 @@ function request(): void {
   });
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 export function useMathPlugins(needed: boolean): PluggableList {
-  const current = useSyncExternalStore(
-    subscribe,
-    () => (needed ? plugins : null),
-    () => (needed ? plugins : null),
-  );
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (needed) request();
+    if (!needed) return;
+    let live = true;
+    void mathReady()
+      .then(whenIdle)
+      .then(() => {
+        if (live) setReady(true);
+      });
+    return () => {
+      live = false;
+    };
   }, [needed]);
-  return current ?? NONE;
+  return needed && ready && plugins ? plugins : NONE;
 }
 
 /** For tests and the benchmark: resolves once KaTeX is available. */

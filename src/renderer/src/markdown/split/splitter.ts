@@ -61,8 +61,8 @@ export function emptySplit(firstId = 0): SplitState {
  */
 export function splitMarkdown(prev: SplitState | null, text: string): SplitState {
   if (prev && prev.text === text) return prev;
-  if (prev && text.startsWith(prev.text)) return advance(prev, text);
-  const fresh = advance(emptySplit(prev?.nextId ?? 0), text);
+  if (prev && text.startsWith(prev.text)) return advance(prev, text, true);
+  const fresh = advance(emptySplit(prev?.nextId ?? 0), text, false);
   return prev ? keepIds(prev, fresh) : fresh;
 }
 
@@ -98,7 +98,7 @@ export function finalDocument(state: SplitState): { definitions: string; footnot
   };
 }
 
-function advance(prev: SplitState, text: string): SplitState {
+function advance(prev: SplitState, text: string, coalesce: boolean): SplitState {
   let blocks = prev.blocks;
   let tailStart = prev.tailStart;
   let nextId = prev.nextId;
@@ -129,9 +129,17 @@ function advance(prev: SplitState, text: string): SplitState {
       ) {
         const verdict = verifyBoundary(text.slice(tailStart, nl + 1), lineStart - tailStart);
         if (verdict.boundary) {
-          const raw = text.slice(tailStart, lineStart);
           if (blocks === prev.blocks) blocks = blocks.slice();
-          (blocks as StableBlock[]).push({ id: nextId++, start: tailStart, raw, usesRefs: raw.includes('[') });
+          const list = blocks as StableBlock[];
+          const last = list[list.length - 1];
+          // Several boundaries in one update become one block: a frame then renders at most the
+          // promoted block and the tail. A fresh split keeps them apart so ids can be reused.
+          const merge = coalesce && last && last.id === nextId - 1 && list.length > prev.blocks.length;
+          const start = merge ? last.start : tailStart;
+          const raw = text.slice(start, lineStart);
+          const block = { id: merge ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') };
+          if (merge) list[list.length - 1] = block;
+          else list.push(block);
           footnotes ||= raw.includes('[^');
           for (const [id, def] of verdict.definitions) {
             if (definitionIds.has(id)) continue;

@@ -1,0 +1,85 @@
+// npm run bench:render — streams fixtures through the real markdown components in Chromium and
+// compares them with a naive whole-message react-markdown render in the same run.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildPage, launch, serve } from './render/serve.ts';
+import type { RunConfig } from './render/page/replay.ts';
+import { report } from './render/report.ts';
+import type { Row } from './render/report.ts';
+
+const SCENARIOS: Array<Omit<RunConfig, 'mode'> & { label: string }> = [
+  { label: 'mixed-50k @ 2000 tok/s', fixture: 'mixed-50k', rate: 2000 },
+  { label: 'mixed-25k @ 2000 tok/s', fixture: 'mixed-25k', rate: 2000 },
+  { label: 'mixed-50k @ 10000 tok/s', fixture: 'mixed-50k', rate: 10000 },
+  { label: 'mixed-50k bursty ~85 ch', fixture: 'mixed-50k', rate: 'bursty' },
+  { label: 'mixed-2k @ 100 tok/s', fixture: 'mixed-2k', rate: 100 },
+  { label: 'mixed-60k @ 2000 tok/s', fixture: 'mixed-60k', rate: 2000 },
+  // Capped: react-markdown needs tens of seconds for the whole line, streamed or not.
+  { label: 'long-line-200k @ 2000, 5 s', fixture: 'long-line-200k', rate: 2000, capMs: 5000 },
+  { label: 'unclosed-fence-30k @ 2000', fixture: 'unclosed-fence-30k', rate: 2000 },
+  { label: 'table-60-rows @ 2000', fixture: 'table-60-rows', rate: 2000 },
+  { label: 'refs-at-end @ 2000', fixture: 'refs-at-end', rate: 2000 },
+];
+
+const dir = await mkdtemp(join(tmpdir(), 'plume-render-bench-'));
+await buildPage(dir);
+const server = await serve(dir);
+const browser = await launch(['--js-flags=--expose-gc']);
+const rows: Row[] = [];
+try {
+  for (const scenario of SCENARIOS) {
+    const row: Row = { label: scenario.label, fixture: scenario.fixture, rate: scenario.rate, memo: {}, naive: {} };
+    for (const mode of ['memo', 'naive'] as const) {
+      row[mode] = await measure({ fixture: scenario.fixture, rate: scenario.rate, mode });
+      process.stderr.write(`${scenario.label} ${mode}: p95 ${row[mode].p95?.toFixed(2)} ms\n`);
+    }
+    rows.push(row);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+}
+
+const output = report(rows);
+console.log(output.table);
+await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+await writeFile(new URL('./results/render.json', import.meta.url), JSON.stringify(output.json, null, 2) + '\n');
+
+async function measure(config: RunConfig): Promise<Record<string, number>> {
+  const page = await browser.newPage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(server.url);
+    await page.waitForFunction(() => 'harness' in window);
+    // Load highlight.js and KaTeX and warm the JIT, so the run measures steady streaming.
+    await page.evaluate(async () => {
+      await window.harness.renderSettled('```ts\nconst a = 1;\n```\n\n$$x^2$$\n', 'memo');
+      await window.harness.run({ fixture: 'mixed-10k', rate: 20000, mode: 'memo' });
+      await window.harness.run({ fixture: 'mixed-2k', rate: 20000, mode: 'naive' });
+    });
+    const heapBefore = await heapAfterGc(cdp);
+    const cpuBefore = await taskSeconds(cdp);
+    const result = (await page.evaluate((c) => window.harness.run(c), config)) as Record<string, number>;
+    const cpuMs = ((await taskSeconds(cdp)) - cpuBefore) * 1000;
+    const retainedBytes = (await heapAfterGc(cdp)) - heapBefore;
+    return { ...result, cpuMs, retainedBytes };
+  } finally {
+    await page.close();
+  }
+}
+
+type Cdp = Awaited<ReturnType<import('playwright').BrowserContext['newCDPSession']>>;
+
+async function heapAfterGc(cdp: Cdp): Promise<number> {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize;
+}
+
+async function taskSeconds(cdp: Cdp): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}

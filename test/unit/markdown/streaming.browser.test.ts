@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, openHarness } from './chromium.ts';
+import type { Harness } from './chromium.ts';
+
+let h: Harness;
+
+beforeAll(async () => {
+  if (hasChromium) h = await openHarness();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const streamed = (text: string, deltas: 'tokens' | 'bursts' = 'tokens') =>
+  h.page.evaluate(([t, d]) => window.harness.streamThenSettle(t, d), [text, deltas] as const);
+const settled = (text: string, mode: 'memo' | 'naive') =>
+  h.page.evaluate(([t, m]) => window.harness.renderSettled(t, m), [text, mode] as const);
+const fixture = (name: string) => h.page.evaluate((n) => window.harness.fixture(n), name);
+
+/** The numeric block id at the end of a block key ("«r1»#12" → 12). */
+const idOf = (key: string): number => Number(key.slice(key.lastIndexOf('#') + 1));
+
+describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', () => {
+  for (const name of ['mixed-10k', 'table-60-rows', 'refs-at-end', 'unclosed-fence-30k']) {
+    it(`${name}: settled blocks never re-render while the tail grows`, async () => {
+      const text = await fixture(name);
+      const { commits } = await streamed(text);
+      let tailId = -1;
+      let rendered = 0;
+      for (const keys of commits) {
+        expect(keys.length).toBeLessThanOrEqual(2);
+        for (const key of keys) expect(idOf(key)).toBeGreaterThanOrEqual(tailId);
+        tailId = Math.max(tailId, ...keys.map(idOf));
+        rendered += keys.length;
+      }
+      // Every delta changed the text, so every commit rendered the tail at least.
+      expect(rendered).toBeGreaterThanOrEqual(commits.length);
+    });
+  }
+
+  for (const name of ['mixed-2k', 'mixed-10k', 'mixed-50k', 'table-60-rows', 'refs-at-end', 'footnotes', 'unclosed-fence-30k']) {
+    it(`${name}: the settled DOM after streaming equals a one-shot render`, async () => {
+      const text = await fixture(name);
+      const { html } = await streamed(text, text.length > 12_000 ? 'bursts' : 'tokens');
+      const reference = await settled(text, 'naive');
+      expect(html.length).toBeGreaterThan(text.length / 2);
+      expect(html).toBe(reference);
+    });
+  }
+
+  // The whole 200k line takes react-markdown tens of seconds either way (super-linear emphasis
+  // matching); its first 20k characters show the same thing in a test-sized time.
+  it('long line (first 20k of long-line-200k): the split render equals a one-shot render', async () => {
+    const text = (await fixture('long-line-200k')).slice(0, 20_000);
+    expect(await settled(text, 'memo')).toBe(await settled(text, 'naive'));
+  });
+
+  it('never shows the raw markers of bold, code or a link while they stream in', async () => {
+    const text = 'Some **bold words** and `inline code` and [a link](https://example.com/x) end.';
+    const { frames, html } = await streamed(text);
+    expect(frames.length).toBeGreaterThan(10);
+    for (const frame of frames) {
+      expect(frame).not.toMatch(/\*\*|`|\]\(|\[a/);
+    }
+    expect(html).toContain('<strong>bold words</strong>');
+    expect(html).toContain('href="https://example.com/x"');
+  });
+
+  it('shows an open fence as a code block while streaming and highlights it once closed', async () => {
+    const text = 'Intro\n\n```ts\nconst a: number = 1;\n```\n\nAfter.\n';
+    const { frames, html } = await streamed(text);
+    const open = frames.find((f) => f.includes('const a'));
+    expect(open).toBeDefined();
+    expect(open).not.toContain('```');
+    expect(html).toContain('data-highlight="done"');
+    expect(html).toContain('<span class="md-code-lang">ts</span>');
+    expect(html).toContain('hljs-keyword');
+  });
+});
