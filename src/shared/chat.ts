@@ -17,12 +17,28 @@ export interface GenerationOptions {
   thinkingBudget?: number;
 }
 
+/** What a reply answers: a new message, an edited one (a sibling branch), or a new attempt. */
+export type ReplyAction =
+  | { kind: 'send'; text: string }
+  | { kind: 'edit'; messageId: string; text: string }
+  | { kind: 'regenerate'; messageId: string };
+
+/** Opens a reply stream. Main reads the history from the conversation store, never from the page. */
 export interface StreamRequest {
+  conversationId: string;
   providerId: string;
   model: string;
   system?: string;
-  messages: ChatMessage[];
   options?: GenerationOptions;
+  action: ReplyAction;
+}
+
+/** The first message on a reply's port: where the new rows live in the conversation tree. */
+export interface ReplyPlacement {
+  conversationId: string;
+  /** The user message answered (new for send/edit, existing for regenerate). */
+  userMessageId: string;
+  assistantMessageId: string;
 }
 
 /** How a reply ended. `error` and `interrupted` keep the partial text. */

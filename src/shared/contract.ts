@@ -2,6 +2,15 @@
 // wiring, the web host and the tests all derive from this file, so a channel that is not listed
 // here cannot be called from anywhere.
 import type { StreamRequest } from './chat';
+import type {
+  ConversationSummary,
+  ExportedFile,
+  ExportFormat,
+  ImportResult,
+  PathMessage,
+  SearchHit,
+} from './conversations';
+import type { GenerationOptions } from './chat';
 import type { PlumeError } from './provider-events';
 
 export type ProviderKind = 'openai' | 'anthropic';
@@ -41,6 +50,18 @@ export interface AppInfo {
   versions: Record<string, string>;
 }
 
+export interface ConversationPage {
+  items: ConversationSummary[];
+  /** Pass back as `after` for the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface OpenedConversation {
+  conversation: ConversationSummary;
+  /** The active path, root to leaf. */
+  path: PathMessage[];
+}
+
 /** Request/response channels. Each entry types `invoke` in the page and `handle` in main. */
 export interface Channels {
   'app:info': { req: void; res: AppInfo };
@@ -48,6 +69,23 @@ export interface Channels {
   'providers:save': { req: ProviderInput; res: SavedProvider };
   'providers:remove': { req: { id: string }; res: void };
   'links:open': { req: { url: string }; res: void };
+  'conversations:list': { req: { after?: string | null; limit?: number }; res: ConversationPage };
+  'conversations:create': { req: { providerId: string | null; model: string | null }; res: ConversationSummary };
+  'conversations:open': { req: { id: string }; res: OpenedConversation };
+  'conversations:rename': { req: { id: string; title: string }; res: ConversationSummary };
+  'conversations:pin': { req: { id: string; pinned: boolean }; res: ConversationSummary };
+  'conversations:delete': { req: { id: string }; res: void };
+  'conversations:undoDelete': { req: { id: string }; res: ConversationSummary };
+  'conversations:setModel': {
+    req: { id: string; providerId: string; model: string; options?: GenerationOptions };
+    res: ConversationSummary;
+  };
+  'messages:switchBranch': { req: { messageId: string; index: number }; res: PathMessage[] };
+  'messages:deleteBranch': { req: { messageId: string }; res: PathMessage[] };
+  'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
+  'export:conversation': { req: { id: string; format: ExportFormat }; res: ExportedFile };
+  'export:all': { req: { format: ExportFormat }; res: ExportedFile };
+  'import:file': { req: { text: string }; res: ImportResult };
 }
 
 export type Channel = keyof Channels;
@@ -61,6 +99,20 @@ export const CHANNELS = {
   'providers:save': true,
   'providers:remove': true,
   'links:open': true,
+  'conversations:list': true,
+  'conversations:create': true,
+  'conversations:open': true,
+  'conversations:rename': true,
+  'conversations:pin': true,
+  'conversations:delete': true,
+  'conversations:undoDelete': true,
+  'conversations:setModel': true,
+  'messages:switchBranch': true,
+  'messages:deleteBranch': true,
+  'search:query': true,
+  'export:conversation': true,
+  'export:all': true,
+  'import:file': true,
 } as const satisfies Record<Channel, true>;
 
 export function isChannel(name: unknown): name is Channel {

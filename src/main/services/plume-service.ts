@@ -3,12 +3,18 @@
 import type { Channel, ProviderView, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
+import { join } from 'node:path';
 import { createAdapter } from '../providers/registry';
-import type { ProviderAdapter } from '../providers/types';
+import type { ProviderAdapter, ProviderCall } from '../providers/types';
+import { exportAll, exportConversation } from '../store/export/index';
+import { importFile } from '../store/import/index';
+import { openStore, type Store } from '../store/store';
 import { keyHint } from '../settings/key-hint';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings, type ProviderRecord } from '../settings/provider-settings';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
+import { conversationHandlers } from './conversation-handlers';
+import { prepareReply, throttledCheckpoints } from './reply-persistence';
 import { InvalidInput, parseProviderInput, parseStreamRequest } from './request-validation';
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> };
@@ -34,10 +40,14 @@ export interface PlumeService {
   openStream(request: unknown, port: PortLike): void;
   /** Aborts every reply still streaming (window closed, app quitting). */
   abortAll(): void;
+  /** Aborts replies and closes the database. */
+  close(): void;
+  readonly store: Store;
 }
 
 export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
+  const store = openStore(join(options.dataDir, 'plume.db'));
   const active = new Set<PortLike>();
 
   const view = async (record: ProviderRecord): Promise<ProviderView> => {
@@ -71,9 +81,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       if (!options.openExternal) throw new InvalidInput('Links open from the page in browser mode.');
       await options.openExternal(parsed);
     },
+    ...conversationHandlers(store, { exportConversation, exportAll, importFile }),
   };
 
-  async function adapterFor(request: unknown): Promise<{ adapter: ProviderAdapter; call: Parameters<ProviderAdapter['stream']>[0] }> {
+  async function startReply(request: unknown) {
     const req = parseStreamRequest(request);
     const record = await settings.get(req.providerId);
     if (!record) throw new InvalidInput('That provider is not configured any more. Pick another one.');
@@ -81,37 +92,54 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     try {
       apiKey = await options.vault.get(record.id);
     } catch (error) {
-      throw new InvalidInput(`${(error as Error).message}`);
+      throw new InvalidInput((error as Error).message);
     }
-    const adapter = createAdapter(record.kind, {
-      baseURL: record.baseURL,
-      apiKey,
-      maxRetries: options.maxRetries ?? 2,
-    });
-    const call: Parameters<ProviderAdapter['stream']>[0] = { model: req.model, messages: req.messages };
+    const adapter = createAdapter(record.kind, { baseURL: record.baseURL, apiKey, maxRetries: options.maxRetries ?? 2 });
+    const prepared = prepareReply(store, req);
+    const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;
     if (req.options) call.options = req.options;
-    return { adapter, call };
+    return { adapter, call, prepared };
   }
 
   function openStream(request: unknown, port: PortLike): void {
     active.add(port);
     port.onClose(() => active.delete(port));
-    void adapterFor(request)
-      .catch((error: unknown) => ({ adapter: failingAdapter(error), call: { model: '', messages: [] } }))
-      .then(({ adapter, call }) =>
-        runReplySession({ adapter, call, port, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 }),
+    void startReply(request)
+      .then(
+        async ({ adapter, call, prepared }) => {
+          const checkpoints = throttledCheckpoints(prepared.checkpointer);
+          const result = await runReplySession({
+            adapter,
+            call,
+            port,
+            placement: prepared.placement,
+            idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+            onProgress: checkpoints.progress,
+          });
+          checkpoints.finish(result);
+          return result;
+        },
+        // Setup failures travel on the reply's own port, like any other failure.
+        (error: unknown) =>
+          runReplySession({ adapter: failingAdapter(error), call: { model: '', messages: [] }, port, idleTimeoutMs: 60_000 }),
       )
       .then((result) => options.onReplyEnd?.(result))
       .finally(() => active.delete(port));
   }
 
+  const abortAll = () => {
+    for (const port of active) port.close();
+    active.clear();
+  };
   return {
     handlers,
     openStream,
-    abortAll: () => {
-      for (const port of active) port.close();
-      active.clear();
+    abortAll,
+    store,
+    close: () => {
+      abortAll();
+      store.close();
     },
   };
 }

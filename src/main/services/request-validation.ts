@@ -1,6 +1,6 @@
 // Everything that crosses the contract from the window is checked here before main acts on it:
 // the renderer is a web page and is treated like one.
-import type { ChatMessage, StreamRequest } from '../../shared/chat';
+import type { ReplyAction, StreamRequest } from '../../shared/chat';
 import type { ProviderInput } from '../../shared/contract';
 import { MAX_REQUEST_CHARS } from '../../shared/limits';
 import type { PlumeError } from '../../shared/provider-events';
@@ -16,26 +16,34 @@ export class InvalidInput extends Error {
 export function parseStreamRequest(value: unknown): StreamRequest {
   const r = value as Partial<StreamRequest> | null;
   if (typeof r !== 'object' || r === null) throw new InvalidInput('The request was empty.');
+  if (typeof r.conversationId !== 'string' || r.conversationId === '') throw new InvalidInput('Open a conversation first.');
   if (typeof r.providerId !== 'string' || r.providerId === '') throw new InvalidInput('Choose a provider first.');
   if (typeof r.model !== 'string' || r.model.trim() === '') throw new InvalidInput('Choose a model first.');
-  if (!Array.isArray(r.messages) || r.messages.length === 0) throw new InvalidInput('There is no message to send.');
-  let total = typeof r.system === 'string' ? r.system.length : 0;
-  const messages: ChatMessage[] = r.messages.map((m: Partial<ChatMessage>) => {
-    if ((m?.role !== 'user' && m?.role !== 'assistant') || typeof m.content !== 'string') {
-      throw new InvalidInput('The conversation contains a malformed message.');
-    }
-    total += m.content.length;
-    return { role: m.role, content: m.content };
-  });
-  if (total > MAX_REQUEST_CHARS) {
-    throw new InvalidInput(
-      `This conversation is too long to send (${total.toLocaleString('en')} characters; the limit is ${MAX_REQUEST_CHARS.toLocaleString('en')}).`,
-    );
-  }
-  const request: StreamRequest = { providerId: r.providerId, model: r.model.trim(), messages };
+  const request: StreamRequest = {
+    conversationId: r.conversationId,
+    providerId: r.providerId,
+    model: r.model.trim(),
+    action: parseAction(r.action),
+  };
   if (typeof r.system === 'string' && r.system.trim() !== '') request.system = r.system;
   if (r.options && typeof r.options === 'object') request.options = pickOptions(r.options);
+  const size = (request.system?.length ?? 0) + ('text' in request.action ? request.action.text.length : 0);
+  if (size > MAX_REQUEST_CHARS) {
+    throw new InvalidInput(
+      `This message is too long to send (${size.toLocaleString('en')} characters; the limit is ${MAX_REQUEST_CHARS.toLocaleString('en')}).`,
+    );
+  }
   return request;
+}
+
+function parseAction(value: unknown): ReplyAction {
+  const a = value as Partial<{ kind: string; text: unknown; messageId: unknown }> | null;
+  const id = typeof a?.messageId === 'string' && a.messageId !== '' ? a.messageId : null;
+  const text = typeof a?.text === 'string' ? a.text : null;
+  if (a?.kind === 'send' && text !== null && text.trim() !== '') return { kind: 'send', text };
+  if (a?.kind === 'edit' && id && text !== null && text.trim() !== '') return { kind: 'edit', messageId: id, text };
+  if (a?.kind === 'regenerate' && id) return { kind: 'regenerate', messageId: id };
+  throw new InvalidInput('There is no message to send.');
 }
 
 function pickOptions(o: NonNullable<StreamRequest['options']>): NonNullable<StreamRequest['options']> {

@@ -1,7 +1,7 @@
 // One reply: runs a provider adapter and feeds its events to the reply's port. The session owns
 // the request's AbortController, so Stop, a closed window and the idle watchdog all end up
 // aborting the HTTP request the same way.
-import type { ReplyOutcome } from '../../shared/chat';
+import type { ReplyOutcome, ReplyPlacement } from '../../shared/chat';
 import type { FinishReason, PlumeError } from '../../shared/provider-events';
 import type { PortLike } from '../../shared/port/port';
 import { ReplySender } from '../../shared/port/reply-sender';
@@ -16,6 +16,8 @@ export interface ReplySessionOptions {
   port: PortLike;
   idleTimeoutMs: number;
   creditWindow?: number;
+  /** Told to the window before any text, so it can show the reply in its place. */
+  placement?: ReplyPlacement;
   /** Progress hook for persistence; called with the sender so it can read text lazily. */
   onProgress?: (sender: ReplySender) => void;
 }
@@ -46,6 +48,7 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   let finish: FinishReason | undefined;
   let failure: PlumeError | undefined;
 
+  if (options.placement) sender.setPlacement(options.placement);
   watchdog.start();
   try {
     const events = options.adapter.stream(options.call, {

@@ -1,21 +1,32 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ProviderView, SavedProvider } from '../../shared/contract';
+import type { SearchHit } from '../../shared/conversations';
 import { bridge } from './bridge';
 import { Composer } from './components/Composer';
+import type { MessageActions } from './components/MessageItem';
 import { MessageList } from './components/MessageList';
 import { ProviderForm } from './components/ProviderForm';
+import { ConversationMenu } from './conversations/ConversationMenu';
+import { SearchDialog } from './conversations/SearchDialog';
+import { Sidebar } from './conversations/Sidebar';
+import { UndoToast } from './conversations/UndoToast';
+import { useConversations } from './conversations/use-conversations';
 import { ChatStore } from './store/chat-store';
 
 export function App() {
   const store = useMemo(() => new ChatStore(bridge), []);
-  const items = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const chat = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const conversations = useConversations();
   const [providers, setProviders] = useState<ProviderView[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<'new' | 'current' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [focusMessageId, setFocusMessageId] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
 
-  const refresh = useCallback(async () => {
+  const refreshProviders = useCallback(async () => {
     try {
       const list = await bridge.invoke('providers:list', undefined);
       setProviders(list);
@@ -26,22 +37,71 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void refreshProviders();
+  }, [refreshProviders]);
+
+  useEffect(() => {
+    store.onConversationChanged = () => void conversations.refresh();
+  }, [store, conversations.refresh]);
 
   const selected = providers?.find((p) => p.id === selectedId) ?? null;
-  const target = selected ? { providerId: selected.id, model: selected.model } : null;
-  const streaming = items.some((item) => item.state === 'streaming');
+  const target = useMemo(() => (selected ? { providerId: selected.id, model: selected.model } : null), [selected?.id, selected?.model]);
+
+  const openConversation = useCallback(
+    (id: string | null, messageId: string | null = null) => {
+      setFocusMessageId(messageId);
+      void store.open(id);
+    },
+    [store],
+  );
+
+  // When a conversation is opened, continue with the provider it last used, if it still exists.
+  useEffect(() => {
+    const conv = conversations.list.find((c) => c.id === chat.conversationId);
+    if (conv?.providerId && providers?.some((p) => p.id === conv.providerId)) setSelectedId(conv.providerId);
+  }, [chat.conversationId]);
+
+  const actions: MessageActions = useMemo(
+    () => ({
+      stop: () => store.stop(),
+      regenerate: (id) => target && store.regenerate(id, target),
+      edit: (id, text) => (target ? store.edit(id, text, target) : 'Choose a provider first.'),
+      switchBranch: (id, index) => void store.switchBranch(id, index),
+    }),
+    [store, target],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearching(true);
+      } else if (mod && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        openConversation(null);
+      } else if (event.key === 'Escape' && store.getSnapshot().streaming) {
+        store.stop();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, openConversation]);
 
   const onSaved = (saved: SavedProvider) => {
     setEditing(null);
     setNotice(saved.notices.join(' ') || null);
     setSelectedId(saved.provider.id);
-    void refresh();
+    void refreshProviders();
   };
 
-  const onStop = useCallback((id: string) => store.stop(id), [store]);
-  const onRetry = useCallback((id: string) => target && store.retry(id, target), [store, target?.providerId, target?.model]);
+  const onDelete = async (id: string) => {
+    const title = conversations.list.find((c) => c.id === id)?.title ?? '';
+    await bridge.invoke('conversations:delete', { id });
+    setDeleted({ id, title });
+    if (chat.conversationId === id) openConversation(null);
+    await conversations.refresh();
+  };
 
   if (loadError) return <main className="app"><p role="alert" className="form-error">{loadError}</p></main>;
   if (providers === null) return <main className="app" aria-busy="true" />;
@@ -64,7 +124,7 @@ export function App() {
           onRemove={async (id) => {
             await bridge.invoke('providers:remove', { id });
             setEditing(null);
-            await refresh();
+            await refreshProviders();
           }}
         />
       </main>
@@ -72,28 +132,71 @@ export function App() {
   }
 
   return (
-    <main className="app chat">
-      <header className="toolbar">
-        <label className="provider-picker">
-          <span className="visually-hidden">Provider</span>
-          <select aria-label="Provider" value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value)}>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>{p.name} · {p.model}</option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => setEditing('current')} aria-label="Edit provider">Edit</button>
-        <button type="button" onClick={() => setEditing('new')} aria-label="Add provider">Add provider</button>
-        <button type="button" onClick={() => store.clear()} aria-label="New chat" disabled={items.length === 0}>New chat</button>
-      </header>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      <MessageList items={items} onCommit={store.committed} onStop={onStop} onRetry={onRetry} />
-      <Composer
-        streaming={streaming}
-        disabled={!target}
-        onSend={(text) => (target ? store.send(text, target) : 'Choose a provider first.')}
-        onStop={() => store.stopAll()}
+    <div className="layout">
+      <Sidebar
+        conversations={conversations.list}
+        activeId={chat.conversationId}
+        onOpen={(id) => openConversation(id)}
+        onNew={() => openConversation(null)}
+        onRename={async (id, title) => {
+          await bridge.invoke('conversations:rename', { id, title }).catch((e: Error) => setNotice(e.message));
+          await conversations.refresh();
+        }}
+        onPin={async (id, pinned) => {
+          await bridge.invoke('conversations:pin', { id, pinned });
+          await conversations.refresh();
+        }}
+        onDelete={onDelete}
       />
-    </main>
+      <main className="app chat">
+        <header className="toolbar">
+          <label className="provider-picker">
+            <span className="visually-hidden">Provider</span>
+            <select aria-label="Provider" value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value)}>
+              {providers.map((p) => (
+                <option key={p.id} value={p.id}>{p.name} · {p.model}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => setEditing('current')} aria-label="Edit provider">Edit</button>
+          <button type="button" onClick={() => setEditing('new')} aria-label="Add provider">Add provider</button>
+          <button type="button" onClick={() => setSearching(true)} aria-label="Search conversations" title="Search (Ctrl+K)">Search</button>
+          <ConversationMenu
+            conversationId={chat.conversationId}
+            onNotice={setNotice}
+            onImported={() => void conversations.refresh()}
+          />
+        </header>
+        {notice && <p className="notice" role="status">{notice}</p>}
+        {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
+        <MessageList items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focusMessageId={focusMessageId} />
+        <Composer
+          streaming={chat.streaming}
+          disabled={!target}
+          onSend={(text) => (target ? store.send(text, target) : 'Choose a provider first.')}
+          onStop={() => store.stop()}
+        />
+      </main>
+      {searching && (
+        <SearchDialog
+          onClose={() => setSearching(false)}
+          onPick={(hit: SearchHit) => {
+            setSearching(false);
+            openConversation(hit.conversationId, hit.messageId);
+          }}
+        />
+      )}
+      {deleted && (
+        <UndoToast
+          message={`Deleted “${deleted.title || 'New chat'}”.`}
+          onUndo={async () => {
+            await bridge.invoke('conversations:undoDelete', { id: deleted.id });
+            setDeleted(null);
+            await conversations.refresh();
+          }}
+          onDismiss={() => setDeleted(null)}
+        />
+      )}
+    </div>
   );
 }

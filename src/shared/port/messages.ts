@@ -1,28 +1,28 @@
 // The messages that travel on a reply's port.
-import type { ReplyOutcome } from '../chat';
+import type { ReplyOutcome, ReplyPlacement } from '../chat';
 
 /** How many messages main may have in flight before the renderer grants more credit. */
 export const DEFAULT_CREDIT_WINDOW = 8;
 
+/** Facts about the reply that ride once on the next message, whatever it carries. */
+export interface ReplyMeta {
+  /** Where the reply's rows live; sent before any text. */
+  placement?: ReplyPlacement;
+  /** Time to first token, with the first token. */
+  ttftMs?: number;
+}
+
 /** Main → renderer. Every one of them costs one credit. Text is coalesced, never dropped. */
 export type ReplyMessage =
-  | {
-      t: 'delta';
-      seq: number;
-      text: string;
-      reasoning: string;
-      /** Sent once, with the first delta that carries a token. */
-      ttftMs?: number;
-    }
-  | {
+  | ({ t: 'delta'; seq: number; text: string; reasoning: string } & ReplyMeta)
+  | ({
       t: 'end';
       seq: number;
       /** Whatever text was still pending when the reply ended. */
       text: string;
       reasoning: string;
-      ttftMs?: number;
       outcome: ReplyOutcome;
-    };
+    } & ReplyMeta);
 
 /** Renderer → main. */
 export type ControlMessage =

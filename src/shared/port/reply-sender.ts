@@ -1,8 +1,8 @@
 // Main's end of a reply port. Text goes out only against credit granted by the renderer; while
 // there is none, everything received is coalesced into the next message. So at most `window`
 // messages are ever in flight, and a stalled window costs main only the reply text itself.
-import type { ReplyOutcome } from '../chat';
-import { DEFAULT_CREDIT_WINDOW, isControlMessage, type ReplyMessage } from './messages';
+import type { ReplyOutcome, ReplyPlacement } from '../chat';
+import { DEFAULT_CREDIT_WINDOW, isControlMessage, type ReplyMessage, type ReplyMeta } from './messages';
 import type { PortLike } from './port';
 import { TextBuffer } from './text-buffer';
 
@@ -20,8 +20,8 @@ export class ReplySender {
   private readonly pendingReasoning = new TextBuffer();
   private readonly sentText = new TextBuffer();
   private readonly sentReasoning = new TextBuffer();
-  private ttftMs: number | undefined;
-  private ttftSent = false;
+  private meta: ReplyMeta = {};
+  private ttftKnown = false;
   private outcome: ReplyOutcome | null = null;
   private ended = false;
   private gone = false;
@@ -53,7 +53,16 @@ export class ReplySender {
 
   /** Time to first token, measured by the session; rides on the next message. */
   setTtft(ms: number): void {
-    this.ttftMs ??= ms;
+    if (this.ttftKnown) return;
+    this.ttftKnown = true;
+    // No flush: the token that set it follows at once and carries it.
+    this.meta.ttftMs = ms;
+  }
+
+  /** Tells the window where the reply's rows are, before any text. */
+  setPlacement(placement: ReplyPlacement): void {
+    this.meta.placement = placement;
+    this.flush();
   }
 
   /** Ends the reply: the terminal message carries whatever text is still pending. */
@@ -101,22 +110,22 @@ export class ReplySender {
   private flush(): void {
     if (this.ended || this.gone || this.credits === 0) return;
     const hasText = this.pendingText.length > 0 || this.pendingReasoning.length > 0;
-    const ttftDue = this.ttftMs !== undefined && !this.ttftSent;
-    if (!hasText && !ttftDue && !this.outcome) return;
+    const hasMeta = this.meta.ttftMs !== undefined || this.meta.placement !== undefined;
+    if (!hasText && !hasMeta && !this.outcome) return;
 
     const text = this.pendingText.take();
     const reasoning = this.pendingReasoning.take();
     this.sentText.append(text);
     this.sentReasoning.append(reasoning);
-    const ttftMs = ttftDue ? this.ttftMs : undefined;
-    this.ttftSent ||= ttftDue;
+    const meta = this.meta;
+    this.meta = {};
     this.credits -= 1;
     this.counters.messages += 1;
     this.seq += 1;
 
     const message: ReplyMessage = this.outcome
-      ? { t: 'end', seq: this.seq, text, reasoning, ttftMs, outcome: this.outcome }
-      : { t: 'delta', seq: this.seq, text, reasoning, ttftMs };
+      ? { t: 'end', seq: this.seq, text, reasoning, outcome: this.outcome, ...meta }
+      : { t: 'delta', seq: this.seq, text, reasoning, ...meta };
     if (this.outcome) this.ended = true;
     this.port.post(message);
   }

@@ -1,15 +1,20 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ChatItem } from '../store/chat-store';
-import { MessageItem } from './MessageItem';
+import { MessageItem, type MessageActions } from './MessageItem';
 
 interface Props {
   items: readonly ChatItem[];
+  streaming: boolean;
+  actions: MessageActions;
   onCommit(): void;
-  onStop(id: string): void;
-  onRetry(id: string): void;
+  /** Scroll this message into view once (search results). */
+  focusMessageId?: string | null;
 }
 
-export function MessageList({ items, onCommit, onStop, onRetry }: Props) {
+/** Within this many pixels of the bottom, the reader is "at the bottom" and the view follows. */
+const PIN_SLACK_PX = 32;
+
+export function MessageList({ items, streaming, actions, onCommit, focusMessageId }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
 
@@ -18,8 +23,18 @@ export function MessageList({ items, onCommit, onStop, onRetry }: Props) {
   useLayoutEffect(() => {
     onCommit();
     const el = scroller.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [items, onCommit]);
+    if (el && pinned.current && !focusMessageId) el.scrollTop = el.scrollHeight;
+  }, [items, onCommit, focusMessageId]);
+
+  useLayoutEffect(() => {
+    if (!focusMessageId) return;
+    const target = scroller.current?.querySelector(`[data-message-id="${CSS.escape(focusMessageId)}"]`);
+    if (target) {
+      pinned.current = false;
+      target.scrollIntoView({ block: 'center' });
+      target.classList.add('found');
+    }
+  }, [focusMessageId, items]);
 
   return (
     <div
@@ -29,12 +44,12 @@ export function MessageList({ items, onCommit, onStop, onRetry }: Props) {
       aria-label="Conversation"
       onScroll={(event) => {
         const el = event.currentTarget;
-        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PIN_SLACK_PX;
       }}
     >
       {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
       {items.map((item) => (
-        <MessageItem key={item.id} item={item} onStop={onStop} onRetry={onRetry} />
+        <MessageItem key={item.key} item={item} actions={actions} busy={streaming} />
       ))}
     </div>
   );

@@ -1,8 +1,10 @@
-// The conversation as the window sees it. Reply deltas land here, outside React; one flush per
-// animation frame publishes a new snapshot in which only the streaming message is a new object,
-// so memoized messages never re-render. Credit goes back to main after React has committed.
-import type { ChatMessage, ReplyState, ReplyStats, StreamRequest } from '../../../shared/chat';
+// The open conversation as the window sees it. Reply deltas land here, outside React; one flush
+// per animation frame publishes a new snapshot in which only the streaming message is a new
+// object, so memoized messages never re-render. Credit goes back to main after React commits.
+// History lives in main: this store shows the active path and asks main to change it.
+import type { ReplyAction, ReplyState, ReplyStats, StreamRequest } from '../../../shared/chat';
 import type { PlumeBridge } from '../../../shared/contract';
+import type { PathMessage } from '../../../shared/conversations';
 import { MAX_REQUEST_CHARS } from '../../../shared/limits';
 import type { ReplyMessage } from '../../../shared/port/messages';
 import { ReplyReceiver } from '../../../shared/port/reply-receiver';
@@ -12,7 +14,9 @@ import { createFrameScheduler } from './frame-scheduler';
 
 export interface ChatItem {
   id: string;
-  role: 'user' | 'assistant';
+  /** React key: stays the same when an optimistic row gets its saved id, so nothing remounts. */
+  key: string;
+  role: 'user' | 'assistant' | 'system';
   text: string;
   reasoning: string;
   /** `sent` for user messages. */
@@ -23,6 +27,9 @@ export interface ChatItem {
   /** Renderer clock at the first token, for the live tokens/s while streaming. */
   firstTokenAt?: number;
   model?: string;
+  /** Position among alternatives (edits, regenerations), for the ‹ 2/3 › switcher. */
+  siblingIndex: number;
+  siblingCount: number;
 }
 
 export interface ReplyTarget {
@@ -31,13 +38,24 @@ export interface ReplyTarget {
   system?: string;
 }
 
+export interface ChatSnapshot {
+  conversationId: string | null;
+  items: readonly ChatItem[];
+  streaming: boolean;
+  /** A failure of the conversation itself (could not open, branch switch failed…). */
+  error: string | null;
+}
+
 interface LiveReply {
+  /** The key of the reply's row in `items`. */
+  key: string;
   receiver?: ReplyReceiver;
   text: string[];
   reasoning: string[];
   end?: Extract<ReplyMessage, { t: 'end' }>;
   ttftMs?: number;
   lost?: PlumeError;
+  placement?: { userMessageId: string; assistantMessageId: string };
   dirty: boolean;
   stopRequested: boolean;
 }
@@ -46,14 +64,14 @@ interface LiveReply {
 const COMMIT_FALLBACK_MS = 200;
 
 export class ChatStore {
-  private items: readonly ChatItem[] = [];
-  private readonly live = new Map<string, LiveReply>();
+  private snapshot: ChatSnapshot = { conversationId: null, items: [], streaming: false, error: null };
+  private live: LiveReply | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly schedule = createFrameScheduler(() => this.publish());
   private awaitingCommit: ReturnType<typeof setTimeout> | undefined;
-  private nextId = 1;
-  /** Counts for tests and the render bench. */
-  readonly counters = { publishes: 0 };
+  private tempIds = 0;
+  /** Called when a reply ended or the conversation changed, so the sidebar can refresh. */
+  onConversationChanged: (conversationId: string) => void = () => {};
 
   constructor(private readonly bridge: PlumeBridge) {}
 
@@ -62,93 +80,124 @@ export class ChatStore {
     return () => this.listeners.delete(listener);
   };
 
-  getSnapshot = () => this.items;
+  getSnapshot = () => this.snapshot;
 
-  get isStreaming(): boolean {
-    return this.live.size > 0;
+  /** Shows a conversation, or an empty new chat for `null`. */
+  async open(conversationId: string | null): Promise<void> {
+    this.dropLive();
+    if (conversationId === null) {
+      this.set({ conversationId: null, items: [], streaming: false, error: null });
+      return;
+    }
+    try {
+      const opened = await this.bridge.invoke('conversations:open', { id: conversationId });
+      this.set({ conversationId, items: opened.path.map(toItem), streaming: false, error: null });
+    } catch (error) {
+      this.set({ ...this.snapshot, error: (error as Error).message });
+    }
   }
 
-  /** Returns an error message instead of sending when the text cannot be sent; the caller keeps it. */
+  /** Returns a message for the composer instead of sending when the text cannot be sent. */
   send(text: string, target: ReplyTarget): string | null {
-    if (text.trim() === '') return 'Type a message first.';
-    if (this.isStreaming) return 'Wait for the current reply to finish, or stop it.';
-    const history = this.history();
-    const size = history.reduce((n, m) => n + m.content.length, text.length + (target.system?.length ?? 0));
-    if (size > MAX_REQUEST_CHARS) {
-      return `That is too long to send: ${size.toLocaleString('en')} characters, the limit is ${MAX_REQUEST_CHARS.toLocaleString('en')}. Your text is still here.`;
-    }
-    const user: ChatItem = { id: this.id(), role: 'user', text, reasoning: '', state: 'sent' };
-    this.items = [...this.items, user];
-    this.startReply(target);
+    const problem = this.checkSendable(text, target);
+    if (problem) return problem;
+    const user = this.tempItem('user', text);
+    void this.startReply(target, { kind: 'send', text }, [...this.snapshot.items, user]);
     return null;
   }
 
-  stop(id: string): void {
-    const reply = this.live.get(id);
+  /** Edit = a new sibling of a user message, answered afresh; the old branch stays. */
+  edit(messageId: string, text: string, target: ReplyTarget): string | null {
+    const problem = this.checkSendable(text, target);
+    if (problem) return problem;
+    const at = this.snapshot.items.findIndex((item) => item.id === messageId);
+    if (at === -1) return 'That message is no longer here.';
+    const old = this.snapshot.items[at] as ChatItem;
+    const edited = { ...this.tempItem('user', text), siblingIndex: old.siblingCount, siblingCount: old.siblingCount + 1 };
+    void this.startReply(target, { kind: 'edit', messageId, text }, [...this.snapshot.items.slice(0, at), edited]);
+    return null;
+  }
+
+  /** Regenerate (and Retry) = a new sibling reply; nothing is ever retried automatically. */
+  regenerate(messageId: string, target: ReplyTarget): void {
+    if (this.live) return;
+    const at = this.snapshot.items.findIndex((item) => item.id === messageId);
+    if (at === -1) return;
+    void this.startReply(target, { kind: 'regenerate', messageId }, this.snapshot.items.slice(0, at));
+  }
+
+  async switchBranch(messageId: string, index: number): Promise<void> {
+    if (this.live) return;
+    await this.replacePath(() => this.bridge.invoke('messages:switchBranch', { messageId, index }));
+  }
+
+  async deleteBranch(messageId: string): Promise<void> {
+    if (this.live) return;
+    await this.replacePath(() => this.bridge.invoke('messages:deleteBranch', { messageId }));
+  }
+
+  stop(): void {
+    const reply = this.live;
     if (!reply || reply.stopRequested) return;
     reply.stopRequested = true;
     reply.receiver?.stop();
-  }
-
-  stopAll(): void {
-    for (const id of this.live.keys()) this.stop(id);
-  }
-
-  /** Runs the failed or stopped reply again in place; nothing is retried automatically. */
-  retry(id: string, target: ReplyTarget): void {
-    const index = this.items.findIndex((item) => item.id === id);
-    if (index === -1 || this.live.has(id) || this.items[index]?.role !== 'assistant') return;
-    this.items = this.items.slice(0, index);
-    this.startReply(target);
-  }
-
-  clear(): void {
-    for (const reply of this.live.values()) reply.receiver?.close();
-    this.live.clear();
-    this.items = [];
-    this.emit();
   }
 
   /** The view calls this after each commit: applied messages may now be acknowledged. */
   committed = () => {
     clearTimeout(this.awaitingCommit);
     this.awaitingCommit = undefined;
-    for (const [id, reply] of this.live) {
-      reply.receiver?.grant();
-      if (reply.end || reply.lost) this.live.delete(id);
-    }
+    const reply = this.live;
+    if (!reply) return;
+    reply.receiver?.grant();
+    if (reply.end || reply.lost) void this.finishReply(reply);
   };
 
-  private startReply(target: ReplyTarget): void {
-    const request: StreamRequest = { providerId: target.providerId, model: target.model, messages: this.history() };
-    if (target.system) request.system = target.system;
-    const id = this.id();
-    this.items = [...this.items, { id, role: 'assistant', text: '', reasoning: '', state: 'streaming', model: target.model }];
-    const reply: LiveReply = { text: [], reasoning: [], dirty: false, stopRequested: false };
-    this.live.set(id, reply);
-    this.emit();
+  private checkSendable(text: string, target: ReplyTarget): string | null {
+    if (text.trim() === '') return 'Type a message first.';
+    if (this.live) return 'Wait for the current reply to finish, or stop it.';
+    const size = text.length + (target.system?.length ?? 0);
+    if (size > MAX_REQUEST_CHARS) {
+      return `That is too long to send: ${size.toLocaleString('en')} characters, the limit is ${MAX_REQUEST_CHARS.toLocaleString('en')}. Your text is still here.`;
+    }
+    return null;
+  }
 
-    this.bridge.openStream(request).then(
-      (port) => {
-        if (!this.live.has(id)) return port.close(); // cleared meanwhile
-        reply.receiver = new ReplyReceiver(port, {
-          onMessage: (message) => this.apply(reply, message),
-          onLost: () => {
-            reply.lost = { kind: 'connection_lost', message: 'Lost the connection to Plume while the reply was streaming. The text so far is kept.' };
-            this.markDirty(reply);
-          },
-        });
-        reply.receiver.start();
-        if (reply.stopRequested) reply.receiver.stop();
-      },
-      (error: unknown) => {
-        reply.lost = error instanceof BridgeError ? error.plume : { kind: 'unknown', message: String(error) };
-        this.markDirty(reply);
-      },
-    );
+  private async startReply(target: ReplyTarget, action: ReplyAction, itemsBefore: ChatItem[]): Promise<void> {
+    const assistant = { ...this.tempItem('assistant', ''), state: 'streaming' as const, model: target.model };
+    const reply: LiveReply = { key: assistant.key, text: [], reasoning: [], dirty: false, stopRequested: false };
+    this.live = reply;
+    this.set({ ...this.snapshot, items: [...itemsBefore, assistant], streaming: true, error: null });
+
+    try {
+      let conversationId = this.snapshot.conversationId;
+      if (!conversationId) {
+        conversationId = (await this.bridge.invoke('conversations:create', { providerId: target.providerId, model: target.model })).id;
+        if (this.live !== reply) return;
+        this.set({ ...this.snapshot, conversationId });
+        this.onConversationChanged(conversationId);
+      }
+      const request: StreamRequest = { conversationId, providerId: target.providerId, model: target.model, action };
+      if (target.system) request.system = target.system;
+      const port = await this.bridge.openStream(request);
+      if (this.live !== reply) return port.close(); // switched away meanwhile
+      reply.receiver = new ReplyReceiver(port, {
+        onMessage: (message) => this.apply(reply, message),
+        onLost: () => {
+          reply.lost = { kind: 'connection_lost', message: 'Lost the connection to Plume while the reply was streaming. The text so far is kept.' };
+          this.markDirty(reply);
+        },
+      });
+      reply.receiver.start();
+      if (reply.stopRequested) reply.receiver.stop();
+    } catch (error) {
+      reply.lost = error instanceof BridgeError ? error.plume : { kind: 'unknown', message: String(error) };
+      this.markDirty(reply);
+    }
   }
 
   private apply(reply: LiveReply, message: ReplyMessage): void {
+    if (message.placement) reply.placement = message.placement;
     if (message.text) reply.text.push(message.text);
     if (message.reasoning) reply.reasoning.push(message.reasoning);
     if (message.ttftMs !== undefined) reply.ttftMs = message.ttftMs;
@@ -162,15 +211,22 @@ export class ChatStore {
   }
 
   private publish(): void {
-    let changed = false;
+    const reply = this.live;
+    if (!reply || !reply.dirty) return;
+    reply.dirty = false;
     const now = performance.now();
-    this.items = this.items.map((item) => {
-      const reply = this.live.get(item.id);
-      if (!reply || !reply.dirty) return item;
-      reply.dirty = false;
-      changed = true;
+    const items = this.snapshot.items.map((item, index, all) => {
+      if (item.key !== reply.key) {
+        // The optimistic user row takes its saved id as soon as main has placed the reply.
+        const next = all[index + 1];
+        if (reply.placement && next?.key === reply.key && item.role === 'user' && item.id !== reply.placement.userMessageId) {
+          return { ...item, id: reply.placement.userMessageId };
+        }
+        return item;
+      }
       const next: ChatItem = {
         ...item,
+        id: reply.placement?.assistantMessageId ?? item.id,
         text: item.text + reply.text.join(''),
         reasoning: item.reasoning + reply.reasoning.join(''),
       };
@@ -191,25 +247,76 @@ export class ChatStore {
       }
       return next;
     });
-    if (!changed) return;
-    this.counters.publishes += 1;
-    this.emit();
+    this.set({ ...this.snapshot, items, streaming: !(reply.end || reply.lost) });
     clearTimeout(this.awaitingCommit);
     this.awaitingCommit = setTimeout(this.committed, COMMIT_FALLBACK_MS);
   }
 
-  private history(): ChatMessage[] {
-    // Failed or empty replies are not part of what the model should see.
-    return this.items
-      .filter((item) => item.role === 'user' || (item.text !== '' && item.state !== 'error'))
-      .map((item) => ({ role: item.role, content: item.text }));
+  /** After the last frame: take main's canonical path (real ids, branch counts). */
+  private async finishReply(reply: LiveReply): Promise<void> {
+    if (this.live !== reply) return;
+    this.live = null;
+    const conversationId = this.snapshot.conversationId;
+    if (!conversationId) return;
+    this.onConversationChanged(conversationId);
+    if (!reply.placement) return; // failed before main created rows: keep the inline error
+    try {
+      const opened = await this.bridge.invoke('conversations:open', { id: conversationId });
+      if (this.live || this.snapshot.conversationId !== conversationId) return;
+      this.set({ ...this.snapshot, items: this.withKeptKeys(opened.path) });
+    } catch {
+      // The streamed view stays; the next open shows main's copy.
+    }
   }
 
-  private emit(): void {
+  private async replacePath(change: () => Promise<PathMessage[]>): Promise<void> {
+    try {
+      const path = await change();
+      this.set({ ...this.snapshot, items: this.withKeptKeys(path), error: null });
+      if (this.snapshot.conversationId) this.onConversationChanged(this.snapshot.conversationId);
+    } catch (error) {
+      this.set({ ...this.snapshot, error: (error as Error).message });
+    }
+  }
+
+  /** Main's copy of the path, keeping the React keys of rows already on screen. */
+  private withKeptKeys(path: PathMessage[]): ChatItem[] {
+    const keys = new Map(this.snapshot.items.map((item) => [item.id, item.key]));
+    return path.map((m) => ({ ...toItem(m), key: keys.get(m.id) ?? m.id }));
+  }
+
+  private dropLive(): void {
+    this.live?.receiver?.close();
+    this.live = null;
+  }
+
+  private tempItem(role: 'user' | 'assistant', text: string): ChatItem {
+    const id = `tmp-${++this.tempIds}`;
+    return { id, key: id, role, text, reasoning: '', state: role === 'user' ? 'sent' : 'streaming', siblingIndex: 0, siblingCount: 1 };
+  }
+
+  private set(next: ChatSnapshot): void {
+    this.snapshot = next;
     for (const listener of this.listeners) listener();
   }
+}
 
-  private id(): string {
-    return `m${this.nextId++}`;
+export function toItem(m: PathMessage): ChatItem {
+  const item: ChatItem = {
+    id: m.id,
+    key: m.id,
+    role: m.role,
+    text: m.text,
+    reasoning: m.reasoning,
+    state: m.role === 'assistant' ? m.state : 'sent',
+    siblingIndex: m.siblingIndex,
+    siblingCount: m.siblingCount,
+  };
+  if (m.error) item.error = m.error;
+  if (m.stats) {
+    item.stats = m.stats;
+    if (m.stats.ttftMs !== undefined) item.ttftMs = m.stats.ttftMs;
   }
+  if (m.model) item.model = m.model;
+  return item;
 }

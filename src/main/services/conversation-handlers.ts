@@ -1,0 +1,93 @@
+// The conversation channels of the contract, over the store. Inputs are checked here because they
+// come from the window; the store's own errors carry messages a person can read.
+import type { Handlers } from './plume-service';
+import type { ExportFormat } from '../../shared/conversations';
+import type { exportAll, exportConversation } from '../store/export/index';
+import type { importFile } from '../store/import/index';
+import type { Store } from '../store/store';
+import { InvalidInput } from './request-validation';
+
+type ConversationChannels = Pick<
+  Handlers,
+  | 'conversations:list'
+  | 'conversations:create'
+  | 'conversations:open'
+  | 'conversations:rename'
+  | 'conversations:pin'
+  | 'conversations:delete'
+  | 'conversations:undoDelete'
+  | 'conversations:setModel'
+  | 'messages:switchBranch'
+  | 'messages:deleteBranch'
+  | 'search:query'
+  | 'export:conversation'
+  | 'export:all'
+  | 'import:file'
+>;
+
+interface Exporters {
+  exportConversation: typeof exportConversation;
+  exportAll: typeof exportAll;
+  importFile: typeof importFile;
+}
+
+const FORMATS: readonly ExportFormat[] = ['markdown', 'json', 'html'];
+/** A ChatGPT export of years of use is tens of MB; beyond this something is wrong. */
+const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+
+export function conversationHandlers(store: Store, io: Exporters): ConversationChannels {
+  return {
+    'conversations:list': async (req) => store.conversations.list({ limit: clampLimit(req?.limit, 200), after: str(req?.after) ?? null }),
+    'conversations:create': async (req) => store.conversations.create({ providerId: str(req?.providerId) ?? null, model: str(req?.model) ?? null }),
+    'conversations:open': async (req) => {
+      const id = requireId(req?.id);
+      return { conversation: store.conversations.require(id), path: store.messages.activePath(id) };
+    },
+    'conversations:rename': async (req) => {
+      const title = typeof req?.title === 'string' ? req.title.trim() : '';
+      if (title === '') throw new InvalidInput('A title cannot be empty.');
+      return store.conversations.rename(requireId(req.id), title.slice(0, 200));
+    },
+    'conversations:pin': async (req) => store.conversations.setPinned(requireId(req?.id), req.pinned === true),
+    'conversations:delete': async (req) => store.conversations.softDelete(requireId(req?.id)),
+    'conversations:undoDelete': async (req) => store.conversations.undoDelete(requireId(req?.id)),
+    'conversations:setModel': async (req) =>
+      store.conversations.setModel(requireId(req?.id), requireId(req.providerId), requireId(req.model), req.options ?? {}),
+    'messages:switchBranch': async (req) => {
+      if (!Number.isSafeInteger(req?.index)) throw new InvalidInput('No such branch.');
+      return store.messages.switchSibling(requireId(req.messageId), req.index);
+    },
+    'messages:deleteBranch': async (req) => store.messages.deleteBranch(requireId(req?.messageId)),
+    'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
+    'export:conversation': async (req) => io.exportConversation(store, requireId(req?.id), requireFormat(req.format)),
+    'export:all': async (req) => io.exportAll(store, requireFormat(req?.format)),
+    'import:file': async (req) => {
+      if (typeof req?.text !== 'string' || req.text.trim() === '') throw new InvalidInput('The file is empty.');
+      if (req.text.length > MAX_IMPORT_CHARS) throw new InvalidInput('The file is too large to import (over 200 MB).');
+      try {
+        return io.importFile(store, req.text);
+      } catch (error) {
+        throw new InvalidInput(`Nothing was imported: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function requireId(value: unknown): string {
+  const id = str(value);
+  if (!id) throw new InvalidInput('Something is missing from the request.');
+  return id;
+}
+
+function requireFormat(value: unknown): ExportFormat {
+  if (!FORMATS.includes(value as ExportFormat)) throw new InvalidInput(`Unknown export format "${String(value)}".`);
+  return value as ExportFormat;
+}
+
+function clampLimit(value: unknown, max: number): number {
+  return Number.isSafeInteger(value) ? Math.min(max, Math.max(1, value as number)) : max;
+}

@@ -1,0 +1,95 @@
+// Where a reply meets the conversation store: the rows are created before the request starts
+// (so a crash leaves an interrupted reply, not nothing) and checkpointed while it streams.
+import type { ChatMessage, ReplyPlacement, StreamRequest } from '../../shared/chat';
+import type { PathMessage } from '../../shared/conversations';
+import type { ReplySender } from '../../shared/port/reply-sender';
+import type { ReplyCheckpointer } from '../store/checkpointer';
+import type { Store } from '../store/store';
+import type { ReplyResult } from '../stream/reply-session';
+import { InvalidInput } from './request-validation';
+
+export interface PreparedReply {
+  placement: ReplyPlacement;
+  /** What the model sees: the active path up to the message being answered. */
+  history: ChatMessage[];
+  checkpointer: ReplyCheckpointer;
+}
+
+export function prepareReply(store: Store, request: StreamRequest): PreparedReply {
+  const { conversationId, action } = request;
+  if (!store.conversations.get(conversationId)) throw new InvalidInput('That conversation no longer exists.');
+  const target = { providerId: request.providerId, model: request.model };
+  store.conversations.setModel(conversationId, request.providerId, request.model, request.options ?? {});
+
+  let checkpointer: ReplyCheckpointer;
+  switch (action.kind) {
+    case 'send': {
+      store.messages.appendUser(conversationId, action.text);
+      checkpointer = store.messages.beginAssistant(conversationId, target);
+      break;
+    }
+    case 'edit': {
+      const edited = store.messages.editUser(requireMessage(store, action.messageId, conversationId).id, action.text);
+      checkpointer = store.messages.beginAssistant(conversationId, { ...target, parentId: edited.id });
+      break;
+    }
+    case 'regenerate': {
+      const old = requireMessage(store, action.messageId, conversationId);
+      checkpointer =
+        old.role === 'assistant'
+          ? store.messages.regenerate(old.id, target)
+          : store.messages.beginAssistant(conversationId, { ...target, parentId: old.id });
+      break;
+    }
+  }
+
+  const path = store.messages.activePath(conversationId);
+  const replyAt = path.findIndex((m) => m.id === checkpointer.messageId);
+  const answered = path[replyAt - 1];
+  if (replyAt < 1 || !answered) throw new InvalidInput('Could not place the reply in the conversation.');
+  return {
+    placement: { conversationId, userMessageId: answered.id, assistantMessageId: checkpointer.messageId },
+    history: toHistory(path.slice(0, replyAt)),
+    checkpointer,
+  };
+}
+
+function requireMessage(store: Store, id: string, conversationId: string) {
+  const message = store.messages.get(id);
+  if (!message || message.conversationId !== conversationId) throw new InvalidInput('That message no longer exists.');
+  return message;
+}
+
+/** Replies that failed before any text carry nothing for the model. */
+function toHistory(path: PathMessage[]): ChatMessage[] {
+  return path.filter((m) => m.role !== 'assistant' || m.text !== '').map((m) => ({ role: m.role, content: m.text }));
+}
+
+/**
+ * Checkpoints without reading the whole reply on every token: the sender's text is joined only
+ * when a write is due. A trailing timer still catches text that arrives just before a stall.
+ */
+export function throttledCheckpoints(checkpointer: ReplyCheckpointer, intervalMs = 500) {
+  let last = 0;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  let latest: ReplySender | undefined;
+  const write = () => {
+    trailing = undefined;
+    last = performance.now();
+    if (latest && !checkpointer.finished) checkpointer.update(latest.text(), latest.reasoning());
+  };
+  return {
+    progress(sender: ReplySender): void {
+      latest = sender;
+      if (performance.now() - last >= intervalMs) write();
+      else if (!trailing) {
+        trailing = setTimeout(write, intervalMs);
+        trailing.unref?.();
+      }
+    },
+    finish(result: ReplyResult): void {
+      clearTimeout(trailing);
+      if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { useRef } from 'react';
+import type { ExportFormat } from '../../../shared/conversations';
+import { bridge } from '../bridge';
+import { printHtml, saveFile } from './transfer';
+
+interface Props {
+  conversationId: string | null;
+  onNotice(text: string): void;
+  onImported(): void;
+}
+
+type Choice = `${'one' | 'all'}:${ExportFormat | 'pdf'}` | 'import';
+
+/** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
+export function ConversationMenu({ conversationId, onNotice, onImported }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = async (choice: Choice) => {
+    if (choice === 'import') return fileInput.current?.click();
+    const [scope, format] = choice.split(':') as ['one' | 'all', ExportFormat | 'pdf'];
+    try {
+      const asFormat: ExportFormat = format === 'pdf' ? 'html' : format;
+      const file =
+        scope === 'one' && conversationId
+          ? await bridge.invoke('export:conversation', { id: conversationId, format: asFormat })
+          : await bridge.invoke('export:all', { format: asFormat });
+      if (format === 'pdf') printHtml(file);
+      else saveFile(file);
+    } catch (error) {
+      onNotice((error as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <select
+        aria-label="Export or import"
+        value=""
+        onChange={(event) => {
+          const value = event.target.value as Choice;
+          event.target.value = '';
+          void run(value);
+        }}
+      >
+        <option value="" disabled>Export…</option>
+        {conversationId && (
+          <optgroup label="This conversation">
+            <option value="one:markdown">Markdown</option>
+            <option value="one:json">JSON (lossless)</option>
+            <option value="one:html">HTML</option>
+            <option value="one:pdf">PDF (print)</option>
+          </optgroup>
+        )}
+        <optgroup label="All conversations">
+          <option value="all:markdown">Markdown</option>
+          <option value="all:json">JSON (lossless)</option>
+          <option value="all:html">HTML</option>
+        </optgroup>
+        <option value="import">Import a file…</option>
+      </select>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Import conversations file"
+        hidden
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          try {
+            const result = await bridge.invoke('import:file', { text: await file.text() });
+            onNotice(`Imported ${result.imported} conversation${result.imported === 1 ? '' : 's'} from a ${result.format} export` + (result.skipped ? ` (${result.skipped} already here).` : '.'));
+            onImported();
+          } catch (error) {
+            onNotice((error as Error).message);
+          }
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit, Snippet } from '../../../shared/conversations';
+import { bridge } from '../bridge';
+
+interface Props {
+  onPick(hit: SearchHit): void;
+  onClose(): void;
+}
+
+/** Full-text search over every conversation (FTS5 in main), as you type. */
+export function SearchDialog({ onPick, onClose }: Props) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    if (query.trim() === '') {
+      setHits([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      bridge.invoke('search:query', { query, limit: 30 }).then(
+        (result) => {
+          if (ticket !== latest.current) return;
+          setHits(result);
+          setSelected(0);
+          setError(null);
+        },
+        (e: Error) => setError(e.message),
+      );
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  return (
+    <div className="overlay" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+      <div className="dialog search-dialog" role="dialog" aria-modal="true" aria-label="Search conversations">
+        <input
+          autoFocus
+          aria-label="Search conversations"
+          placeholder="Search all conversations…"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onClose();
+            else if (event.key === 'ArrowDown') setSelected((i) => Math.min(hits.length - 1, i + 1));
+            else if (event.key === 'ArrowUp') setSelected((i) => Math.max(0, i - 1));
+            else if (event.key === 'Enter' && hits[selected]) onPick(hits[selected] as SearchHit);
+          }}
+        />
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <ul className="search-results" role="listbox" aria-label="Results">
+          {hits.map((hit, index) => (
+            <li key={`${hit.conversationId}:${hit.messageId ?? 'title'}`} role="option" aria-selected={index === selected}>
+              <button type="button" onClick={() => onPick(hit)} onMouseEnter={() => setSelected(index)}>
+                <span className="hit-title">{hit.conversationTitle || 'New chat'}</span>
+                <span className="hit-snippet"><Highlighted snippet={hit.snippet} /></span>
+              </button>
+            </li>
+          ))}
+          {query.trim() !== '' && hits.length === 0 && !error && <li className="no-results">No matches.</li>}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** Marks the matched ranges; the text is plain, so nothing from a message is parsed as HTML. */
+function Highlighted({ snippet }: { snippet: Snippet }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    if (start > at) parts.push(snippet.text.slice(at, start));
+    parts.push(<mark key={start}>{snippet.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(snippet.text.slice(at));
+  return <>{parts}</>;
+}
