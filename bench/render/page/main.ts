@@ -56,7 +56,7 @@ const harness = {
   async streamThenSettle(
     text: string,
     deltas: 'tokens' | 'bursts' = 'tokens',
-  ): Promise<{ html: string; commits: string[][]; frames: string[] }> {
+  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[] }> {
     const el = fresh();
     const root = createRoot(el);
     const store = new FrameStore((emit) => flushSync(emit));
@@ -78,12 +78,13 @@ const harness = {
     const message = el.firstElementChild as HTMLElement;
     await settled(message, text.includes('$'));
     const html = normalizedHtml(message);
+    const elements = summarize(message);
     root.unmount();
-    return { html, commits, frames };
+    return { html, commits, frames, elements };
   },
 
   /** Renders untrusted markdown, clicks every link and image placeholder, reports what happened. */
-  async attack(text: string): Promise<{ opened: string[]; html: string }> {
+  async attack(text: string): Promise<{ opened: string[]; html: string; elements: ElementSummary[] }> {
     opened.length = 0;
     const el = fresh();
     const root = createRoot(el);
@@ -94,8 +95,9 @@ const harness = {
     for (const b of message.querySelectorAll<HTMLButtonElement>('.md-image-placeholder')) flushSync(() => b.click());
     await new Promise<void>((r) => requestAnimationFrame(() => r()));
     const html = message.innerHTML;
+    const elements = summarize(message);
     root.unmount();
-    return { opened: [...opened], html };
+    return { opened: [...opened], html, elements };
   },
 
   async run(config: RunConfig): Promise<unknown> {
@@ -109,5 +111,18 @@ const harness = {
     return result;
   },
 };
+
+interface ElementSummary {
+  tag: string;
+  attrs: Array<[string, string]>;
+}
+
+/** Every element with its attributes, for the security tests (text that merely looks like HTML is not an element). */
+function summarize(root: HTMLElement): ElementSummary[] {
+  return [...root.querySelectorAll('*')].map((el) => ({
+    tag: el.tagName.toLowerCase(),
+    attrs: [...el.attributes].map((a): [string, string] => [a.name, a.value]),
+  }));
+}
 
 window.harness = harness;
