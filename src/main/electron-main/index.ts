@@ -6,9 +6,12 @@ import { SafeStorageVault } from '../settings/safe-storage-vault';
 import { APP_ENTRY_URL, appOrigins } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyPermissions, hardenAllContents } from './harden-contents';
+import { installMenu, notifyReplyDone, rememberPlacement, restoredPlacement } from './desktop-integration';
 import { registerIpc } from './ipc';
 import { isOwnMainFrame } from './sender-check';
+import { loadShellSettings } from './shell-settings';
 import { mainWindowOptions } from './window-options';
+import type { WindowState } from './window-state';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const origins = appOrigins(devServerUrl);
@@ -42,20 +45,25 @@ async function start(): Promise<void> {
   const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
   const vault = await SafeStorageVault.open({ dir: dataDir, safeStorage, platform: process.platform, appReady: app.isReady() });
   if (app.commandLine.hasSwitch(ALLOW_WITHOUT_KEYRING)) await vault.allowStorageWithoutKeyring(true);
+  const shellSettings = await loadShellSettings(dataDir);
+  const currentWindow = () => mainWindow;
   const service = createPlumeService({
     dataDir,
     vault,
     mode: 'electron',
     version: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
+    onReplyEnd: (result) => notifyReplyDone(shellSettings, currentWindow, result),
   });
+  installMenu(currentWindow);
+  const openWindow = async () => createWindow(service.abortAll, dataDir, await restoredPlacement(dataDir));
 
   const isOwnFrame = (event: IpcMainInvokeEvent) => isOwnMainFrame(event, mainWindow?.webContents ?? null, origins);
   registerIpc(service, isOwnFrame);
-  createWindow(service.abortAll);
+  await openWindow();
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(service.abortAll);
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
   app.on('window-all-closed', () => {
     service.abortAll();
@@ -63,10 +71,14 @@ async function start(): Promise<void> {
   });
 }
 
-function createWindow(abortAll: () => void): void {
-  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+function createWindow(abortAll: () => void, dataDir: string, placement: WindowState | null): void {
+  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), placement?.bounds));
   mainWindow = window;
-  window.once('ready-to-show', () => window.show());
+  rememberPlacement(window, dataDir);
+  window.once('ready-to-show', () => {
+    if (placement?.maximized) window.maximize();
+    window.show();
+  });
   // A reload drops the page's ports, which aborts their replies; this catches a renderer crash too.
   window.webContents.on('render-process-gone', abortAll);
   window.on('closed', () => {
