@@ -17,6 +17,8 @@ interface Props {
   actions: MessageActions;
   /** No edits or regenerations while a reply streams. */
   busy: boolean;
+  /** The message a search result pointed at. */
+  found?: boolean;
 }
 
 const STATE_LABEL: Partial<Record<ChatItem['state'], string>> = {
@@ -24,7 +26,7 @@ const STATE_LABEL: Partial<Record<ChatItem['state'], string>> = {
   interrupted: 'Interrupted',
 };
 
-export const MessageItem = memo(function MessageItem({ item, actions, busy }: Props) {
+export const MessageItem = memo(function MessageItem({ item, actions, busy, found = false }: Props) {
   const streaming = item.state === 'streaming';
   const [raw, setRaw] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -34,7 +36,7 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy }: Pr
 
   return (
     <article
-      className={`message ${item.role}`}
+      className={`message ${item.role}${found ? ' found' : ''}`}
       data-testid={`message-${item.role}`}
       data-message-id={item.id}
       data-state={item.state}

@@ -32,7 +32,6 @@ export function MessageList({ items, streaming, actions, onCommit, focusMessageI
     if (target) {
       pinned.current = false;
       target.scrollIntoView({ block: 'center' });
-      target.classList.add('found');
     }
   }, [focusMessageId, items]);
 
@@ -49,7 +48,7 @@ export function MessageList({ items, streaming, actions, onCommit, focusMessageI
     >
       {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
       {items.map((item) => (
-        <MessageItem key={item.key} item={item} actions={actions} busy={streaming} />
+        <MessageItem key={item.key} item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
       ))}
     </div>
   );
