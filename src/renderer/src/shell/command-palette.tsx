@@ -1,0 +1,101 @@
+// The command palette (Ctrl/Cmd+Shift+P): the same commands as the native menu, filtered as you
+// type, run with Enter or a click. A modal <dialog> keeps focus inside while it is open; the
+// input is a combobox whose active option is announced to screen readers.
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type SyntheticEvent } from 'react';
+import type { AppCommand } from '../../../shared/app-commands';
+import { commands } from './commands';
+import { filterCommands, moveHighlight } from './palette-model';
+import { shortcutLabel } from './shortcuts';
+import { useCommand } from './use-command';
+
+const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function CommandPalette() {
+  const [open, setOpen] = useState(false);
+  useCommand('command-palette', () => setOpen(true));
+  return open ? <PaletteDialog onClose={() => setOpen(false)} /> : null;
+}
+
+function PaletteDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+  const [query, setQuery] = useState('');
+  const [highlight, setHighlight] = useState(0);
+  useSyncExternalStore(commands.subscribe, commands.getVersion);
+  const listId = useId();
+  const items = filterCommands(query, (id) => commands.has(id as AppCommand));
+  const active = moveHighlight(highlight, '', items.length);
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    dialog.current?.showModal();
+    return () => {
+      if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+    };
+  }, []);
+
+  const runAt = (index: number) => {
+    const item = items[index];
+    if (!item) return;
+    onClose();
+    // After closing, so the command sees the app, not the palette, focused.
+    queueMicrotask(() => commands.run(item.id as AppCommand));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
+      event.preventDefault();
+      setHighlight(moveHighlight(active, event.key, items.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      runAt(active);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  // The dialog's own Escape handling would close it behind React's back.
+  const onCancel = (event: SyntheticEvent) => {
+    event.preventDefault();
+    onClose();
+  };
+
+  return (
+    <dialog ref={dialog} className="command-palette" aria-label="Command palette" onCancel={onCancel}>
+      <input
+        type="text"
+        role="combobox"
+        aria-label="Type a command"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        autoFocus
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setHighlight(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="Commands">
+        {items.map((item, index) => (
+          <li
+            key={item.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'active' : undefined}
+            onMouseMove={() => setHighlight(index)}
+            onClick={() => runAt(index)}
+          >
+            <span>{item.label.replace(/…$/, '')}</span>
+            {item.accelerator && <kbd>{shortcutLabel(item.accelerator, mac)}</kbd>}
+          </li>
+        ))}
+        {items.length === 0 && <li role="presentation" className="empty">No matching command</li>}
+      </ul>
+    </dialog>
+  );
+}

@@ -1,0 +1,11 @@
+// The app is one page: nothing may replace it with another site. Same-origin navigations (a
+// reload, a fragment) are fine.
+export function blocksNavigation(destination: string, ownOrigin: string): boolean {
+  try {
+    const url = new URL(destination);
+    // WHATWG gives opaque origins ("null") to custom schemes; compare scheme and host instead.
+    return `${url.protocol}//${url.host}` !== ownOrigin;
+  } catch {
+    return true;
+  }
+}
