@@ -124,7 +124,7 @@ describe('the desktop build CSP, served to the real app', () => {
     const { page, host } = app;
     await page.route(`${host.origin}/**`, async (route) => {
       const response = await route.fetch();
-      const headers = { ...response.headers(), 'content-security-policy': rendererCsp() };
+      const headers: Record<string, string> = { ...response.headers(), 'content-security-policy': rendererCsp() };
       if (!headers['content-type']?.startsWith('text/html')) return route.fulfill({ response, headers });
       // index.html carries browser mode's policy in a <meta>; both would apply, so it goes, and
       // the desktop header is judged alone.
