@@ -12,6 +12,7 @@ import type {
 } from './conversations';
 import type { GenerationOptions } from './chat';
 import type { PlumeError } from './provider-events';
+import type { AppSettings } from './settings';
 
 export type ProviderKind = 'openai' | 'anthropic';
 
@@ -25,6 +26,10 @@ export interface ProviderView {
   hasKey: boolean;
   /** e.g. `sk-…a1b2`; null when no key is set. */
   keyHint: string | null;
+  /** The preset it was made from, when known. */
+  presetId?: string;
+  /** Names of the extra headers sent (their values may be secrets and stay in main). */
+  headerNames?: string[];
 }
 
 export interface ProviderInput {
@@ -36,6 +41,9 @@ export interface ProviderInput {
   model: string;
   /** Undefined keeps the stored key; '' removes it. */
   apiKey?: string;
+  presetId?: string;
+  /** Extra HTTP headers (custom gateways). Undefined keeps the stored ones; {} removes them. */
+  headers?: Record<string, string>;
 }
 
 export interface SavedProvider {
@@ -82,10 +90,64 @@ export interface Channels {
   };
   'messages:switchBranch': { req: { messageId: string; index: number }; res: PathMessage[] };
   'messages:deleteBranch': { req: { messageId: string }; res: PathMessage[] };
+  /** Makes the branch through this message the active one (a search hit on another version). */
+  'messages:select': { req: { messageId: string }; res: PathMessage[] };
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
   'export:conversation': { req: { id: string; format: ExportFormat }; res: ExportedFile };
   'export:all': { req: { format: ExportFormat }; res: ExportedFile };
   'import:file': { req: { text: string }; res: ImportResult };
+  'providers:presets': { req: void; res: ProviderPresetView[] };
+  'providers:models': { req: ProviderProbe; res: ModelList };
+  'providers:test': { req: ProviderProbe; res: ConnectionResult };
+  'providers:detectLocal': { req: void; res: LocalServer[] };
+  'providers:useLocal': { req: { baseURL: string }; res: SavedProvider };
+  'settings:get': { req: void; res: AppSettings };
+  'settings:save': { req: Partial<AppSettings>; res: AppSettings };
+}
+
+/** A preset as the settings screen shows it: fills kind and base URL, says if a key is needed. */
+export interface ProviderPresetView {
+  id: string;
+  label: string;
+  kind: ProviderKind;
+  defaultBaseURL: string;
+  needsKey: boolean;
+  local: boolean;
+  extraHeaders: boolean;
+  hint: string;
+}
+
+/**
+ * Which provider to list models of or test. `id` alone is a saved provider; the other fields
+ * describe settings not saved yet, and with an `id` they override the saved ones (the stored
+ * key is used when `apiKey` is absent, so an edit can be tested without retyping the key).
+ */
+export interface ProviderProbe {
+  id?: string;
+  kind?: ProviderKind;
+  baseURL?: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+  /** Models of a saved provider are cached in main; true asks the provider again. */
+  refresh?: boolean;
+}
+
+export interface ModelList {
+  models: string[];
+  /** True when the list came from main's cache rather than a fresh request. */
+  cached: boolean;
+}
+
+export type ConnectionResult =
+  | { ok: true; modelCount: number; models: string[] }
+  | { ok: false; error: PlumeError };
+
+/** A model server found answering on this machine (Ollama, LM Studio) at first run. */
+export interface LocalServer {
+  presetId: string;
+  label: string;
+  baseURL: string;
+  models: string[];
 }
 
 export type Channel = keyof Channels;
@@ -109,10 +171,18 @@ export const CHANNELS = {
   'conversations:setModel': true,
   'messages:switchBranch': true,
   'messages:deleteBranch': true,
+  'messages:select': true,
   'search:query': true,
   'export:conversation': true,
   'export:all': true,
   'import:file': true,
+  'providers:presets': true,
+  'providers:models': true,
+  'providers:test': true,
+  'providers:detectLocal': true,
+  'providers:useLocal': true,
+  'settings:get': true,
+  'settings:save': true,
 } as const satisfies Record<Channel, true>;
 
 export function isChannel(name: unknown): name is Channel {
@@ -143,3 +213,4 @@ export interface PlumeBridge {
 }
 
 export type { StreamRequest };
+export type { AppSettings };

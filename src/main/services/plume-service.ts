@@ -1,6 +1,6 @@
 // The app's services behind the contract. Runs the same in Electron's main process and in the
 // browser-mode host: nothing here imports `electron`.
-import type { Channel, ProviderView, Req, Res } from '../../shared/contract';
+import type { Channel, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
 import { join } from 'node:path';
@@ -9,13 +9,15 @@ import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation } from '../store/export/index';
 import { importFile } from '../store/import/index';
 import { openStore, type Store } from '../store/store';
-import { keyHint } from '../settings/key-hint';
 import type { KeyVault } from '../settings/key-vault';
-import { ProviderSettings, type ProviderRecord } from '../settings/provider-settings';
+import { ProviderSettings } from '../settings/provider-settings';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
+import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
+import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
+import { providerHandlers } from './provider-handlers';
 import { prepareReply, throttledCheckpoints } from './reply-persistence';
-import { InvalidInput, parseProviderInput, parseStreamRequest } from './request-validation';
+import { InvalidInput, parseStreamRequest } from './request-validation';
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> };
 
@@ -26,8 +28,10 @@ export interface PlumeServiceOptions {
   version: string;
   /** Opens a link in the system browser (Electron) — browser mode handles links in the page. */
   openExternal?: (url: string) => Promise<void>;
-  /** Idle-stream watchdog, ms. */
+  /** Idle-stream watchdog, ms; when absent, the value from the settings screen. */
   idleTimeoutMs?: number;
+  /** Loopback ports checked for a local model server at first run (default Ollama and LM Studio). */
+  localProbes?: readonly LocalProbe[];
   /** SDK retries before the first byte of a reply. */
   maxRetries?: number;
   /** Called when a reply ends (persistence hooks in later). */
@@ -47,13 +51,10 @@ export interface PlumeService {
 
 export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
+  const appSettings = new AppSettingsStore(options.dataDir);
+  const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
   const store = openStore(join(options.dataDir, 'plume.db'));
   const active = new Set<PortLike>();
-
-  const view = async (record: ProviderRecord): Promise<ProviderView> => {
-    const key = await options.vault.get(record.id).catch(() => undefined);
-    return { ...record, hasKey: key !== undefined && key !== '', keyHint: key ? keyHint(key) : null };
-  };
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -61,20 +62,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       mode: options.mode,
       versions: Object.fromEntries(Object.entries(process.versions).filter(([k]) => ['node', 'electron', 'chrome', 'v8'].includes(k))) as Record<string, string>,
     }),
-    'providers:list': async () => Promise.all((await settings.list()).map(view)),
-    'providers:save': async (input) => {
-      const clean = parseProviderInput(input);
-      if (clean.id && !(await settings.get(clean.id))) throw new InvalidInput('That provider no longer exists.');
-      const record = await settings.upsert({ id: clean.id, name: clean.name, kind: clean.kind, baseURL: clean.baseURL, model: clean.model });
-      if (clean.apiKey === '') await options.vault.delete(record.id);
-      else if (clean.apiKey !== undefined) await options.vault.set(record.id, clean.apiKey);
-      const notices = clean.keyTrimmed ? ['Spaces and line breaks were removed from the pasted key.'] : [];
-      return { provider: await view(record), notices };
-    },
-    'providers:remove': async ({ id }) => {
-      await settings.remove(id);
-      await options.vault.delete(id);
-    },
+    ...providerHandlers({ settings, vault: options.vault, appSettings, localProbes }),
     'links:open': async ({ url }) => {
       const parsed = safeExternalUrl(url);
       if (!parsed) throw new InvalidInput('Only http, https and mailto links can be opened.');
@@ -99,7 +87,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;
     if (req.options) call.options = req.options;
-    return { adapter, call, prepared };
+    const idleTimeoutMs = options.idleTimeoutMs ?? (await appSettings.get()).idleTimeoutSec * 1000;
+    return { adapter, call, prepared, idleTimeoutMs };
   }
 
   function openStream(request: unknown, port: PortLike): void {
@@ -107,14 +96,14 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     port.onClose(() => active.delete(port));
     void startReply(request)
       .then(
-        async ({ adapter, call, prepared }) => {
+        async ({ adapter, call, prepared, idleTimeoutMs }) => {
           const checkpoints = throttledCheckpoints(prepared.checkpointer);
           const result = await runReplySession({
             adapter,
             call,
             port,
             placement: prepared.placement,
-            idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+            idleTimeoutMs,
             onProgress: checkpoints.progress,
           });
           checkpoints.finish(result);

@@ -1,9 +1,10 @@
 // Everything that crosses the contract from the window is checked here before main acts on it:
 // the renderer is a web page and is treated like one.
 import type { ReplyAction, StreamRequest } from '../../shared/chat';
-import type { ProviderInput } from '../../shared/contract';
+import type { ProviderInput, ProviderKind, ProviderProbe } from '../../shared/contract';
 import { MAX_REQUEST_CHARS } from '../../shared/limits';
 import type { PlumeError } from '../../shared/provider-events';
+import { type Checked, checkApiKey, checkBaseURL, checkModelId } from '../providers/validate';
 
 export class InvalidInput extends Error {
   readonly plume: PlumeError;
@@ -56,34 +57,75 @@ function pickOptions(o: NonNullable<StreamRequest['options']>): NonNullable<Stre
 }
 
 export interface CleanProviderInput extends ProviderInput {
-  /** Set when the key had surrounding whitespace or line breaks that were removed. */
-  keyTrimmed: boolean;
+  /** Things fixed on the way in that the user should hear about (key trimmed, /v1 removed…). */
+  notices: string[];
 }
+
+const MAX_HEADERS = 20;
+/** RFC 9110 token characters. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
 export function parseProviderInput(value: unknown): CleanProviderInput {
   const p = value as Partial<ProviderInput> | null;
   if (typeof p !== 'object' || p === null) throw new InvalidInput('The provider settings were empty.');
-  if (p.kind !== 'openai' && p.kind !== 'anthropic') throw new InvalidInput('Choose the kind of provider.');
+  const kind = parseKind(p.kind);
   const name = typeof p.name === 'string' ? p.name.trim() : '';
   if (name === '') throw new InvalidInput('Give the provider a name.');
-  const baseURL = typeof p.baseURL === 'string' ? p.baseURL.trim().replace(/\/+$/, '') : '';
-  let url: URL;
-  try {
-    url = new URL(baseURL);
-  } catch {
-    throw new InvalidInput(`"${baseURL}" is not a valid base URL. It should look like https://api.example.com/v1.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidInput('The base URL must start with http:// or https://.');
-  }
-  const model = typeof p.model === 'string' ? p.model.trim() : '';
-  if (model === '') throw new InvalidInput('Enter a model id (for example gpt-4o-mini or llama3.2).');
-  const clean: CleanProviderInput = { name, kind: p.kind, baseURL, model, keyTrimmed: false };
+  const notices: string[] = [];
+  const baseURL = take(checkBaseURL(typeof p.baseURL === 'string' ? p.baseURL : '', kind), notices);
+  const model = take(checkModelId(typeof p.model === 'string' ? p.model : ''), notices);
+  const clean: CleanProviderInput = { name, kind, baseURL, model, notices };
   if (typeof p.id === 'string' && p.id !== '') clean.id = p.id;
+  if (typeof p.presetId === 'string' && p.presetId !== '') clean.presetId = p.presetId;
   if (typeof p.apiKey === 'string') {
-    // Keys never contain whitespace; pasted ones often carry a newline or a space.
-    clean.apiKey = p.apiKey.replace(/\s+/g, '');
-    clean.keyTrimmed = clean.apiKey !== p.apiKey;
+    // '' means "remove the key"; anything else is checked like a pasted key.
+    clean.apiKey = p.apiKey === '' ? '' : (take(checkApiKey(p.apiKey, false), notices) ?? '');
   }
+  if (p.headers !== undefined) clean.headers = parseHeaders(p.headers);
   return clean;
+}
+
+/** A saved provider, or settings typed but not saved, to test or list models of. */
+export function parseProviderProbe(value: unknown): ProviderProbe {
+  const p = value as Partial<ProviderProbe> | null;
+  if (typeof p !== 'object' || p === null) throw new InvalidInput('Say which provider to check.');
+  const probe: ProviderProbe = {};
+  if (typeof p.id === 'string' && p.id !== '') probe.id = p.id;
+  if (p.kind !== undefined) probe.kind = parseKind(p.kind);
+  if (p.baseURL !== undefined) {
+    probe.baseURL = take(checkBaseURL(typeof p.baseURL === 'string' ? p.baseURL : '', probe.kind ?? 'openai'), []);
+  }
+  if (typeof p.apiKey === 'string' && p.apiKey.trim() !== '') probe.apiKey = take(checkApiKey(p.apiKey, false), []);
+  if (p.headers !== undefined) probe.headers = parseHeaders(p.headers);
+  if (p.refresh === true) probe.refresh = true;
+  if (!probe.id && (!probe.kind || !probe.baseURL)) throw new InvalidInput('Enter the kind and base URL of the provider first.');
+  return probe;
+}
+
+function parseKind(kind: unknown): ProviderKind {
+  if (kind !== 'openai' && kind !== 'anthropic') throw new InvalidInput('Choose the kind of provider.');
+  return kind;
+}
+
+function parseHeaders(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInput('Extra headers must be name: value pairs.');
+  const entries = Object.entries(value);
+  if (entries.length > MAX_HEADERS) throw new InvalidInput(`At most ${MAX_HEADERS} extra headers are allowed.`);
+  const out: Record<string, string> = {};
+  for (const [rawName, rawValue] of entries) {
+    const name = rawName.trim();
+    if (!HEADER_NAME.test(name)) throw new InvalidInput(`"${name}" is not a valid header name.`);
+    // Header values cannot hold line breaks or non-ASCII; catching it here beats an SDK crash.
+    if (typeof rawValue !== 'string' || !/^[\x20-\x7e\t]*$/.test(rawValue)) {
+      throw new InvalidInput(`The value of the header "${name}" has characters a header cannot carry.`);
+    }
+    out[name] = rawValue.trim();
+  }
+  return out;
+}
+
+function take<T>(checked: Checked<T>, notices: string[]): T {
+  if (!checked.ok) throw new InvalidInput(checked.error.message);
+  if (checked.notice) notices.push(checked.notice);
+  return checked.value;
 }

@@ -1,0 +1,94 @@
+// settings.json in the data directory: the price table, the idle-stream timeout and the default
+// provider. Everything written comes from the window, so it is checked field by field and a bad
+// value is refused with a sentence instead of being stored.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, type PriceRow } from '../../shared/settings';
+import { InvalidInput } from './request-validation';
+
+const FILE = 'settings.json';
+/** A price table is a handful of rows; a huge one is a bug or an attack on the file. */
+const MAX_PRICE_ROWS = 500;
+
+export class AppSettingsStore {
+  private current: AppSettings | undefined;
+
+  constructor(private readonly dir: string) {}
+
+  async get(): Promise<AppSettings> {
+    if (this.current) return this.current;
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.dir, FILE), 'utf8'));
+      // A file edited by hand into nonsense falls back field by field rather than failing to start.
+      this.current = { ...DEFAULT_SETTINGS, ...salvage(parsed) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
+      this.current = { ...DEFAULT_SETTINGS };
+    }
+    return this.current;
+  }
+
+  /** Applies the fields present in `change`; throws InvalidInput and changes nothing when one is bad. */
+  async save(change: unknown): Promise<AppSettings> {
+    if (typeof change !== 'object' || change === null) throw new InvalidInput('The settings were empty.');
+    const next = { ...(await this.get()), ...parseSettingsChange(change as Record<string, unknown>) };
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, FILE);
+    await writeFile(`${path}.tmp`, JSON.stringify(next, null, 2));
+    await rename(`${path}.tmp`, path);
+    this.current = next;
+    return next;
+  }
+}
+
+export function parseSettingsChange(change: Record<string, unknown>): Partial<AppSettings> {
+  const out: Partial<AppSettings> = {};
+  if ('idleTimeoutSec' in change) {
+    const sec = change.idleTimeoutSec;
+    if (typeof sec !== 'number' || !Number.isFinite(sec) || sec < IDLE_TIMEOUT_LIMITS.minSec || sec > IDLE_TIMEOUT_LIMITS.maxSec) {
+      throw new InvalidInput(`The stalled-reply timeout must be between ${IDLE_TIMEOUT_LIMITS.minSec} and ${IDLE_TIMEOUT_LIMITS.maxSec} seconds.`);
+    }
+    out.idleTimeoutSec = Math.round(sec);
+  }
+  if ('defaultProviderId' in change) {
+    const id = change.defaultProviderId;
+    if (id !== null && (typeof id !== 'string' || id === '')) throw new InvalidInput('Choose a provider to use by default.');
+    out.defaultProviderId = id;
+  }
+  if ('prices' in change) out.prices = parsePrices(change.prices);
+  return out;
+}
+
+function parsePrices(value: unknown): PriceRow[] {
+  if (!Array.isArray(value)) throw new InvalidInput('The price table was not a list.');
+  if (value.length > MAX_PRICE_ROWS) throw new InvalidInput(`The price table can hold at most ${MAX_PRICE_ROWS} rows.`);
+  const seen = new Set<string>();
+  return value.map((raw, index) => {
+    const row = raw as Partial<PriceRow> | null;
+    const model = typeof row?.model === 'string' ? row.model.trim() : '';
+    const at = `Row ${index + 1} of the price table`;
+    if (model === '') throw new InvalidInput(`${at} has no model id.`);
+    if (seen.has(model)) throw new InvalidInput(`${at} repeats the model "${model}".`);
+    seen.add(model);
+    for (const field of ['inputPerMTok', 'outputPerMTok'] as const) {
+      const n = row?.[field];
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+        throw new InvalidInput(`${at} (${model}) needs a price of zero or more for ${field === 'inputPerMTok' ? 'input' : 'output'} tokens.`);
+      }
+    }
+    return { model, inputPerMTok: row?.inputPerMTok as number, outputPerMTok: row?.outputPerMTok as number };
+  });
+}
+
+function salvage(value: unknown): Partial<AppSettings> {
+  if (typeof value !== 'object' || value === null) return {};
+  const out: Partial<AppSettings> = {};
+  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'prices'] as const) {
+    try {
+      Object.assign(out, parseSettingsChange({ [key]: (value as Record<string, unknown>)[key] }));
+    } catch {
+      // keep the default for this field
+    }
+  }
+  return out;
+}

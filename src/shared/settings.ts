@@ -1,0 +1,62 @@
+// App-wide settings that main keeps in settings.json and the window edits: the idle-stream
+// watchdog, the default provider and the price table behind per-message cost estimates.
+import type { Usage } from './provider-events';
+
+/** USD per one million tokens, per model id. Prices change often, so every row is editable. */
+export interface PriceRow {
+  model: string;
+  inputPerMTok: number;
+  outputPerMTok: number;
+}
+
+export interface AppSettings {
+  /** Seconds without any byte from the provider before a reply is declared stalled. */
+  idleTimeoutSec: number;
+  /** The provider new chats start with; null lets the window pick the first one. */
+  defaultProviderId: string | null;
+  prices: PriceRow[];
+}
+
+export const IDLE_TIMEOUT_LIMITS = { minSec: 5, maxSec: 900 } as const;
+
+/**
+ * Starting points only (list prices as published in late 2025). They are shown as estimates
+ * and the settings screen invites editing them.
+ */
+export const DEFAULT_PRICES: readonly PriceRow[] = [
+  { model: 'gpt-4o', inputPerMTok: 2.5, outputPerMTok: 10 },
+  { model: 'gpt-4o-mini', inputPerMTok: 0.15, outputPerMTok: 0.6 },
+  { model: 'gpt-4.1', inputPerMTok: 2, outputPerMTok: 8 },
+  { model: 'gpt-4.1-mini', inputPerMTok: 0.4, outputPerMTok: 1.6 },
+  { model: 'claude-sonnet-4-5', inputPerMTok: 3, outputPerMTok: 15 },
+  { model: 'claude-haiku-4-5', inputPerMTok: 1, outputPerMTok: 5 },
+  { model: 'claude-opus-4-1', inputPerMTok: 15, outputPerMTok: 75 },
+  { model: 'deepseek-chat', inputPerMTok: 0.27, outputPerMTok: 1.1 },
+];
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  idleTimeoutSec: 60,
+  defaultProviderId: null,
+  prices: [...DEFAULT_PRICES],
+};
+
+/**
+ * The row for a model: an exact id first, else the longest row id that prefixes it, so dated
+ * snapshots (gpt-4o-mini-2024-07-18) use their family's price. Local models match nothing.
+ */
+export function priceFor(prices: readonly PriceRow[], model: string | undefined): PriceRow | undefined {
+  if (!model) return undefined;
+  const exact = prices.find((row) => row.model === model);
+  if (exact) return exact;
+  let best: PriceRow | undefined;
+  for (const row of prices) {
+    if (row.model !== '' && model.startsWith(`${row.model}-`) && row.model.length > (best?.model.length ?? 0)) best = row;
+  }
+  return best;
+}
+
+/** USD for one reply; undefined when the usage has no token counts at all. */
+export function costUSD(usage: Usage, row: PriceRow): number | undefined {
+  if (usage.inputTokens === undefined && usage.outputTokens === undefined) return undefined;
+  return ((usage.inputTokens ?? 0) * row.inputPerMTok + (usage.outputTokens ?? 0) * row.outputPerMTok) / 1_000_000;
+}
