@@ -87,7 +87,9 @@ export function finalDocument(state: SplitState): { definitions: string; footnot
   const tail = tailOf(state);
   const seen = new Set(state.definitionIds);
   const lines = state.definitions ? [state.definitions] : [];
-  for (const [id, line] of definitionsIn(tail)) {
+  // A definition needs "]:"; skipping the parse otherwise keeps a huge plain tail from being
+  // parsed twice when the reply ends.
+  for (const [id, line] of tail.includes(']:') ? definitionsIn(tail) : []) {
     if (seen.has(id)) continue;
     seen.add(id);
     lines.push(line);
