@@ -1,6 +1,7 @@
 // The app's commands, in one table read by the native menu (main), the command palette and the
 // keyboard shortcuts (page), so a command has one name, one label and one shortcut everywhere.
 // Accelerators use Electron's syntax; the page parses the same strings.
+import { IpcEvent } from './contract';
 
 export interface AppCommandSpec {
   id: string;
@@ -35,11 +36,8 @@ export function commandSpec(id: AppCommand): AppCommandSpec {
   return APP_COMMANDS.find((command) => command.id === id) as AppCommandSpec;
 }
 
-/**
- * Main → page event carrying one AppCommand. Proposed for the contract as `IpcEvent.command`;
- * defined here until the contract has it.
- */
-export const APP_COMMAND_EVENT = 'plume:command';
+/** Main → page event carrying one AppCommand. */
+export const APP_COMMAND_EVENT = IpcEvent.command;
 
 /** Marker of the window message by which the preload hands a menu command to the page. */
 export const APP_COMMAND_MESSAGE_TYPE = 'plume:app-command';

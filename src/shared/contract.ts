@@ -77,6 +77,8 @@ export interface Channels {
   'providers:save': { req: ProviderInput; res: SavedProvider };
   'providers:remove': { req: { id: string }; res: void };
   'links:open': { req: { url: string }; res: void };
+  /** A remote image the reader clicked, fetched by main; the page's CSP allows no remote origin. */
+  'images:fetch': { req: { url: string }; res: { dataUrl: string } };
   'conversations:list': { req: { after?: string | null; limit?: number }; res: ConversationPage };
   'conversations:create': { req: { providerId: string | null; model: string | null }; res: ConversationSummary };
   'conversations:open': { req: { id: string }; res: OpenedConversation };
@@ -161,6 +163,7 @@ export const CHANNELS = {
   'providers:save': true,
   'providers:remove': true,
   'links:open': true,
+  'images:fetch': true,
   'conversations:list': true,
   'conversations:create': true,
   'conversations:open': true,
@@ -194,6 +197,8 @@ export const IpcEvent = {
   invoke: 'plume:invoke',
   openStream: 'plume:open-stream',
   streamPort: 'plume:stream-port',
+  /** Main → page: a native menu command (see app-commands.ts). */
+  command: 'plume:command',
 } as const;
 
 /** Marker of the window message that hands a stream port from preload to the page. */

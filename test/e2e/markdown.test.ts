@@ -1,6 +1,8 @@
 // Streaming markdown through the whole app: what the reader sees when a reply finishes is what
 // a reopened conversation shows, Copy gives the source, the view follows the stream only while
 // the reader is at the bottom, and hostile model output stays inert.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../bench/render/fixtures';
 import { XSS_PAYLOADS } from '../unit/markdown/xss-corpus';
@@ -86,6 +88,33 @@ describe('streaming markdown in the app', () => {
     await complete(page);
     await settledHtml(page);
     expect(await list.evaluate((el) => el.scrollTop)).toBe(readingAt);
+  });
+
+  it('a remote image shows a placeholder, loads only on click, and the page never contacts its host', async () => {
+    const { page, fake } = await ready();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const hits: string[] = [];
+    const images = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    });
+    await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(images.address() as AddressInfo).port}/dot.png`;
+      fake.replyText(`Here is a dot:\n\n![a dot](${url})\n`, { tokens: 6 });
+      await send(page, 'Show me a picture');
+      await complete(page);
+      const placeholder = lastReply(page).getByRole('button', { name: /Image: a dot — click to load/ });
+      expect(await placeholder.count()).toBe(1);
+      expect(hits).toEqual([]);
+      await placeholder.click();
+      const img = lastReply(page).locator('img[alt="a dot"]');
+      await expect.poll(() => img.getAttribute('src')).toBe(`data:image/png;base64,${png.toString('base64')}`);
+      expect(hits).toEqual(['/dot.png']);
+      expect(app!.foreignRequests).toEqual([]);
+    } finally {
+      await new Promise((resolve) => images.close(resolve));
+    }
   });
 
   it(`${XSS_PAYLOADS.length} hostile payloads streamed as a reply run nothing`, async () => {

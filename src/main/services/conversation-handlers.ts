@@ -19,6 +19,7 @@ type ConversationChannels = Pick<
   | 'conversations:setModel'
   | 'messages:switchBranch'
   | 'messages:deleteBranch'
+  | 'messages:select'
   | 'search:query'
   | 'export:conversation'
   | 'export:all'
@@ -58,6 +59,7 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
       return store.messages.switchSibling(requireId(req.messageId), req.index);
     },
     'messages:deleteBranch': async (req) => store.messages.deleteBranch(requireId(req?.messageId)),
+    'messages:select': async (req) => store.messages.select(requireId(req?.messageId)),
     'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
     'export:conversation': async (req) => io.exportConversation(store, requireId(req?.id), requireFormat(req.format)),
     'export:all': async (req) => io.exportAll(store, requireFormat(req?.format)),

@@ -16,6 +16,7 @@ import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers } from './provider-handlers';
+import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply, throttledCheckpoints } from './reply-persistence';
 import { InvalidInput, parseStreamRequest } from './request-validation';
 
@@ -69,6 +70,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       if (!options.openExternal) throw new InvalidInput('Links open from the page in browser mode.');
       await options.openExternal(parsed);
     },
+    'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
     ...conversationHandlers(store, { exportConversation, exportAll, importFile }),
   };
 

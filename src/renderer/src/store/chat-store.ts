@@ -2,7 +2,7 @@
 // per animation frame publishes a new snapshot in which only the streaming message is a new
 // object, so memoized messages never re-render. Credit goes back to main after React commits.
 // History lives in main: this store shows the active path and asks main to change it.
-import type { ReplyAction, ReplyState, ReplyStats, StreamRequest } from '../../../shared/chat';
+import type { GenerationOptions, ReplyAction, ReplyState, ReplyStats, StreamRequest } from '../../../shared/chat';
 import type { PlumeBridge } from '../../../shared/contract';
 import type { PathMessage } from '../../../shared/conversations';
 import { MAX_REQUEST_CHARS } from '../../../shared/limits';
@@ -36,6 +36,7 @@ export interface ReplyTarget {
   providerId: string;
   model: string;
   system?: string;
+  options?: GenerationOptions;
 }
 
 export interface ChatSnapshot {
@@ -82,16 +83,18 @@ export class ChatStore {
 
   getSnapshot = () => this.snapshot;
 
-  /** Shows a conversation, or an empty new chat for `null`. */
-  async open(conversationId: string | null): Promise<void> {
+  /** Shows a conversation, or an empty new chat for `null`; `messageId` picks the branch through it. */
+  async open(conversationId: string | null, messageId: string | null = null): Promise<void> {
     this.dropLive();
     if (conversationId === null) {
       this.set({ conversationId: null, items: [], streaming: false, error: null });
       return;
     }
     try {
-      const opened = await this.bridge.invoke('conversations:open', { id: conversationId });
-      this.set({ conversationId, items: opened.path.map(toItem), streaming: false, error: null });
+      const path = messageId
+        ? await this.bridge.invoke('messages:select', { messageId })
+        : (await this.bridge.invoke('conversations:open', { id: conversationId })).path;
+      this.set({ conversationId, items: path.map(toItem), streaming: false, error: null });
     } catch (error) {
       this.set({ ...this.snapshot, error: (error as Error).message });
     }
@@ -179,6 +182,7 @@ export class ChatStore {
       }
       const request: StreamRequest = { conversationId, providerId: target.providerId, model: target.model, action };
       if (target.system) request.system = target.system;
+      if (target.options && Object.keys(target.options).length) request.options = target.options;
       const port = await this.bridge.openStream(request);
       if (this.live !== reply) return port.close(); // switched away meanwhile
       reply.receiver = new ReplyReceiver(port, {
