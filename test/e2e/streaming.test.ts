@@ -61,6 +61,50 @@ describe('streaming in browser mode', () => {
     expect(request?.headers.authorization).toBe('Bearer sk-e2e-0123456789');
   });
 
+  it('a fast stream changes the reply at most once per animation frame', async () => {
+    const { page, fake } = await openAIApp();
+    const words = Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' ');
+    fake.replyText(words, { tokens: 1500, everyMs: 0 });
+    // Counts, per frame, how many times the reply's text changed: each change is a commit.
+    const watch = page.evaluate(
+      () =>
+        new Promise<{ frames: number; maxPerFrame: number; changes: number }>((resolve) => {
+          let perFrame = 0;
+          let maxPerFrame = 0;
+          let frames = 0;
+          let changes = 0;
+          let last = '';
+          const observer = new MutationObserver(() => {
+            const replies = document.querySelectorAll('[data-testid=message-assistant]');
+            const text = replies[replies.length - 1]?.querySelector('.message-text')?.textContent ?? '';
+            if (text !== last) {
+              last = text;
+              perFrame++;
+              changes++;
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          const frame = () => {
+            frames++;
+            maxPerFrame = Math.max(maxPerFrame, perFrame);
+            perFrame = 0;
+            const replies = document.querySelectorAll('[data-testid=message-assistant]');
+            const state = (replies[replies.length - 1] as HTMLElement | undefined)?.dataset.state;
+            if (state && state !== 'streaming') {
+              observer.disconnect();
+              resolve({ frames, maxPerFrame, changes });
+            } else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    await send(page, 'Many tokens');
+    const result = await watch;
+    expect(result.changes).toBeGreaterThan(3);
+    expect(result.maxPerFrame).toBeLessThanOrEqual(1);
+    expect((await lastReply(page).locator('.message-text').textContent())?.trim()).toBe(words);
+  });
+
   it('Enter sends, Shift+Enter makes a new line', async () => {
     const { page, fake } = await openAIApp();
     fake.replyText('ok');
