@@ -15,7 +15,7 @@ import { runReplySession, type ReplyResult } from '../stream/reply-session';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
-import { providerHandlers } from './provider-handlers';
+import { providerHandlers, readStoredHeaders } from './provider-handlers';
 import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply, throttledCheckpoints } from './reply-persistence';
 import { InvalidInput, parseStreamRequest } from './request-validation';
@@ -84,7 +84,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     } catch (error) {
       throw new InvalidInput((error as Error).message);
     }
-    const adapter = createAdapter(record.kind, { baseURL: record.baseURL, apiKey, maxRetries: options.maxRetries ?? 2 });
+    const headers = await readStoredHeaders(options.vault, record.id);
+    const adapter = createAdapter(record.kind, { baseURL: record.baseURL, apiKey, maxRetries: options.maxRetries ?? 2, ...(headers ? { headers } : {}) });
     const prepared = prepareReply(store, req);
     const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;

@@ -29,6 +29,12 @@ export interface ProviderHandlerDeps {
 /** Header values can be credentials too, so they live in the vault beside the key. */
 const headersSlot = (id: string) => `${id}#headers`;
 
+/** The extra headers saved for a provider, for its requests. */
+export async function readStoredHeaders(vault: KeyVault, id: string): Promise<Record<string, string> | undefined> {
+  const text = await vault.get(headersSlot(id)).catch(() => undefined);
+  return text ? (JSON.parse(text) as Record<string, string>) : undefined;
+}
+
 export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, ProviderChannel> {
   const { settings, vault, appSettings } = deps;
   const modelCache = new Map<string, string[]>();
@@ -49,11 +55,6 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
     return out;
   };
 
-  const storedHeaders = async (id: string): Promise<Record<string, string> | undefined> => {
-    const text = await vault.get(headersSlot(id)).catch(() => undefined);
-    return text ? (JSON.parse(text) as Record<string, string>) : undefined;
-  };
-
   /** The settings a probe stands for, with saved secrets only where they are safe to reuse. */
   const resolve = async (probe: ProviderProbe): Promise<{ kind: ProviderRecord['kind']; config: ProviderCallConfig }> => {
     const saved = probe.id ? await settings.get(probe.id) : undefined;
@@ -66,7 +67,7 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
     const sameHost = saved !== undefined && new URL(saved.baseURL).origin === new URL(baseURL).origin;
     const apiKey = probe.apiKey ?? (sameHost ? await vault.get(saved.id).catch(() => undefined) : undefined);
     if (apiKey) config.apiKey = apiKey;
-    const headers = probe.headers ?? (sameHost ? await storedHeaders(saved.id) : undefined);
+    const headers = probe.headers ?? (sameHost ? await readStoredHeaders(vault, saved.id) : undefined);
     if (headers && Object.keys(headers).length) config.headers = headers;
     return { kind, config };
   };

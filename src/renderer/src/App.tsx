@@ -1,65 +1,132 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { ProviderView, SavedProvider } from '../../shared/contract';
+import type { GenerationOptions } from '../../shared/chat';
+import type { ProviderPresetView, ProviderView, SavedProvider } from '../../shared/contract';
 import type { SearchHit } from '../../shared/conversations';
+import type { AppSettings } from '../../shared/settings';
 import { bridge } from './bridge';
 import { Composer } from './components/Composer';
+import { setPriceTable } from './components/format';
 import type { MessageActions } from './components/MessageItem';
 import { MessageList } from './components/MessageList';
-import { ProviderForm } from './components/ProviderForm';
 import { ConversationMenu } from './conversations/ConversationMenu';
 import { SearchDialog } from './conversations/SearchDialog';
 import { Sidebar } from './conversations/Sidebar';
 import { UndoToast } from './conversations/UndoToast';
 import { useConversations } from './conversations/use-conversations';
-import { ChatStore } from './store/chat-store';
+import { ConversationOptions } from './settings/ConversationOptions';
+import { ModelPicker } from './settings/ModelPicker';
+import { Onboarding } from './settings/Onboarding';
+import { loadPresets } from './settings/provider-api';
+import { ProvidersScreen } from './settings/ProvidersScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import './settings/settings.css';
+import { ChatStore, type ReplyTarget } from './store/chat-store';
+
+type View = { screen: 'chat' } | { screen: 'providers'; editing: string | 'new' | null } | { screen: 'settings' };
 
 export function App() {
   const store = useMemo(() => new ChatStore(bridge), []);
   const chat = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const conversations = useConversations();
   const [providers, setProviders] = useState<ProviderView[] | null>(null);
+  const [presets, setPresets] = useState<ProviderPresetView[]>([]);
+  const [appSettings, setAppSettings] = useState<AppSettings | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<'new' | 'current' | null>(null);
+  const [model, setModel] = useState<string | null>(null);
+  const [options, setOptions] = useState<GenerationOptions>({});
+  // System prompts per conversation, for this window's lifetime; '' is the new-chat draft.
+  const [systems, setSystems] = useState<Record<string, string>>({});
+  const [showOptions, setShowOptions] = useState(false);
+  const [view, setView] = useState<View>({ screen: 'chat' });
   const [notice, setNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const [focusMessageId, setFocusMessageId] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
 
-  const refreshProviders = useCallback(async () => {
+  const refreshProviders = useCallback(async (prefer?: string | null) => {
     try {
       const list = await bridge.invoke('providers:list', undefined);
       setProviders(list);
-      setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));
+      setSelectedId((current) => {
+        const wanted = prefer ?? current;
+        return wanted && list.some((p) => p.id === wanted) ? wanted : (list[0]?.id ?? null);
+      });
     } catch (error) {
       setLoadError((error as Error).message);
     }
   }, []);
 
   useEffect(() => {
-    void refreshProviders();
+    void Promise.all([loadPresets(), bridge.invoke('settings:get', undefined)])
+      .then(([loadedPresets, loadedSettings]) => {
+        setPresets(loadedPresets);
+        applySettings(loadedSettings);
+        return refreshProviders(loadedSettings.defaultProviderId);
+      })
+      .catch((error: Error) => setLoadError(error.message));
   }, [refreshProviders]);
+
+  const applySettings = (next: AppSettings) => {
+    setPriceTable(next.prices);
+    setAppSettings(next);
+  };
 
   useEffect(() => {
     store.onConversationChanged = () => void conversations.refresh();
   }, [store, conversations.refresh]);
 
   const selected = providers?.find((p) => p.id === selectedId) ?? null;
-  const target = useMemo(() => (selected ? { providerId: selected.id, model: selected.model } : null), [selected?.id, selected?.model]);
+  const activeModel = model ?? selected?.model ?? null;
+  const systemKey = chat.conversationId ?? '';
+  const system = systems[systemKey] ?? '';
+  const target: ReplyTarget | null = useMemo(() => {
+    if (!selected || !activeModel) return null;
+    const t: ReplyTarget = { providerId: selected.id, model: activeModel };
+    if (system.trim() !== '') t.system = system;
+    if (Object.keys(options).length) t.options = options;
+    return t;
+  }, [selected?.id, activeModel, system, options]);
 
   const openConversation = useCallback(
     (id: string | null, messageId: string | null = null) => {
       setFocusMessageId(messageId);
-      void store.open(id);
+      void store.open(id, messageId);
     },
     [store],
   );
 
-  // When a conversation is opened, continue with the provider it last used, if it still exists.
+  // Opening a conversation continues with the provider, model and options it last used; a new
+  // chat starts from the default provider and its model.
   useEffect(() => {
     const conv = conversations.list.find((c) => c.id === chat.conversationId);
-    if (conv?.providerId && providers?.some((p) => p.id === conv.providerId)) setSelectedId(conv.providerId);
+    if (conv) {
+      if (conv.providerId && providers?.some((p) => p.id === conv.providerId)) {
+        setSelectedId(conv.providerId);
+        setModel(conv.model);
+      }
+      setOptions(conv.options ?? {});
+    } else if (chat.conversationId !== null) {
+      // Just created by the first send of a new chat: the draft's system prompt goes with it.
+      const id = chat.conversationId;
+      setSystems((all) => (all[id] === undefined ? { ...all, [id]: all[''] ?? '', '': '' } : all));
+    } else {
+      const fallback = appSettings?.defaultProviderId;
+      if (fallback && providers?.some((p) => p.id === fallback)) setSelectedId(fallback);
+      setModel(null);
+      setOptions({});
+    }
   }, [chat.conversationId]);
+
+  /** Remembers a switch in the open conversation at once, not only with its next reply. */
+  const remember = (providerId: string, nextModel: string, nextOptions: GenerationOptions) => {
+    const id = chat.conversationId;
+    if (!id) return;
+    bridge
+      .invoke('conversations:setModel', { id, providerId, model: nextModel, options: nextOptions })
+      .then(() => conversations.refresh())
+      .catch((error: Error) => setNotice(error.message));
+  };
 
   const actions: MessageActions = useMemo(
     () => ({
@@ -89,10 +156,12 @@ export function App() {
   }, [store, openConversation]);
 
   const onSaved = (saved: SavedProvider) => {
-    setEditing(null);
+    setView({ screen: 'chat' });
     setNotice(saved.notices.join(' ') || null);
-    setSelectedId(saved.provider.id);
-    void refreshProviders();
+    setModel(null);
+    void refreshProviders(saved.provider.id);
+    // The first provider becomes the default in main; keep the window's copy in step.
+    void bridge.invoke('settings:get', undefined).then(applySettings);
   };
 
   const onDelete = async (id: string) => {
@@ -104,28 +173,47 @@ export function App() {
   };
 
   if (loadError) return <main className="app"><p role="alert" className="form-error">{loadError}</p></main>;
-  if (providers === null) return <main className="app" aria-busy="true" />;
+  if (providers === null || appSettings === null) return <main className="app" aria-busy="true" />;
 
-  if (providers.length === 0 || editing) {
+  if (providers.length === 0) {
     return (
       <main className="app setup">
-        {providers.length === 0 && (
-          <header className="welcome">
-            <h1>Welcome to Plume</h1>
-            <p>Bring your own key, or point Plume at a local server. Keys stay in the app's main process, encrypted on disk.</p>
-          </header>
-        )}
-        <ProviderForm
-          key={editing === 'current' ? selected?.id : 'new'}
-          existing={editing === 'current' ? (selected ?? undefined) : undefined}
-          onSave={(input) => bridge.invoke('providers:save', input)}
+        <Onboarding presets={presets} onSaved={onSaved} />
+      </main>
+    );
+  }
+
+  if (view.screen === 'providers') {
+    return (
+      <main className="app setup">
+        <ProvidersScreen
+          providers={providers}
+          presets={presets}
+          defaultId={appSettings.defaultProviderId}
+          initialEditing={view.editing}
           onSaved={onSaved}
-          onCancel={providers.length > 0 ? () => setEditing(null) : undefined}
-          onRemove={async (id) => {
-            await bridge.invoke('providers:remove', { id });
-            setEditing(null);
-            await refreshProviders();
+          onRemoved={() => {
+            void refreshProviders();
+            void bridge.invoke('settings:get', undefined).then(applySettings);
           }}
+          onMakeDefault={(id) => void bridge.invoke('settings:save', { defaultProviderId: id }).then(applySettings, (e: Error) => setNotice(e.message))}
+          onClose={() => setView({ screen: 'chat' })}
+        />
+      </main>
+    );
+  }
+
+  if (view.screen === 'settings') {
+    return (
+      <main className="app setup">
+        <SettingsScreen
+          settings={appSettings}
+          onSave={async (change) => {
+            const next = await bridge.invoke('settings:save', change);
+            applySettings(next);
+            return next;
+          }}
+          onClose={() => setView({ screen: 'chat' })}
         />
       </main>
     );
@@ -152,14 +240,36 @@ export function App() {
         <header className="toolbar">
           <label className="provider-picker">
             <span className="visually-hidden">Provider</span>
-            <select aria-label="Provider" value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value)}>
+            <select
+              aria-label="Provider"
+              value={selectedId ?? ''}
+              onChange={(e) => {
+                const next = providers.find((p) => p.id === e.target.value);
+                if (!next) return;
+                setSelectedId(next.id);
+                setModel(next.model);
+                remember(next.id, next.model, options);
+              }}
+            >
               {providers.map((p) => (
-                <option key={p.id} value={p.id}>{p.name} · {p.model}</option>
+                <option key={p.id} value={p.id}>{p.name}{p.id === appSettings.defaultProviderId ? ' (default)' : ''}</option>
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => setEditing('current')} aria-label="Edit provider">Edit</button>
-          <button type="button" onClick={() => setEditing('new')} aria-label="Add provider">Add provider</button>
+          {selected && activeModel && (
+            <ModelPicker
+              providerId={selected.id}
+              model={activeModel}
+              onChange={(next) => {
+                setModel(next);
+                remember(selected.id, next, options);
+              }}
+            />
+          )}
+          <button type="button" aria-expanded={showOptions} onClick={() => setShowOptions((v) => !v)}>Chat options</button>
+          <button type="button" onClick={() => setView({ screen: 'providers', editing: null })}>Providers</button>
+          <button type="button" onClick={() => setView({ screen: 'providers', editing: 'new' })} aria-label="Add provider">Add</button>
+          <button type="button" onClick={() => setView({ screen: 'settings' })}>Settings</button>
           <button type="button" onClick={() => setSearching(true)} aria-label="Search conversations" title="Search (Ctrl+K)">Search</button>
           <ConversationMenu
             conversationId={chat.conversationId}
@@ -167,6 +277,19 @@ export function App() {
             onImported={() => void conversations.refresh()}
           />
         </header>
+        {showOptions && selected && (
+          <ConversationOptions
+            key={systemKey}
+            kind={selected.kind}
+            system={system}
+            options={options}
+            onChange={(nextSystem, nextOptions) => {
+              setSystems((all) => ({ ...all, [systemKey]: nextSystem }));
+              setOptions(nextOptions);
+            }}
+            onClose={() => setShowOptions(false)}
+          />
+        )}
         {notice && <p className="notice" role="status">{notice}</p>}
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
         <MessageList items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focusMessageId={focusMessageId} />

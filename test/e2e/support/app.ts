@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { observeOutgoingRequests, type OutgoingRequest } from '../../../src/main/providers/byte-reporting-fetch';
 import { createPlumeService, type PlumeServiceOptions } from '../../../src/main/services/plume-service';
 import { FileVault } from '../../../src/main/settings/file-vault';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
@@ -18,13 +19,37 @@ export interface RunningApp {
   context: BrowserContext;
   /** Everything the page requested that did not go to the host itself. */
   foreignRequests: string[];
+  /** Every request main's provider code made (SDK calls, model lists, local probes). */
+  outgoingRequests: OutgoingRequest[];
+  /** Console output of the page and of the host (this process) while the app ran. */
+  logs: string[];
   close(): Promise<void>;
 }
 
 let browser: Browser | undefined;
 
-export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleTimeoutMs'>> = {}): Promise<RunningApp> {
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+/** Tees the host's console into `logs` until the returned function restores it. */
+function captureConsole(logs: string[]): () => void {
+  const originals = CONSOLE_METHODS.map((name) => [name, console[name]] as const);
+  for (const [name, original] of originals) {
+    console[name] = (...args: unknown[]) => {
+      logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+      original.apply(console, args);
+    };
+  }
+  return () => {
+    for (const [name, original] of originals) console[name] = original;
+  };
+}
+
+export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleTimeoutMs' | 'localProbes'>> = {}): Promise<RunningApp> {
   browser ??= await launchChromium();
+  const outgoingRequests: OutgoingRequest[] = [];
+  const stopObserving = observeOutgoingRequests((request) => outgoingRequests.push(request));
+  const logs: string[] = [];
+  const restoreConsole = captureConsole(logs);
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-'));
   const service = createPlumeService({
     dataDir,
@@ -32,6 +57,8 @@ export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleT
     mode: 'web',
     version: 'e2e',
     maxRetries: 0,
+    // Never probe the developer's own Ollama or LM Studio: tests that want one pass a fake's port.
+    localProbes: [],
     ...options,
   });
   const host = await startWebHost({ service, rendererDir });
@@ -43,6 +70,7 @@ export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleT
   });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => logs.push(`[page ${message.type()}] ${message.text()}`));
   await page.goto(host.url);
   return {
     page,
@@ -50,7 +78,11 @@ export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleT
     dataDir,
     context,
     foreignRequests,
+    outgoingRequests,
+    logs,
     close: async () => {
+      stopObserving();
+      restoreConsole();
       await context.close();
       if (pageErrors.length) throw new Error(`Uncaught errors in the page: ${pageErrors.join('; ')}`);
       await host.close();
@@ -65,6 +97,8 @@ export async function closeBrowser(): Promise<void> {
 }
 
 export interface ProviderFields {
+  /** A preset's label as the Preset list shows it, e.g. "Groq". */
+  preset?: string;
   kind?: 'openai' | 'anthropic';
   name?: string;
   baseURL: string;
@@ -74,11 +108,13 @@ export interface ProviderFields {
 
 /** Fills the provider form the way a person would. */
 export async function addProvider(page: Page, fields: ProviderFields): Promise<void> {
-  if (fields.kind === 'anthropic') await page.getByLabel('Kind').selectOption('anthropic');
-  if (fields.name) await page.getByLabel('Name').fill(fields.name);
-  await page.getByLabel('Base URL').fill(fields.baseURL);
-  if (fields.apiKey !== undefined) await page.getByLabel('API key').fill(fields.apiKey);
-  await page.getByLabel('Model').fill(fields.model);
+  // Exact labels: the form also has "Load models", "Pick a listed model" and the like.
+  if (fields.preset) await page.getByLabel('Preset', { exact: true }).selectOption({ label: fields.preset });
+  if (fields.kind === 'anthropic') await page.getByLabel('Kind', { exact: true }).selectOption('anthropic');
+  if (fields.name) await page.getByLabel('Name', { exact: true }).fill(fields.name);
+  await page.getByLabel('Base URL', { exact: true }).fill(fields.baseURL);
+  if (fields.apiKey !== undefined) await page.getByLabel('API key', { exact: true }).fill(fields.apiKey);
+  await page.getByLabel('Model', { exact: true }).fill(fields.model);
   await page.getByRole('button', { name: 'Save provider' }).click();
   await page.getByRole('textbox', { name: 'Message' }).waitFor();
 }
@@ -89,3 +125,13 @@ export async function send(page: Page, text: string): Promise<void> {
 }
 
 export const lastReply = (page: Page) => page.getByTestId('message-assistant').last();
+
+/** A loopback port nothing listens on (bound, then released): "unreachable" for a test. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,6 +1,14 @@
+import { costUSD, type PriceRow, priceFor } from '../../../shared/settings';
 import type { ChatItem } from '../store/chat-store';
 
-/** The per-message stats line: "TTFT 320 ms · 84.2 tok/s · 12 in / ~240 out". */
+let prices: readonly PriceRow[] = [];
+
+/** The window's copy of the editable price table (settings screen); main keeps the real one. */
+export function setPriceTable(rows: readonly PriceRow[]): void {
+  prices = rows;
+}
+
+/** The per-message stats line: "TTFT 320 ms · 84.2 tok/s · 12 in / ~240 out · ≈ $0.0024". */
 export function statsLine(item: ChatItem, now: number): string | null {
   const parts: string[] = [];
   if (item.ttftMs !== undefined) parts.push(`TTFT ${formatMs(item.ttftMs)}`);
@@ -11,8 +19,19 @@ export function statsLine(item: ChatItem, now: number): string | null {
     const mark = item.stats?.estimated ? '~' : '';
     const input = usage.inputTokens !== undefined ? `${usage.inputTokens} in / ` : '';
     parts.push(`${input}${mark}${usage.outputTokens ?? 0} out`);
+    const row = priceFor(prices, item.model);
+    const cost = row ? costUSD(usage, row) : undefined;
+    // Always "≈": the price table is the user's estimate, and the tokens may be estimated too.
+    if (cost !== undefined) parts.push(`≈ ${formatUSD(cost)}`);
   }
   return parts.length ? parts.join(' · ') : null;
+}
+
+export function formatUSD(amount: number): string {
+  if (amount === 0) return '$0';
+  if (amount < 0.0001) return '<$0.0001';
+  if (amount < 0.01) return `$${Number(amount.toPrecision(2))}`;
+  return `$${amount.toFixed(2)}`;
 }
 
 function liveRate(item: ChatItem, now: number): number | undefined {

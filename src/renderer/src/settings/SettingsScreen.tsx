@@ -1,0 +1,109 @@
+// The stalled-reply timeout and the price table behind per-message cost estimates. Main checks
+// every value again and refuses the whole save if one is wrong.
+import { useId, useState, type FormEvent } from 'react';
+import type { AppSettings, PriceRow } from '../../../shared/settings';
+import { IDLE_TIMEOUT_LIMITS } from '../../../shared/settings';
+
+interface Props {
+  settings: AppSettings;
+  onSave(change: Partial<AppSettings>): Promise<AppSettings>;
+  onClose(): void;
+}
+
+/** Form rows keep the typed text, so a half-typed "0." is not reformatted under the cursor. */
+interface RowText {
+  key: number;
+  model: string;
+  input: string;
+  output: string;
+}
+
+let nextKey = 0;
+const toText = (row: PriceRow): RowText => ({ key: nextKey++, model: row.model, input: String(row.inputPerMTok), output: String(row.outputPerMTok) });
+
+export function SettingsScreen({ settings, onSave, onClose }: Props) {
+  const id = useId();
+  const [idle, setIdle] = useState(String(settings.idleTimeoutSec));
+  const [rows, setRows] = useState<RowText[]>(() => settings.prices.map(toText));
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const update = (key: number, change: Partial<RowText>) => {
+    setSaved(false);
+    setRows((all) => all.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      // Empty cells become NaN, which main refuses with a sentence naming the row.
+      const prices = rows.map((row) => ({ model: row.model, inputPerMTok: numberOf(row.input), outputPerMTok: numberOf(row.output) }));
+      await onSave({ idleTimeoutSec: numberOf(idle), prices });
+      setSaved(true);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <form className="settings-panel" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <header className="settings-header">
+        <h2 id={`${id}-title`}>Settings</h2>
+        <button type="button" onClick={onClose}>Back to chat</button>
+      </header>
+      <label htmlFor={`${id}-idle`}>Stop a reply after this many seconds without data</label>
+      <input
+        id={`${id}-idle`}
+        type="number"
+        min={IDLE_TIMEOUT_LIMITS.minSec}
+        max={IDLE_TIMEOUT_LIMITS.maxSec}
+        value={idle}
+        onChange={(e) => {
+          setIdle(e.target.value);
+          setSaved(false);
+        }}
+      />
+      <h3>Prices (USD per 1M tokens)</h3>
+      <p className="field-hint">
+        Used for the cost estimate under each reply. The rows given are estimates from published list prices and may be out of date:
+        check your provider's pricing and edit them. A model id also covers its dated versions (gpt-4o covers gpt-4o-2024-08-06).
+      </p>
+      <table className="price-table">
+        <thead>
+          <tr>
+            <th scope="col">Model id</th>
+            <th scope="col">Input</th>
+            <th scope="col">Output</th>
+            <th scope="col"><span className="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={row.key}>
+              <td><input aria-label={`Model id, row ${index + 1}`} value={row.model} onChange={(e) => update(row.key, { model: e.target.value })} spellCheck={false} /></td>
+              <td><input aria-label={`Input price for ${row.model || `row ${index + 1}`}`} inputMode="decimal" value={row.input} onChange={(e) => update(row.key, { input: e.target.value })} /></td>
+              <td><input aria-label={`Output price for ${row.model || `row ${index + 1}`}`} inputMode="decimal" value={row.output} onChange={(e) => update(row.key, { output: e.target.value })} /></td>
+              <td>
+                <button type="button" className="icon-button" aria-label={`Remove price row ${row.model || index + 1}`} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => setRows((all) => [...all, toText({ model: '', inputPerMTok: 0, outputPerMTok: 0 })])}>Add price row</button>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {saved && <p className="notice" role="status">Settings saved.</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary">Save settings</button>
+      </div>
+    </form>
+  );
+}
+
+function numberOf(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.trim());
+}
