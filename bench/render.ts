@@ -22,16 +22,22 @@ const SCENARIOS: Array<Omit<RunConfig, 'mode'> & { label: string }> = [
   { label: 'refs-at-end @ 2000', fixture: 'refs-at-end', rate: 2000 },
 ];
 
+// `npm run bench:render -- --only mixed-50k` runs the scenarios whose label contains the text.
+const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
+const debug = process.argv.includes('--debug');
+const selected = SCENARIOS.filter((s) => s.label.includes(only));
+
 const dir = await mkdtemp(join(tmpdir(), 'plume-render-bench-'));
 await buildPage(dir);
 const server = await serve(dir);
 const browser = await launch(['--js-flags=--expose-gc']);
 const rows: Row[] = [];
 try {
-  for (const scenario of SCENARIOS) {
+  for (const scenario of selected) {
     const row: Row = { label: scenario.label, fixture: scenario.fixture, rate: scenario.rate, memo: {}, naive: {} };
     for (const mode of ['memo', 'naive'] as const) {
-      row[mode] = await measure({ fixture: scenario.fixture, rate: scenario.rate, mode });
+      row[mode] = await measure({ ...scenario, mode, debug });
+      if (debug && mode === 'memo') console.log(JSON.stringify((row[mode] as Record<string, unknown>).worst));
       process.stderr.write(`${scenario.label} ${mode}: p95 ${row[mode].p95?.toFixed(2)} ms\n`);
     }
     rows.push(row);
@@ -44,8 +50,12 @@ try {
 
 const output = report(rows);
 console.log(output.table);
-await mkdir(new URL('./results/', import.meta.url), { recursive: true });
-await writeFile(new URL('./results/render.json', import.meta.url), JSON.stringify(output.json, null, 2) + '\n');
+if (only) {
+  console.log(`(--only ${only}: partial run, bench/results/render.json left as it was)`);
+} else {
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(new URL('./results/render.json', import.meta.url), JSON.stringify(output.json, null, 2) + '\n');
+}
 
 async function measure(config: RunConfig): Promise<Record<string, number>> {
   const page = await browser.newPage();

@@ -4,6 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { takeVerifiedChars } from '../../../src/renderer/src/markdown/split/verify.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from '../../../src/renderer/src/markdown/index.ts';
 import type { SplitState } from '../../../src/renderer/src/markdown/index.ts';
 import { FIXTURES } from '../../../bench/render/fixtures.ts';
@@ -164,5 +167,74 @@ describe('splitter: every fixture', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(s.blocks).toHaveLength(0);
     expect(tailOf(s)).toBe(text);
+  });
+});
+
+// Snippets the scanner must either place exactly or hand to the real parser: nested and indented
+// fences, HTML blocks that swallow fence-like lines, quotes, loose lists, definitions, math.
+const TRICKY = [
+  '- item\n  ```\n  code\n\n```\nafter fence',
+  '<div>\n```\n\ntext after html',
+  '> quote\n> ```\n> code\n\n```\nx\n```',
+  '1. one\n\n   ```js\n   a\n\n   ```\n\n2. two',
+  '- ```\n  inside\n\n  ```\n\nnext',
+  '    indented ```\n\n    more',
+  '<!--\n\n```\n\n-->',
+  '$$\na\n\nb\n$$',
+  '| a | b |\n| - | - |\n| 1 | 2 |',
+  '[d]: https://example.com/d\n\nSee [d].',
+  'Title\n=====',
+  '* * *',
+  '- a\n\n- b\n\n  para\n\n- c',
+  '> a\n\n> b',
+  '<pre>\n\n```\n\n</pre>',
+  '~~~\n```\n\n~~~',
+  'text with <span>inline</span> html',
+  '  ```\n  two-space fence\n\n  ```',
+  '[^1]: note\n\n    continued',
+  '1) x\n\n2) y\n\nz',
+];
+
+function parserStarts(text: string): Set<number> {
+  const root = unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(text);
+  return new Set(root.children.map((c) => c.position?.start.offset ?? -1));
+}
+
+describe('splitter: boundaries the real parser agrees with', () => {
+  it('every promoted boundary in 300 generated documents starts a top-level node of the whole text', () => {
+    let seed = 12345;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let promoted = 0;
+    for (let doc = 0; doc < 300; doc++) {
+      const parts = Array.from({ length: 3 + next(6) }, () => TRICKY[next(TRICKY.length)] ?? '');
+      const text = parts.map((p, i) => (i === 0 ? p : (next(4) === 0 ? '\n' : '\n\n') + p)).join('') + '\n\nEnd.\n';
+      const s = stream(text, 1 + next(9));
+      const starts = parserStarts(text);
+      for (const b of [...s.blocks.slice(1), { start: s.tailStart }]) {
+        if (b.start === 0) continue;
+        promoted++;
+        expect(starts.has(b.start), `boundary at ${b.start} in ${JSON.stringify(text)}`).toBe(true);
+      }
+    }
+    expect(promoted).toBeGreaterThan(600);
+  });
+
+  it('promotes plain prose, lists, tables and top-level fences without running the parser', () => {
+    takeVerifiedChars();
+    const text = FIXTURES['mixed-50k']?.() ?? '';
+    let s: SplitState | null = null;
+    let at = 0;
+    for (const delta of tokenDeltas(text)) {
+      at += delta.length;
+      s = splitMarkdown(s, text.slice(0, at));
+    }
+    expect(s?.blocks.length).toBeGreaterThan(50);
+    expect(takeVerifiedChars()).toBe(0);
+    // A nested fence still goes through the parser.
+    stream('- ```\n  b\n\nc\n\nd\n');
+    expect(takeVerifiedChars()).toBeGreaterThan(0);
   });
 });

@@ -70,3 +70,22 @@ export function htmlBlockEnd(line: string): RegExp | null {
   }
   return null;
 }
+
+// A fence or math opener the scanner cannot place exactly: indented, or behind a quote or list
+// marker (such a fence ends with its container, which the scanner does not track).
+const NESTED_OPENER = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*(?:`{3,}|~{3,}|\${2})/;
+const PLAIN_OPENER = /^(?:`{3,}|~{3,}|\${2})/;
+// HTML at the start of a line, possibly inside a container: kinds 6 and 7 swallow fence-like
+// lines until a blank line, which the scanner does not model either.
+const HTML_START = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*</;
+
+/**
+ * True when a line holds something only the real parser can place: nested or indented fences,
+ * HTML, or a link or footnote definition (whose identifiers the renderer needs). A region made of
+ * other lines needs no parse to know where its blocks end.
+ */
+export function needsParser(line: string): boolean {
+  if (line.includes(']:')) return true;
+  if (HTML_START.test(line)) return true;
+  return NESTED_OPENER.test(line) && !PLAIN_OPENER.test(line);
+}

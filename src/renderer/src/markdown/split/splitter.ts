@@ -1,4 +1,4 @@
-import { closesFence, fenceOpener, htmlBlockEnd, isBlank, isListMarkerLine, startsAtColumnZero } from './lines.ts';
+import { closesFence, fenceOpener, htmlBlockEnd, isBlank, isListMarkerLine, needsParser, startsAtColumnZero } from './lines.ts';
 import type { Fence } from './lines.ts';
 import { definitionsIn, verifyBoundary } from './verify.ts';
 
@@ -21,6 +21,8 @@ interface ScanState {
   readonly prevBlank: boolean;
   /** A list marker was seen since the last boundary, so a later marker may continue that list. */
   readonly listSeen: boolean;
+  /** Some line since the last boundary needs the real parser to confirm the next boundary. */
+  readonly complex: boolean;
 }
 
 export interface SplitState {
@@ -39,7 +41,9 @@ export interface SplitState {
   readonly scan: ScanState;
 }
 
-const EMPTY_SCAN: ScanState = { lineStart: 0, fence: null, fenceAt: -1, html: null, prevBlank: true, listSeen: false };
+const TRUSTED = { boundary: true, definitions: [] } as const;
+
+const EMPTY_SCAN: ScanState = { lineStart: 0, fence: null, fenceAt: -1, html: null, prevBlank: true, listSeen: false, complex: false };
 
 export function emptySplit(firstId = 0): SplitState {
   return {
@@ -106,7 +110,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   let nextId = prev.nextId;
   let definitions = prev.definitions;
   let footnotes = prev.footnotes;
-  let { lineStart, fence, fenceAt, html, prevBlank, listSeen } = prev.scan;
+  let { lineStart, fence, fenceAt, html, prevBlank, listSeen, complex } = prev.scan;
   let definitionIds = prev.definitionIds;
   const defLines: string[] = definitions ? [definitions] : [];
 
@@ -120,8 +124,10 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       prevBlank = false;
     } else {
       const blank = isBlank(line);
-      // A blank line followed by a complete line at column 0 closes every container; the real
-      // parser confirms that a new top-level node starts here before anything is promoted.
+      // A blank line followed by a complete line at column 0 closes every container. When the
+      // region holds only constructs the scanner tracks exactly (top-level fences, math, HTML
+      // comments and the like, lists, quotes, tables, paragraphs), that is certain; otherwise the
+      // real parser confirms that a new top-level node starts here before anything is promoted.
       if (
         !blank &&
         prevBlank &&
@@ -129,7 +135,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
         startsAtColumnZero(line) &&
         !(listSeen && isListMarkerLine(line))
       ) {
-        const verdict = verifyBoundary(text.slice(tailStart, nl + 1), lineStart - tailStart);
+        const verdict = complex ? verifyBoundary(text.slice(tailStart, nl + 1), lineStart - tailStart) : TRUSTED;
         if (verdict.boundary) {
           if (blocks === prev.blocks) blocks = blocks.slice();
           const list = blocks as StableBlock[];
@@ -151,9 +157,11 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
           }
           tailStart = lineStart;
           listSeen = false;
+          complex = false;
         }
       }
       if (!blank) {
+        complex ||= needsParser(line);
         fence = fenceOpener(line);
         if (fence) fenceAt = lineStart;
         html = fence ? null : htmlBlockEnd(line);
@@ -173,7 +181,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
     definitions,
     definitionIds,
     footnotes,
-    scan: { lineStart, fence, fenceAt, html, prevBlank, listSeen },
+    scan: { lineStart, fence, fenceAt, html, prevBlank, listSeen, complex },
   };
 }
 
