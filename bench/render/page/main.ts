@@ -56,7 +56,7 @@ const harness = {
   async streamThenSettle(
     text: string,
     deltas: 'tokens' | 'bursts' = 'tokens',
-  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[] }> {
+  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[]; shapes: FrameShape[] }> {
     const el = fresh();
     const root = createRoot(el);
     const store = new FrameStore((emit) => flushSync(emit));
@@ -65,11 +65,22 @@ const harness = {
     renderStats.onBlockRender = (key) => current.push(key);
     flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
     const frames: string[] = [];
+    const shapes: FrameShape[] = [];
+    let arrived = '';
     for (const delta of deltas === 'tokens' ? tokenDeltas(text) : burstDeltas(text)) {
       current = [];
+      const parsedBefore = renderStats.parsedChars;
+      arrived += delta;
       store.append(delta);
       store.flushNow();
       commits.push(current);
+      shapes.push({
+        length: arrived.length,
+        parsed: renderStats.parsedChars - parsedBefore,
+        tables: el.querySelectorAll('table').length,
+        headerRows: el.querySelectorAll('thead tr').length,
+        bodyRows: el.querySelectorAll('tbody tr').length,
+      });
       // Visible text per frame, kept only for short texts: the raw-marker test reads it.
       if (text.length <= 5000) frames.push(el.textContent ?? '');
     }
@@ -80,7 +91,7 @@ const harness = {
     const html = normalizedHtml(message);
     const elements = summarize(message);
     root.unmount();
-    return { html, commits, frames, elements };
+    return { html, commits, frames, elements, shapes };
   },
 
   /** Renders untrusted markdown, clicks every link and image placeholder, reports what happened. */
@@ -111,6 +122,15 @@ const harness = {
     return result;
   },
 };
+
+/** What one streamed commit showed: enough to check a growing table's shape and parse cost. */
+interface FrameShape {
+  length: number;
+  parsed: number;
+  tables: number;
+  headerRows: number;
+  bodyRows: number;
+}
 
 interface ElementSummary {
   tag: string;

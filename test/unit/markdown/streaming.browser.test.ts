@@ -11,8 +11,18 @@ afterAll(async () => {
   await h?.close();
 });
 
-const streamed = (text: string, deltas: 'tokens' | 'bursts' = 'tokens') =>
-  h.page.evaluate(([t, d]) => window.harness.streamThenSettle(t, d), [text, deltas] as const);
+type Streamed = Awaited<ReturnType<Window['harness']['streamThenSettle']>>;
+const cache = new Map<string, Promise<Streamed>>();
+// Several tests look at the same stream of a fixture; it is replayed once per file.
+const streamed = (text: string, deltas: 'tokens' | 'bursts' = 'tokens'): Promise<Streamed> => {
+  const key = deltas + '\0' + text;
+  let run = cache.get(key);
+  if (!run) {
+    run = h.page.evaluate(([t, d]) => window.harness.streamThenSettle(t, d), [text, deltas] as const);
+    cache.set(key, run);
+  }
+  return run;
+};
 const settled = (text: string, mode: 'memo' | 'naive') =>
   h.page.evaluate(([t, m]) => window.harness.renderSettled(t, m), [text, mode] as const);
 const fixture = (name: string) => h.page.evaluate((n) => window.harness.fixture(n), name);
@@ -53,6 +63,35 @@ describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', () => {
   it('long line (first 20k of long-line-200k): the split render equals a one-shot render', async () => {
     const text = (await fixture('long-line-200k')).slice(0, 20_000);
     expect(await settled(text, 'memo')).toBe(await settled(text, 'naive'));
+  });
+
+  it('table-60-rows: a growing table shows one header and every arrived row, parsing only its last rows', async () => {
+    const text = await fixture('table-60-rows');
+    const tableStart = text.indexOf('| Name');
+    const tableEnd = text.indexOf('\n\nThat is all');
+    expect(tableEnd - tableStart).toBeGreaterThan(3000);
+    const { shapes } = await streamed(text);
+    let lastRows = 0;
+    let checked = 0;
+    let maxParsed = 0;
+    for (const shape of shapes) {
+      const arrived = text.slice(0, shape.length);
+      // From the first complete body row until the table is done.
+      if (shape.length < text.indexOf('| row 0 |') + 10 || shape.length > tableEnd) continue;
+      checked++;
+      const complete = arrived.slice(tableStart).split('\n').slice(2, -1).length;
+      expect(shape.tables).toBe(1);
+      expect(shape.headerRows).toBe(1);
+      expect(shape.bodyRows).toBeGreaterThanOrEqual(Math.max(complete, lastRows));
+      expect(shape.bodyRows).toBeLessThanOrEqual(complete + 1);
+      lastRows = shape.bodyRows;
+      if (complete > 20) maxParsed = Math.max(maxParsed, shape.parsed);
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(lastRows).toBe(60);
+    // Eight rows and the header are about 600 characters: far less than the table.
+    expect(maxParsed).toBeGreaterThan(0);
+    expect(maxParsed).toBeLessThan(1500);
   });
 
   it('never shows the raw markers of bold, code or a link while they stream in', async () => {

@@ -1,6 +1,10 @@
 import { memo, useMemo } from 'react';
 import { BlockContext } from './block-context.ts';
+import { HighlightedCode } from './components/CodeBlock.tsx';
 import { StreamingCode } from './components/StreamingCode.tsx';
+import { StreamingTable } from './components/StreamingTable.tsx';
+import { tableChunks } from './table-tail.ts';
+import { fencedCodeOnly } from './fenced-code.ts';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
@@ -31,11 +35,22 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
       </BlockContext.Provider>
     );
   }
+  const fenced = fence === 'none' ? fencedCodeOnly(raw) : null;
+  if (fenced) {
+    // A closed fence alone: the same code view react-markdown's path would give, without a parse.
+    return (
+      <BlockContext.Provider value={info}>
+        <HighlightedCode text={fenced.code} lang={fenced.lang} offset={0} />
+      </BlockContext.Provider>
+    );
+  }
   if (!settled && fence === 'none' && raw.length > PLAIN_TAIL) {
     // micromark's emphasis matching is super-linear on long runs of text full of "*" and "_"
     // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.
     return <p className="md-plain-tail">{raw}</p>;
   }
+  const chunks = !settled && fence === 'none' ? tableChunks(raw) : null;
+  if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
   let source = settled ? raw : repairTail(raw, fence === 'inside');
   // An open fence would swallow appended definitions, so they are added only outside one.
   if (definitions && fence === 'none') source += '\n\n' + definitions;

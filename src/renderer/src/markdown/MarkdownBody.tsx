@@ -1,4 +1,5 @@
 import Markdown from 'react-markdown';
+import type { Components } from 'react-markdown';
 import { BlockContext } from './block-context.ts';
 import type { BlockInfo } from './block-context.ts';
 import { useMathPlugins } from './math.ts';
@@ -7,12 +8,23 @@ import { renderStats } from './render-stats.ts';
 import { safeUrl } from './safe-url.ts';
 
 /** react-markdown with the one configuration every rendering path shares. */
-export function MarkdownBody({ info, source, math }: { info: BlockInfo; source: string; math: boolean }) {
+export function MarkdownBody({
+  info,
+  source,
+  math,
+  components = COMPONENTS,
+}: {
+  info: BlockInfo;
+  source: string;
+  math: boolean;
+  /** Module-level objects only: a new object per render would defeat memoization. */
+  components?: Components;
+}) {
   const rehypePlugins = useMathPlugins(math);
   renderStats.parsedChars += source.length;
   return (
     <BlockContext.Provider value={info}>
-      <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={COMPONENTS} urlTransform={safeUrl}>
+      <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
         {source}
       </Markdown>
     </BlockContext.Provider>

@@ -8,11 +8,16 @@ import { CodeView } from './CodeView.tsx';
 
 /** Replaces react-markdown's `pre`: plain while its block streams, highlighted once settled. */
 export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
-  const block = useContext(BlockContext);
   const code = node ? codeElement(node) : undefined;
   const text = code ? textOf(code.children) : '';
   const lang = code ? languageOf(code) : '';
-  const key = `${block.key}:${node?.position?.start.offset ?? 0}`;
+  return <HighlightedCode text={text} lang={lang} offset={node?.position?.start.offset ?? 0} />;
+}
+
+/** A code block at `offset` in its markdown block, highlighted in idle time once settled. */
+export function HighlightedCode({ text, lang, offset }: { text: string; lang: string; offset: number }) {
+  const block = useContext(BlockContext);
+  const key = `${block.key}:${offset}`;
   const wanted = block.settled && lang !== '';
   const cached = wanted ? cachedHighlight(key, text, lang) : null;
   const [result, setResult] = useState<{ text: string; html: string | null } | null>(null);

@@ -1,0 +1,34 @@
+import { memo } from 'react';
+import type { ReactNode } from 'react';
+import type { Components } from 'react-markdown';
+import type { BlockInfo } from '../block-context.ts';
+import { MarkdownBody } from '../MarkdownBody.tsx';
+import { COMPONENTS } from '../plugins.ts';
+import { repairTail } from '../tail-repair.ts';
+
+// Each chunk renders its rows into the one <table> below: the chunk's own <table> is dropped, and
+// every chunk after the first drops its (repeated) header too. Module-level so memo holds.
+const Passthrough = ({ children }: { children?: ReactNode }) => <>{children}</>;
+const FIRST: Components = { ...COMPONENTS, table: Passthrough };
+const REST: Components = { ...COMPONENTS, table: Passthrough, thead: () => null };
+
+/** A growing table: completed chunks of rows stay as they are, only the last one re-renders. */
+export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo; chunks: string[]; definitions: string }) {
+  const last = chunks.length - 1;
+  return (
+    <table>
+      {chunks.map((source, i) => (
+        <TableChunk
+          key={i}
+          info={info}
+          source={(i === last ? repairTail(source, false) : source) + (definitions ? '\n\n' + definitions : '')}
+          first={i === 0}
+        />
+      ))}
+    </table>
+  );
+}
+
+const TableChunk = memo(function TableChunk({ info, source, first }: { info: BlockInfo; source: string; first: boolean }) {
+  return <MarkdownBody info={info} source={source} math={false} components={first ? FIRST : REST} />;
+});

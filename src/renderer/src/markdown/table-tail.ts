@@ -1,0 +1,43 @@
+// A table that is still growing is the one block that gets long without a blank line in it, so
+// the tail would re-parse every row on every frame. Instead its rows are cut into fixed chunks;
+// each chunk is parsed as its own small table (header and delimiter row repeated, which GFM
+// parses row by row the same way) and completed chunks never change, so they stay memoized.
+// Only the streaming tail uses this; a settled table is parsed whole like everything else.
+
+export const ROWS_PER_CHUNK = 8;
+
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const ROW = /^ {0,3}\|/;
+
+/** Chunk sources (header + delimiter + rows), or null when `tail` is not one big table alone. */
+export function tableChunks(tail: string): string[] | null {
+  const lines = tail.split('\n');
+  if (lines.length < 2 + ROWS_PER_CHUNK * 2) return null;
+  const header = lines[0] ?? '';
+  const delimiter = lines[1] ?? '';
+  if (!ROW.test(header) || !DELIMITER_ROW.test(delimiter) || cells(header) !== cells(delimiter)) return null;
+  const rows = lines.slice(2);
+  if (rows[rows.length - 1] === '') rows.pop();
+  // Every row line (the unfinished last one included) must start with a pipe: anything else
+  // might end the table or start another block, which only the whole-tail parse gets right.
+  if (!rows.every((r) => ROW.test(r))) return null;
+  const head = header + '\n' + delimiter + '\n';
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+    chunks.push(head + rows.slice(i, i + ROWS_PER_CHUNK).join('\n') + '\n');
+  }
+  // The last chunk ends the way the tail ends (possibly mid-row, without a newline).
+  if (!tail.endsWith('\n')) chunks[chunks.length - 1] = (chunks[chunks.length - 1] ?? '').slice(0, -1);
+  return chunks;
+}
+
+/** Number of cells in a row: unescaped pipes, not counting a leading or trailing one. */
+function cells(row: string): number {
+  const trimmed = row.trim();
+  let n = 1;
+  for (let i = 0; i < trimmed.length; i++) {
+    if (trimmed[i] === '\\') i++;
+    else if (trimmed[i] === '|' && i !== 0 && i !== trimmed.length - 1) n++;
+  }
+  return n;
+}
