@@ -110,4 +110,9 @@ describe('navigation rule', () => {
     expect(blocksNavigation('http://127.0.0.1:4001/', 'http://127.0.0.1:4000')).toBe(true);
     expect(blocksNavigation('::', 'plume://app')).toBe(true);
   });
+
+  it('lets the page download the exports it made itself (own blob: URLs) and nothing foreign', () => {
+    expect(blocksNavigation('blob:http://127.0.0.1:4000/2f1c', 'http://127.0.0.1:4000')).toBe(false);
+    expect(blocksNavigation('blob:https://evil.example/2f1c', 'http://127.0.0.1:4000')).toBe(true);
+  });
 });

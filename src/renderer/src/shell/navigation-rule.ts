@@ -3,6 +3,8 @@
 export function blocksNavigation(destination: string, ownOrigin: string): boolean {
   try {
     const url = new URL(destination);
+    // An export download is a blob: URL minted by this page; its origin is the page's own.
+    if (url.protocol === 'blob:') return url.origin !== ownOrigin;
     // WHATWG gives opaque origins ("null") to custom schemes; compare scheme and host instead.
     return `${url.protocol}//${url.host}` !== ownOrigin;
   } catch {
