@@ -11,7 +11,7 @@ const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Production build of the bench page (the real renderer components) into `outDir`. */
-export async function buildPage(outDir: string): Promise<void> {
+export async function buildPage(outDir: string, minify = true): Promise<void> {
   await build({
     root: pageDir,
     base: './',
@@ -19,7 +19,7 @@ export async function buildPage(outDir: string): Promise<void> {
     logLevel: 'warn',
     configFile: false,
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, minify: true, sourcemap: false },
+    build: { outDir, emptyOutDir: true, minify, sourcemap: false },
   });
 }
 

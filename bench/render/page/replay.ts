@@ -16,6 +16,12 @@ export interface RunConfig {
   capMs?: number;
   /** Also return the slowest frames' details. */
   debug?: boolean;
+  /**
+   * Publish exactly one animation frame's worth of tokens per frame (rate / 60), whatever each
+   * frame costs, instead of following the wall clock. Both renderers then render the same
+   * sequence of texts, so their CPU can be compared update for update.
+   */
+  lockstep?: boolean;
 }
 
 interface FrameSample {
@@ -47,6 +53,9 @@ export async function replay(
     // Style and layout would run right after this callback anyway; forcing them here times them.
     void document.documentElement.offsetHeight;
     const t2 = performance.now();
+    // Follow the reply as the app does while the reader is at the bottom, so the growing end is
+    // on screen and gets painted (outside the frame figure, inside the CPU figures).
+    document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight);
     const parsed = renderStats.parsedChars - p0 + takeVerifiedChars();
     samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, parsed, tail: renderStats.tailChars });
     // A message posted from the frame is handled after that frame has painted.
@@ -95,6 +104,7 @@ export async function replay(
   const streaming = samples.slice(0, streamingFrames);
   const totals = streaming.map((s) => s.script + s.layout);
   return {
+    chars: store.get().text.length,
     frames: streaming.length,
     streamMs,
     p50: pct(totals, 50),
@@ -120,7 +130,16 @@ export async function replay(
   } as unknown as Record<string, number>;
 }
 
-function feed(store: FrameStore, deltas: string[], config: RunConfig): Promise<void> {
+async function feed(store: FrameStore, deltas: string[], config: RunConfig): Promise<void> {
+  if (config.lockstep) {
+    const perFrame = Math.max(1, Math.round((config.rate === 'bursty' ? 2000 : config.rate) / 60));
+    for (let i = 0; i < deltas.length; i += perFrame) {
+      for (const d of deltas.slice(i, i + perFrame)) store.append(d);
+      // The store's frame callback was requested first, so it publishes in this frame.
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    }
+    return;
+  }
   const due = schedule(deltas.length, config.rate);
   const cap = config.capMs ?? Infinity;
   const start = performance.now();

@@ -76,8 +76,9 @@ describe('splitter: hard cases', () => {
     expect(raws(s)).toEqual(['Text\n\n']);
     expect(tailFence(s)).toBe('whole');
     expect(tailFence(stream('Text\n```py\nx'))).toBe('inside');
-    // The opener line is not complete yet, so it is still part of the paragraph's tail.
-    expect(tailFence(stream('Text\n\n```'))).toBe('inside');
+    // An opener after a blank line starts the tail on its own, so the tail is the fence alone.
+    expect(tailFence(stream('Text\n\n```'))).toBe('whole');
+    expect(tailFence(stream('Text\n```'))).toBe('inside');
     expect(tailFence(stream('Text\n\n```\n'))).toBe('whole');
     expect(tailFence(stream('Text\n\nplain'))).toBe('none');
   });
@@ -125,8 +126,8 @@ describe('splitter: extension versus rewrite', () => {
   it('re-splits an edited text but keeps ids (and so renders) of unchanged blocks', () => {
     const a = stream('One.\n\nTwo.\n\nThree.\n\nFour');
     const b = splitMarkdown(a, 'One.\n\nTwo, edited.\n\nThree.\n\nFour');
-    // "Three." stays in the tail until the line after it is complete.
-    expect(raws(b)).toEqual(['One.\n\n', 'Two, edited.\n\n']);
+    // "Three." is settled as soon as "F" shows that a new block starts after it.
+    expect(raws(b)).toEqual(['One.\n\n', 'Two, edited.\n\n', 'Three.\n\n']);
     expect(b.blocks[0]).toBe(a.blocks[0]);
     expect(b.blocks[1]?.id).not.toBe(a.blocks[1]?.id);
     expect(new Set([...b.blocks.map((x) => x.id), b.nextId]).size).toBe(b.blocks.length + 1);

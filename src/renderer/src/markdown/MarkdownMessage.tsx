@@ -22,6 +22,16 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   previous.current = split;
   const settledDoc = useMemo(() => (streaming ? null : finalDocument(split)), [split, streaming]);
 
+  const definitions = settledDoc ? settledDoc.definitions : split.definitions;
+  // The settled blocks' elements are reused as they are until a block is promoted (the split
+  // keeps the same array until then), so React skips them without comparing their props.
+  const stable = useMemo(
+    () =>
+      split.blocks.map((b) => (
+        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitions : ''} settled fence="none" />
+      )),
+    [split.blocks, definitions, uid],
+  );
   if (settledDoc?.footnotes) {
     return (
       <div className="md-message">
@@ -29,31 +39,23 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
       </div>
     );
   }
-  const definitions = settledDoc ? settledDoc.definitions : split.definitions;
   const tail = text.slice(split.tailStart);
   renderStats.tailChars = tail.length;
   return (
     <div className="md-message">
-      {split.blocks.map((b) => (
-        <Block
-          key={b.id}
-          blockKey={`${uid}#${b.id}`}
-          raw={b.raw}
-          definitions={b.usesRefs ? definitions : ''}
-          settled
-          fence="none"
-        />
-      ))}
-      {tail !== '' && (
-        <Block
-          key={split.nextId}
-          blockKey={`${uid}#${split.nextId}`}
-          raw={tail}
-          definitions={definitions}
-          settled={!streaming}
-          fence={tailFence(split)}
-        />
-      )}
+      {[
+        ...stable,
+        tail !== '' && (
+          <Block
+            key={split.nextId}
+            blockKey={`${uid}#${split.nextId}`}
+            raw={tail}
+            definitions={definitions}
+            settled={!streaming}
+            fence={tailFence(split)}
+          />
+        ),
+      ]}
     </div>
   );
 });

@@ -114,6 +114,30 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   let definitionIds = prev.definitionIds;
   const defLines: string[] = definitions ? [definitions] : [];
 
+  const promote = (at: number, found: ReadonlyArray<readonly [string, string]>): void => {
+    if (blocks === prev.blocks) blocks = blocks.slice();
+    const list = blocks as StableBlock[];
+    const last = list[list.length - 1];
+    // Several boundaries in one update become one block: a frame then renders at most the
+    // promoted block and the tail. A fresh split keeps them apart so ids can be reused.
+    const merge = coalesce && last && last.id === nextId - 1 && list.length > prev.blocks.length;
+    const start = merge ? last.start : tailStart;
+    const raw = text.slice(start, at);
+    const block = { id: merge ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') };
+    if (merge) list[list.length - 1] = block;
+    else list.push(block);
+    footnotes ||= raw.includes('[^');
+    for (const [id, def] of found) {
+      if (definitionIds.has(id)) continue;
+      if (definitionIds === prev.definitionIds) definitionIds = new Set(definitionIds);
+      (definitionIds as Set<string>).add(id);
+      defLines.push(def);
+    }
+    tailStart = at;
+    listSeen = false;
+    complex = false;
+  };
+
   for (let nl = text.indexOf('\n', lineStart); nl >= 0; nl = text.indexOf('\n', lineStart)) {
     const line = text.slice(lineStart, nl);
     if (fence) {
@@ -124,7 +148,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       prevBlank = false;
     } else {
       const blank = isBlank(line);
-      // A blank line followed by a complete line at column 0 closes every container. When the
+      // A blank line followed by a line at column 0 closes every container. When the
       // region holds only constructs the scanner tracks exactly (top-level fences, math, HTML
       // comments and the like, lists, quotes, tables, paragraphs), that is certain; otherwise the
       // real parser confirms that a new top-level node starts here before anything is promoted.
@@ -136,29 +160,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
         !(listSeen && isListMarkerLine(line))
       ) {
         const verdict = complex ? verifyBoundary(text.slice(tailStart, nl + 1), lineStart - tailStart) : TRUSTED;
-        if (verdict.boundary) {
-          if (blocks === prev.blocks) blocks = blocks.slice();
-          const list = blocks as StableBlock[];
-          const last = list[list.length - 1];
-          // Several boundaries in one update become one block: a frame then renders at most the
-          // promoted block and the tail. A fresh split keeps them apart so ids can be reused.
-          const merge = coalesce && last && last.id === nextId - 1 && list.length > prev.blocks.length;
-          const start = merge ? last.start : tailStart;
-          const raw = text.slice(start, lineStart);
-          const block = { id: merge ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') };
-          if (merge) list[list.length - 1] = block;
-          else list.push(block);
-          footnotes ||= raw.includes('[^');
-          for (const [id, def] of verdict.definitions) {
-            if (definitionIds.has(id)) continue;
-            if (definitionIds === prev.definitionIds) definitionIds = new Set(definitionIds);
-            (definitionIds as Set<string>).add(id);
-            defLines.push(def);
-          }
-          tailStart = lineStart;
-          listSeen = false;
-          complex = false;
-        }
+        if (verdict.boundary) promote(lineStart, verdict.definitions);
       }
       if (!blank) {
         complex ||= needsParser(line);
@@ -170,6 +172,17 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       prevBlank = blank;
     }
     lineStart = nl + 1;
+  }
+
+  // The unfinished last line already settles the block before it once its first character shows
+  // it starts at column 0 and cannot continue a list; nothing else that follows a blank line
+  // changes earlier blocks. Only in regions the scanner tracks exactly (else the parser needs the
+  // whole line).
+  if (!fence && !html && !complex && prevBlank && lineStart > tailStart && lineStart < text.length) {
+    const c = text.charCodeAt(lineStart);
+    const opensNothing = c !== 32 && c !== 9 && c !== 13;
+    const mayBeMarker = c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57);
+    if (opensNothing && !(listSeen && mayBeMarker)) promote(lineStart, []);
   }
 
   if (definitionIds !== prev.definitionIds) definitions = defLines.join('\n');
