@@ -87,7 +87,8 @@ export interface Channels {
   'conversations:delete': { req: { id: string }; res: void };
   'conversations:undoDelete': { req: { id: string }; res: ConversationSummary };
   'conversations:setModel': {
-    req: { id: string; providerId: string; model: string; options?: GenerationOptions };
+    /** `system` is the conversation's system prompt; left out, it stays as it is. */
+    req: { id: string; providerId: string; model: string; options?: GenerationOptions; system?: string };
     res: ConversationSummary;
   };
   'messages:switchBranch': { req: { messageId: string; index: number }; res: PathMessage[] };

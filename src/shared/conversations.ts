@@ -15,6 +15,8 @@ export interface ConversationSummary {
   providerId: string | null;
   model: string | null;
   options: GenerationOptions;
+  /** Sent as the system message of every reply in this conversation; '' for none. */
+  systemPrompt: string;
   /** Set while the conversation sits in the Undo window after a delete. */
   deletedAt: number | null;
 }

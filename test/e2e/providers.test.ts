@@ -198,6 +198,35 @@ describe('in the chat', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Temperature goes from 0 to 2/);
   });
 
+  it('a chat keeps its system prompt across a reload, and a new chat starts without one', async () => {
+    const server = await fake();
+    const a = await app();
+    const { page } = a;
+    await addProvider(page, { baseURL: server.baseURL, model: 'gpt-e2e' });
+    await page.getByRole('button', { name: 'Chat options' }).click();
+    await page.getByLabel('System prompt').fill('Answer in French.');
+    await send(page, 'Bonjour');
+    await complete(a);
+    // Changed later, while the chat is open: remembered without another message.
+    await page.getByLabel('System prompt').fill('Answer in Italian.');
+    const stored = () =>
+      page.evaluate(async () => {
+        const res = await fetch('/rpc/conversations:list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        return ((await res.json()) as { value: { items: Array<{ systemPrompt: string }> } }).value.items[0]?.systemPrompt;
+      });
+    await expect.poll(stored).toBe('Answer in Italian.');
+    await page.reload();
+    await page.getByRole('button', { name: 'Bonjour', exact: true }).click();
+    await page.getByRole('button', { name: 'Chat options' }).click();
+    await expect.poll(() => page.getByLabel('System prompt').inputValue()).toBe('Answer in Italian.');
+    await send(page, 'Ciao');
+    await complete(a);
+    await expect.poll(() => page.getByTestId('message-assistant').count()).toBe(2);
+    expect((server.requests.at(-1)?.body as { messages: unknown[] }).messages[0]).toEqual({ role: 'system', content: 'Answer in Italian.' });
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await expect.poll(() => page.getByLabel('System prompt').inputValue()).toBe('');
+  });
+
   it('shows a cost estimate from the editable price table', async () => {
     const server = await fake();
     const a = await app();

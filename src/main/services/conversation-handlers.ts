@@ -5,7 +5,7 @@ import type { ExportFormat } from '../../shared/conversations';
 import type { exportAll, exportConversation } from '../store/export/index';
 import type { importFile } from '../store/import/index';
 import type { Store } from '../store/store';
-import { InvalidInput } from './request-validation';
+import { InvalidInput, parseOptions } from './request-validation';
 
 type ConversationChannels = Pick<
   Handlers,
@@ -33,6 +33,7 @@ interface Exporters {
 }
 
 const FORMATS: readonly ExportFormat[] = ['markdown', 'json', 'html'];
+const MAX_SYSTEM_CHARS = 100_000;
 /** A ChatGPT export of years of use is tens of MB; beyond this something is wrong. */
 const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
 
@@ -52,8 +53,11 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'conversations:pin': async (req) => store.conversations.setPinned(requireId(req?.id), req.pinned === true),
     'conversations:delete': async (req) => store.conversations.softDelete(requireId(req?.id)),
     'conversations:undoDelete': async (req) => store.conversations.undoDelete(requireId(req?.id)),
-    'conversations:setModel': async (req) =>
-      store.conversations.setModel(requireId(req?.id), requireId(req.providerId), requireId(req.model), req.options ?? {}),
+    'conversations:setModel': async (req) => {
+      const id = requireId(req?.id);
+      if (typeof req.system === 'string') store.conversations.setSystemPrompt(id, req.system.slice(0, MAX_SYSTEM_CHARS));
+      return store.conversations.setModel(id, requireId(req.providerId), requireId(req.model), parseOptions(req.options));
+    },
     'messages:switchBranch': async (req) => {
       if (!Number.isSafeInteger(req?.index)) throw new InvalidInput('No such branch.');
       return store.messages.switchSibling(requireId(req.messageId), req.index);

@@ -20,6 +20,7 @@ export function prepareReply(store: Store, request: StreamRequest): PreparedRepl
   if (!store.conversations.get(conversationId)) throw new InvalidInput('That conversation no longer exists.');
   const target = { providerId: request.providerId, model: request.model };
   store.conversations.setModel(conversationId, request.providerId, request.model, request.options ?? {});
+  store.conversations.setSystemPrompt(conversationId, request.system ?? '');
 
   let checkpointer: ReplyCheckpointer;
   switch (action.kind) {

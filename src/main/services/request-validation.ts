@@ -27,7 +27,7 @@ export function parseStreamRequest(value: unknown): StreamRequest {
     action: parseAction(r.action),
   };
   if (typeof r.system === 'string' && r.system.trim() !== '') request.system = r.system;
-  if (r.options && typeof r.options === 'object') request.options = pickOptions(r.options);
+  if (r.options && typeof r.options === 'object') request.options = parseOptions(r.options);
   const size = (request.system?.length ?? 0) + ('text' in request.action ? request.action.text.length : 0);
   if (size > MAX_REQUEST_CHARS) {
     throw new InvalidInput(
@@ -47,7 +47,9 @@ function parseAction(value: unknown): ReplyAction {
   throw new InvalidInput('There is no message to send.');
 }
 
-function pickOptions(o: NonNullable<StreamRequest['options']>): NonNullable<StreamRequest['options']> {
+/** Keeps only generation options with sane values; anything else from the window is dropped. */
+export function parseOptions(value: unknown): NonNullable<StreamRequest['options']> {
+  const o = (typeof value === 'object' && value !== null ? value : {}) as NonNullable<StreamRequest['options']>;
   const out: NonNullable<StreamRequest['options']> = {};
   if (typeof o.temperature === 'number' && o.temperature >= 0 && o.temperature <= 2) out.temperature = o.temperature;
   if (Number.isSafeInteger(o.maxOutputTokens) && (o.maxOutputTokens as number) > 0) out.maxOutputTokens = o.maxOutputTokens;

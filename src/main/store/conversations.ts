@@ -100,6 +100,11 @@ export class ConversationRepository {
     return this.require(id);
   }
 
+  setSystemPrompt(id: string, systemPrompt: string): ConversationSummary {
+    this.#update(id, 'system_prompt = ?', [systemPrompt]);
+    return this.require(id);
+  }
+
   setModel(id: string, providerId: string | null, model: string | null, options: GenerationOptions = {}): ConversationSummary {
     this.#update(id, 'provider_id = ?, model = ?, options = ?', [providerId, model, JSON.stringify(options)]);
     return this.require(id);

@@ -13,6 +13,7 @@ export interface ConversationRow {
   provider_id: string | null;
   model: string | null;
   options: string;
+  system_prompt: string;
   active_root_id: string | null;
   deleted_at: number | null;
   source_key: string | null;
@@ -37,7 +38,7 @@ export interface MessageRow {
 }
 
 export const CONVERSATION_COLUMNS =
-  'id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, active_root_id, deleted_at, source_key';
+  'id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, system_prompt, active_root_id, deleted_at, source_key';
 
 export const MESSAGE_COLUMNS =
   'id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at';
@@ -53,6 +54,7 @@ export function toConversation(row: ConversationRow): ConversationSummary {
     providerId: row.provider_id,
     model: row.model,
     options: JSON.parse(row.options) as GenerationOptions,
+    systemPrompt: row.system_prompt,
     deletedAt: row.deleted_at,
   };
 }

@@ -93,4 +93,9 @@ export const MIGRATIONS: readonly Migration[] = [
           ON conversations(pinned DESC, updated_at DESC, seq DESC) WHERE deleted_at IS NULL;
       `),
   },
+  {
+    version: 4,
+    name: 'per-conversation system prompt',
+    up: (db) => db.exec(`ALTER TABLE conversations ADD COLUMN system_prompt TEXT NOT NULL DEFAULT '';`),
+  },
 ];

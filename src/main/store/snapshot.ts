@@ -52,9 +52,9 @@ export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
     .get(s.id, s.sourceKey);
   if (exists) return false;
   db.prepare(
-    `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, active_root_id, source_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.id, s.title, s.titleSource, s.createdAt, s.updatedAt, s.pinned ? 1 : 0, s.providerId, s.model, JSON.stringify(s.options), s.activeRootId, s.sourceKey);
+    `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, system_prompt, active_root_id, source_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.id, s.title, s.titleSource, s.createdAt, s.updatedAt, s.pinned ? 1 : 0, s.providerId, s.model, JSON.stringify(s.options), s.systemPrompt, s.activeRootId, s.sourceKey);
   const insert = db.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

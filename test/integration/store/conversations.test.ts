@@ -71,7 +71,7 @@ describe('conversations', () => {
 describe('groupConversations', () => {
   const at = (y: number, mo: number, d: number, h = 12) => new Date(y, mo - 1, d, h).getTime();
   const conv = (title: string, updatedAt: number, pinned = false): ConversationSummary => ({
-    id: title, title, titleSource: 'user', createdAt: updatedAt, updatedAt, pinned, providerId: null, model: null, options: {}, deletedAt: null,
+    id: title, title, titleSource: 'user', createdAt: updatedAt, updatedAt, pinned, providerId: null, model: null, options: {}, systemPrompt: '', deletedAt: null,
   });
 
   it('puts pinned first, then Today / Yesterday / Previous 7 and 30 days / months', () => {

@@ -35,15 +35,12 @@ describe('migrations', () => {
 
   it('upgrades a version-1 file, keeping its conversations and making them searchable', () => {
     dir = tempDir();
-    const v1 = openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 1) });
-    const c = v1.conversations.create({ title: 'Old chat about marmalade' });
-    v1.messages.appendUser(c.id, 'How long do I boil marmalade?');
-    v1.close();
+    writeVersion1File(dir.dbPath, 'Old chat about marmalade', 'How long do I boil marmalade?');
     expect(userVersion(dir.dbPath)).toBe(1);
 
     const store = openStore(dir.dbPath);
     expect(store.opened).toMatchObject({ fromVersion: 1, toVersion: LATEST });
-    expect(store.conversations.list().items.map((x) => x.title)).toEqual(['Old chat about marmalade']);
+    expect(store.conversations.list().items.map((x) => [x.title, x.systemPrompt])).toEqual([['Old chat about marmalade', '']]);
     const hits = store.search('boil');
     expect(hits.map((h) => h.snippet.text)).toEqual(['How long do I boil marmalade?']);
     store.close();
@@ -51,10 +48,7 @@ describe('migrations', () => {
 
   it('leaves the previous file untouched when a step fails, and says so', () => {
     dir = tempDir();
-    const v1 = openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 1) });
-    const c = v1.conversations.create({ title: 'Keep me' });
-    v1.messages.appendUser(c.id, 'precious words');
-    v1.close();
+    writeVersion1File(dir.dbPath, 'Keep me', 'precious words');
 
     const broken = [
       ...MIGRATIONS.slice(0, 2),
@@ -90,3 +84,15 @@ describe('migrations', () => {
     expect(userVersion(dir.dbPath)).toBe(LATEST + 5);
   });
 });
+
+/**
+ * A file as Plume at schema version 1 wrote it: today's repositories read columns that came
+ * later, so the rows go in with plain SQL against the version-1 tables.
+ */
+function writeVersion1File(path: string, title: string, text: string): void {
+  openStore(path, { migrations: MIGRATIONS.slice(0, 1) }).close();
+  const db = new DatabaseSync(path);
+  db.prepare("INSERT INTO conversations (id, title, title_source, created_at, updated_at, active_root_id) VALUES ('c1', ?, 'user', 1, 1, 'm1')").run(title);
+  db.prepare("INSERT INTO messages (id, conversation_id, role, text, created_at, updated_at) VALUES ('m1', 'c1', 'user', ?, 1, 1)").run(text);
+  db.close();
+}

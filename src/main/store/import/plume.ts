@@ -65,6 +65,8 @@ function readConversation(raw: Json, where: string): ConversationSnapshot {
     providerId: optStr(c.providerId, `${where}.providerId`),
     model: optStr(c.model, `${where}.model`),
     options,
+    // Files from before system prompts were stored have none.
+    systemPrompt: c.systemPrompt === undefined ? '' : str(c.systemPrompt, `${where}.systemPrompt`),
     activeRootId,
     sourceKey: null,
     messages: parentsFirst(messages, `${where}.messages`),

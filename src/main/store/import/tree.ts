@@ -103,6 +103,7 @@ export function foreignToSnapshot(c: ForeignConversation, where: string): Conver
     providerId: c.providerId,
     model: [...messages].reverse().find((m) => m.model)?.model ?? null,
     options: {},
+    systemPrompt: '',
     activeRootId: activeChild.get(null) ?? null,
     sourceKey: c.sourceKey,
     messages,
