@@ -64,7 +64,7 @@ describe('streaming in browser mode', () => {
   it('a fast stream changes the reply at most once per animation frame', async () => {
     const { page, fake } = await openAIApp();
     const words = Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' ');
-    fake.replyText(words, { tokens: 1500, everyMs: 0 });
+    fake.replyText(words, { tokens: 1500, everyMs: 1 });
     // Counts, per frame, how many times the reply's text changed: each change is a commit.
     const watch = page.evaluate(
       () =>
