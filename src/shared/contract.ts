@@ -56,6 +56,25 @@ export interface AppInfo {
   version: string;
   mode: 'electron' | 'web';
   versions: Record<string, string>;
+  /** How API keys are protected on this machine. */
+  vault: VaultDescription;
+}
+
+export interface VaultDescription {
+  /** e.g. 'aes-gcm-file', 'safe-storage:gnome_libsecret' */
+  backend: string;
+  /** One or two sentences for the settings screen about how keys are protected here. */
+  note: string;
+  /** False when keys cannot be saved here (no keyring and no consent, no encryption at all). */
+  canStore: boolean;
+  /** True when the user may consent to weakly protected keys (Linux without a keyring). */
+  canOptIn: boolean;
+}
+
+/** Preferences that exist only in the desktop app. */
+export interface DesktopPreferences {
+  /** A desktop notification when a long reply finishes while the window is in the background. */
+  notifyWhenReplyDone: boolean;
 }
 
 export interface ConversationPage {
@@ -77,6 +96,10 @@ export interface Channels {
   'providers:save': { req: ProviderInput; res: SavedProvider };
   'providers:remove': { req: { id: string }; res: void };
   'links:open': { req: { url: string }; res: void };
+  /** Linux without a keyring: the user's explicit consent (or its withdrawal) to store keys anyway. */
+  'vault:allowWithoutKeyring': { req: { allowed: boolean }; res: VaultDescription };
+  /** Reads (empty request) or changes desktop preferences; null in browser mode, which has none. */
+  'preferences:desktop': { req: Partial<DesktopPreferences>; res: DesktopPreferences | null };
   /** A remote image the reader clicked, fetched by main; the page's CSP allows no remote origin. */
   'images:fetch': { req: { url: string }; res: { dataUrl: string } };
   'conversations:list': { req: { after?: string | null; limit?: number }; res: ConversationPage };
@@ -164,6 +187,8 @@ export const CHANNELS = {
   'providers:save': true,
   'providers:remove': true,
   'links:open': true,
+  'vault:allowWithoutKeyring': true,
+  'preferences:desktop': true,
   'images:fetch': true,
   'conversations:list': true,
   'conversations:create': true,

@@ -263,3 +263,17 @@ describe('in the chat', () => {
     expect(await idle.inputValue()).toBe('60');
   });
 });
+
+describe('settings screen', () => {
+  it('says how keys are protected in browser mode and shows the versions; no desktop-only switches', async () => {
+    const server = await fake();
+    const a = await app();
+    await addProvider(a.page, { baseURL: server.baseURL, apiKey: 'sk-settings-0123456789', model: 'gpt-e2e' });
+    await a.page.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => a.page.getByTestId('vault-note').textContent()).toMatch(/AES-256-GCM.*vault\.key.*readable only by you/);
+    expect(await a.page.getByTestId('versions').textContent()).toMatch(/browser mode.*node \d+/);
+    expect(await a.page.getByRole('checkbox', { name: /Notify me/ }).count()).toBe(0);
+    expect(await a.page.getByRole('checkbox', { name: /without a keyring/ }).count()).toBe(0);
+  });
+});
+

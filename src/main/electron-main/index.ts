@@ -9,7 +9,7 @@ import { denyPermissions, hardenAllContents } from './harden-contents';
 import { installMenu, notifyReplyDone, rememberPlacement, restoredPlacement } from './desktop-integration';
 import { registerIpc } from './ipc';
 import { isOwnMainFrame } from './sender-check';
-import { loadShellSettings } from './shell-settings';
+import { loadShellSettings, saveShellSettings } from './shell-settings';
 import { mainWindowOptions } from './window-options';
 import type { WindowState } from './window-state';
 
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
   const vault = await SafeStorageVault.open({ dir: dataDir, safeStorage, platform: process.platform, appReady: app.isReady() });
   if (app.commandLine.hasSwitch(ALLOW_WITHOUT_KEYRING)) await vault.allowStorageWithoutKeyring(true);
-  const shellSettings = await loadShellSettings(dataDir);
+  let shellSettings = await loadShellSettings(dataDir);
   const currentWindow = () => mainWindow;
   const service = createPlumeService({
     dataDir,
@@ -54,6 +54,14 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
     onReplyEnd: (result) => notifyReplyDone(shellSettings, currentWindow, result),
+    desktopPreferences: {
+      get: async () => shellSettings,
+      set: async (change) => {
+        shellSettings = { ...shellSettings, ...change };
+        await saveShellSettings(dataDir, shellSettings);
+        return shellSettings;
+      },
+    },
   });
   installMenu(currentWindow);
   const openWindow = async () => createWindow(service.abortAll, dataDir, await restoredPlacement(dataDir));

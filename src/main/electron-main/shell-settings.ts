@@ -2,6 +2,7 @@
 // default; a damaged file reads as defaults.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeJsonFile } from '../settings/json-file';
 
 export interface ShellSettings {
   /** A desktop notification when a long reply finishes while the window is in the background. */
@@ -17,4 +18,8 @@ export async function loadShellSettings(dataDir: string): Promise<ShellSettings>
   } catch {
     return DEFAULT_SHELL_SETTINGS;
   }
+}
+
+export async function saveShellSettings(dataDir: string, settings: ShellSettings): Promise<void> {
+  await writeJsonFile(join(dataDir, 'shell-settings.json'), settings);
 }

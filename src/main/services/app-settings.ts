@@ -1,9 +1,10 @@
 // settings.json in the data directory: the price table, the idle-stream timeout and the default
 // provider. Everything written comes from the window, so it is checked field by field and a bad
 // value is refused with a sentence instead of being stored.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, type PriceRow } from '../../shared/settings';
+import { writeJsonFile } from '../settings/json-file';
 import { InvalidInput } from './request-validation';
 
 const FILE = 'settings.json';
@@ -32,10 +33,7 @@ export class AppSettingsStore {
   async save(change: unknown): Promise<AppSettings> {
     if (typeof change !== 'object' || change === null) throw new InvalidInput('The settings were empty.');
     const next = { ...(await this.get()), ...parseSettingsChange(change as Record<string, unknown>) };
-    await mkdir(this.dir, { recursive: true });
-    const path = join(this.dir, FILE);
-    await writeFile(`${path}.tmp`, JSON.stringify(next, null, 2));
-    await rename(`${path}.tmp`, path);
+    await writeJsonFile(join(this.dir, FILE), next, { pretty: true });
     this.current = next;
     return next;
   }

@@ -1,6 +1,6 @@
 // The app's services behind the contract. Runs the same in Electron's main process and in the
 // browser-mode host: nothing here imports `electron`.
-import type { Channel, Req, Res } from '../../shared/contract';
+import type { Channel, DesktopPreferences, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
 import { join } from 'node:path';
@@ -35,8 +35,13 @@ export interface PlumeServiceOptions {
   localProbes?: readonly LocalProbe[];
   /** SDK retries before the first byte of a reply. */
   maxRetries?: number;
-  /** Called when a reply ends (persistence hooks in later). */
+  /** Called when a reply ends (the desktop app's notification). */
   onReplyEnd?: (result: ReplyResult) => void;
+  /** Desktop-only preferences; browser mode has none. */
+  desktopPreferences?: {
+    get(): Promise<DesktopPreferences>;
+    set(change: Partial<DesktopPreferences>): Promise<DesktopPreferences>;
+  };
 }
 
 export interface PlumeService {
@@ -62,7 +67,20 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       version: options.version,
       mode: options.mode,
       versions: Object.fromEntries(Object.entries(process.versions).filter(([k]) => ['node', 'electron', 'chrome', 'v8'].includes(k))) as Record<string, string>,
+      vault: options.vault.describe(),
     }),
+    'vault:allowWithoutKeyring': async (req) => {
+      if (!options.vault.allowStorageWithoutKeyring) throw new InvalidInput('Keys here are already protected without asking for consent.');
+      await options.vault.allowStorageWithoutKeyring(req?.allowed === true);
+      return options.vault.describe();
+    },
+    'preferences:desktop': async (req) => {
+      const prefs = options.desktopPreferences;
+      if (!prefs) return null;
+      const change: Partial<DesktopPreferences> = {};
+      if (typeof req?.notifyWhenReplyDone === 'boolean') change.notifyWhenReplyDone = req.notifyWhenReplyDone;
+      return Object.keys(change).length ? prefs.set(change) : prefs.get();
+    },
     ...providerHandlers({ settings, vault: options.vault, appSettings, localProbes }),
     'links:open': async ({ url }) => {
       const parsed = safeExternalUrl(url);

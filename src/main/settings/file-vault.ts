@@ -3,8 +3,9 @@
 // leaking alone (a synced folder, a backup), not against this user's own processes — the
 // settings screen says so.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from './json-file';
 import { type KeyVault, VaultError } from './key-vault';
 
 const KEY_FILE = 'vault.key';
@@ -21,6 +22,8 @@ export class FileVault implements KeyVault {
   describe() {
     return {
       backend: 'aes-gcm-file',
+      canStore: true,
+      canOptIn: false,
       note: `Keys are encrypted with AES-256-GCM; the encryption key is in ${join(this.dir, KEY_FILE)} (readable only by you).`,
     };
   }
@@ -38,8 +41,9 @@ export class FileVault implements KeyVault {
     }
   }
 
+  /** True only for a key that can actually be read back: a damaged one counts as missing. */
   async has(id: string): Promise<boolean> {
-    return (await this.load())[id] !== undefined;
+    return (await this.get(id).catch(() => undefined)) !== undefined;
   }
 
   async set(id: string, key: string): Promise<void> {
@@ -78,22 +82,13 @@ export class FileVault implements KeyVault {
 
   private async load(): Promise<Sealed> {
     if (this.cache) return this.cache;
-    try {
-      const parsed: unknown = JSON.parse(await readFile(join(this.dir, DATA_FILE), 'utf8'));
-      this.cache = isSealed(parsed) ? parsed : {};
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
-      this.cache = {};
-    }
+    const parsed = await readJsonFile(join(this.dir, DATA_FILE));
+    this.cache = isSealed(parsed) ? parsed : {};
     return this.cache;
   }
 
   private async save(data: Sealed): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const path = join(this.dir, DATA_FILE);
-    // Write-then-rename so a crash never leaves half a vault.
-    await writeFile(`${path}.tmp`, JSON.stringify(data), { mode: 0o600 });
-    await rename(`${path}.tmp`, path);
+    await writeJsonFile(join(this.dir, DATA_FILE), data, { secret: true });
     this.cache = data;
   }
 }

@@ -1,11 +1,7 @@
 // Where API keys live. Only main holds a vault; nothing else ever sees a plaintext key.
+import type { VaultDescription } from '../../shared/contract';
 
-export interface VaultDescription {
-  /** e.g. 'aes-gcm-file', 'safe-storage:gnome_libsecret' */
-  backend: string;
-  /** One sentence for the settings screen about how keys are protected here. */
-  note: string;
-}
+export type { VaultDescription };
 
 export interface KeyVault {
   get(id: string): Promise<string | undefined>;
@@ -13,6 +9,8 @@ export interface KeyVault {
   delete(id: string): Promise<void>;
   has(id: string): Promise<boolean>;
   describe(): VaultDescription;
+  /** Only where weak storage needs the user's consent (Linux without a keyring). */
+  allowStorageWithoutKeyring?(allowed: boolean): Promise<void>;
 }
 
 export class VaultError extends Error {

@@ -1,8 +1,9 @@
 // Provider configurations (never keys) in providers.json in the data directory.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderKind } from '../../shared/contract';
+import { writeJsonFile } from './json-file';
 
 export interface ProviderRecord {
   id: string;
@@ -51,9 +52,7 @@ export class ProviderSettings {
   }
 
   private async save(records: ProviderRecord[]): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(`${this.path()}.tmp`, JSON.stringify(records, null, 2));
-    await rename(`${this.path()}.tmp`, this.path());
+    await writeJsonFile(this.path(), records, { pretty: true });
     this.records = records;
   }
 }

@@ -3,8 +3,8 @@
 // written to disk. On Linux without a keyring Electron falls back to `basic_text`, a hard-coded
 // password that protects nothing; keys are then refused until the user explicitly accepts that.
 import type { SafeStorage } from 'electron';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from './json-file';
 import { type KeyVault, type VaultDescription, VaultError } from './key-vault';
 
 /** The part of Electron's `safeStorage` this vault uses; injected so tests can stand in for it. */
@@ -60,24 +60,26 @@ export class SafeStorageVault implements KeyVault {
   /** Records the user's explicit consent to store keys without a keyring (Linux only). */
   async allowStorageWithoutKeyring(allowed: boolean): Promise<void> {
     this.allowBasicText = allowed;
-    await writeJsonAtomically(join(this.options.dir, SETTINGS_FILE), { allowBasicText: allowed } satisfies VaultSettings);
+    await writeJsonFile(join(this.options.dir, SETTINGS_FILE), { allowBasicText: allowed } satisfies VaultSettings, { secret: true });
   }
 
   describe(): VaultDescription {
     const backend = `safe-storage:${this.backend}`;
     if (!this.available) {
-      return { backend, note: 'This system offers no encryption for stored secrets, so Plume cannot save API keys. Keys already saved cannot be read.' };
+      return { backend, canStore: false, canOptIn: false, note: 'This system offers no encryption for stored secrets, so Plume cannot save API keys. Keys already saved cannot be read.' };
     }
     if (this.weakBackend && !this.allowBasicText) {
       return {
         backend,
-        note: 'No keyring (GNOME Keyring, KWallet) was found, so Plume will not save API keys: without one they would be stored with a fixed, publicly known password. Install or unlock a keyring, or start Plume once with --allow-keys-without-keyring to accept that.',
+        canStore: false,
+        canOptIn: true,
+        note: 'No keyring (GNOME Keyring, KWallet) was found, so Plume will not save API keys: without one they would be stored with a fixed, publicly known password. Install or unlock a keyring, or accept the risk in Settings (or by starting Plume once with --allow-keys-without-keyring).',
       };
     }
     if (this.weakBackend) {
-      return { backend, note: 'No keyring was found and you chose to save keys anyway: they are stored with a fixed, publicly known password, which hides them from a casual look only.' };
+      return { backend, canStore: true, canOptIn: true, note: 'No keyring was found and you chose to save keys anyway: they are stored with a fixed, publicly known password, which hides them from a casual look only.' };
     }
-    return { backend, note: `Keys are encrypted by the system keyring (${this.backend}); only ciphertext is written to disk.` };
+    return { backend, canStore: true, canOptIn: false, note: `Keys are encrypted by the system keyring (${this.backend}); only ciphertext is written to disk.` };
   }
 
   async get(id: string): Promise<string | undefined> {
@@ -129,26 +131,15 @@ export class SafeStorageVault implements KeyVault {
   }
 
   private async save(data: Sealed): Promise<void> {
-    await writeJsonAtomically(join(this.options.dir, DATA_FILE), data);
+    await writeJsonFile(join(this.options.dir, DATA_FILE), data, { secret: true });
     this.cache = data;
   }
 }
 
+/** A missing or damaged file reads as `fallback`: losing a key beats refusing to start. */
 async function readJson<T>(path: string, fallback: T, valid: (value: unknown) => boolean = isObject): Promise<T> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return valid(parsed) ? (parsed as T) : fallback;
-  } catch (error) {
-    // A missing or unparsable file reads as empty: losing a key beats refusing to start.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return fallback;
-    throw error;
-  }
-}
-
-async function writeJsonAtomically(path: string, value: unknown): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(`${path}.tmp`, JSON.stringify(value), { mode: 0o600 });
-  await rename(`${path}.tmp`, path);
+  const parsed = await readJsonFile(path);
+  return parsed !== undefined && valid(parsed) ? (parsed as T) : fallback;
 }
 
 function isObject(value: unknown): boolean {

@@ -12,6 +12,7 @@ import { useConversations } from './conversations/use-conversations';
 import { ConversationOptions } from './settings/ConversationOptions';
 import { Onboarding } from './settings/Onboarding';
 import { ProvidersScreen } from './settings/ProvidersScreen';
+import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
 import './settings/settings.css';
 import { useReplyTarget } from './settings/use-reply-target';
@@ -120,6 +121,7 @@ export function App() {
           }}
           onClose={() => setView({ screen: 'chat' })}
         />
+        <SecurityAndDesktop />
       </main>
     );
   }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/main/settings/key-vault';
 import { SafeStorageVault, type SafeStorageLike } from '../../../src/main/settings/safe-storage-vault';
+import { createPlumeService } from '../../../src/main/services/plume-service';
+import type { DesktopPreferences } from '../../../src/shared/contract';
 
 const TAG = 'sealed:';
 const seal = (text: string) => Buffer.from(TAG + [...text].reverse().join(''), 'utf8');
@@ -136,3 +138,37 @@ describe('SafeStorageVault without protection', () => {
     expect(await vault.get('p1')).toBe('sk-new');
   });
 });
+
+describe('consent and preferences through the contract', () => {
+  it('without a keyring, saving a key is refused with the reason until the user consents in Settings', async () => {
+    const vault = await open(fakeSafeStorage({ getSelectedStorageBackend: () => 'basic_text' }));
+    const service = createPlumeService({ dataDir: dir, vault, mode: 'electron', version: 't' });
+    const info = await service.handlers['app:info']();
+    expect(info.vault).toMatchObject({ canStore: false, canOptIn: true });
+    const input = { name: 'Mine', kind: 'openai' as const, baseURL: 'https://api.example.com/v1', model: 'm', apiKey: 'sk-consent-0123456789' };
+    await expect(service.handlers['providers:save'](input)).rejects.toThrow(/No keyring .* will not save API keys/);
+    expect(await service.handlers['vault:allowWithoutKeyring']({ allowed: true })).toMatchObject({ canStore: true, canOptIn: true });
+    const saved = await service.handlers['providers:save'](input);
+    expect(saved.provider.hasKey).toBe(true);
+    service.close();
+  });
+
+  it('desktop preferences are null in browser mode and saved through the desktop store otherwise', async () => {
+    const web = createPlumeService({ dataDir: dir, vault: await open(fakeSafeStorage()), mode: 'web', version: 't' });
+    expect(await web.handlers['preferences:desktop']({})).toBeNull();
+    web.close();
+    let stored: DesktopPreferences = { notifyWhenReplyDone: false };
+    const desktop = createPlumeService({
+      dataDir: dir,
+      vault: await open(fakeSafeStorage()),
+      mode: 'electron',
+      version: 't',
+      desktopPreferences: { get: async () => stored, set: async (change) => (stored = { ...stored, ...change }) },
+    });
+    expect(await desktop.handlers['preferences:desktop']({ notifyWhenReplyDone: true })).toEqual({ notifyWhenReplyDone: true });
+    expect(stored.notifyWhenReplyDone).toBe(true);
+    expect(await desktop.handlers['preferences:desktop']({ notifyWhenReplyDone: 'yes' as unknown as boolean })).toEqual({ notifyWhenReplyDone: true });
+    desktop.close();
+  });
+});
+
