@@ -1,12 +1,14 @@
 // Fetches an image a reader clicked in a reply, so the page itself never contacts a remote
 // origin. Only raster image types are accepted (an SVG is a document), and only so much of them.
+// It goes through the same fetch as provider calls, so privacy checks see this host too.
+import { fetchReportingBytes } from '../providers/byte-reporting-fetch';
 import { InvalidInput } from './request-validation';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 const TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
 
-export async function fetchImageAsDataUrl(url: unknown, fetchImpl: typeof fetch = fetch): Promise<{ dataUrl: string }> {
+export async function fetchImageAsDataUrl(url: unknown, fetchImpl: typeof fetch = fetchReportingBytes(undefined)): Promise<{ dataUrl: string }> {
   let parsed: URL;
   try {
     parsed = new URL(String(url));

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observeOutgoingRequests } from '../../../src/main/providers/byte-reporting-fetch';
 import { fetchImageAsDataUrl } from '../../../src/main/services/remote-image';
 
 // A 1x1 transparent PNG.
@@ -28,9 +29,13 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('loading a clicked image through main', () => {
-  it('returns a PNG as a data URL with its bytes intact', async () => {
+  it('returns a PNG as a data URL with its bytes intact, through the observed fetch', async () => {
+    const seen: string[] = [];
+    const stop = observeOutgoingRequests((request) => seen.push(request.url));
     const { dataUrl } = await fetchImageAsDataUrl(`${base}/dot.png`);
+    stop();
     expect(dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(seen).toEqual([`${base}/dot.png`]);
   });
 
   it('refuses SVG and HTML, oversized bodies, missing files and non-web addresses with plain words', async () => {
