@@ -1,28 +1,14 @@
 // Conversations end to end: stored history, branches, search, delete/Undo, export and import,
 // and a reply cut off by a reload coming back as interrupted.
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stall, streamReply } from '../support/fake-providers/steps';
 import * as openai from '../support/fake-providers/openai-wire';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-providers';
-import { addProvider, closeBrowser, lastReply, type RunningApp, send, startApp } from './support/app';
+import { addProvider, lastReply, type RunningApp, send } from './support/app';
+import { perTestApp } from './support/per-test';
 
-let app: RunningApp | undefined;
-let fake: FakeOpenAI | undefined;
-afterEach(async () => {
-  await app?.close();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
-afterAll(closeBrowser);
-
-async function ready() {
-  fake = await startFakeOpenAI();
-  app = await startApp();
-  await addProvider(app.page, { baseURL: fake.baseURL, apiKey: 'sk-conv-0123456789', model: 'gpt-e2e' });
-  return { page: app.page, fake };
-}
+const apps = perTestApp();
+const ready = () => apps.withOpenAI({ apiKey: 'sk-conv-0123456789' });
 
 const settled = (page: RunningApp['page']) =>
   expect.poll(() => lastReply(page).getAttribute('data-state')).toMatch(/complete|stopped|error|interrupted/);
@@ -128,18 +114,14 @@ describe('conversations in browser mode', () => {
     expect(await readFile(await (await markdown).path(), 'utf8')).toMatch(/Export me[\s\S]*A reply worth keeping\./);
 
     // A second, empty app imports the file and shows the same conversation.
-    const other = await startApp();
-    try {
-      await addProvider(other.page, { baseURL: fake.baseURL, model: 'gpt-e2e' });
-      await other.page.getByLabel('Import conversations file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "an export"') });
-      await expect.poll(() => other.page.getByRole('status').first().textContent()).toMatch(/Nothing was imported/);
-      await other.page.getByLabel('Import conversations file').setInputFiles(file);
-      await expect.poll(() => other.page.getByRole('status').first().textContent()).toMatch(/Imported 1 conversation/);
-      await other.page.getByRole('button', { name: 'Export me' }).click();
-      expect((await other.page.getByTestId('message-assistant').last().locator('.message-text').textContent())?.trim()).toBe('A reply worth keeping.');
-    } finally {
-      await other.close();
-    }
+    const other = await apps.start();
+    await addProvider(other.page, { baseURL: fake.baseURL, model: 'gpt-e2e' });
+    await other.page.getByLabel('Import conversations file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "an export"') });
+    await expect.poll(() => other.page.getByRole('status').first().textContent()).toMatch(/Nothing was imported/);
+    await other.page.getByLabel('Import conversations file').setInputFiles(file);
+    await expect.poll(() => other.page.getByRole('status').first().textContent()).toMatch(/Imported 1 conversation/);
+    await other.page.getByRole('button', { name: 'Export me' }).click();
+    expect((await other.page.getByTestId('message-assistant').last().locator('.message-text').textContent())?.trim()).toBe('A reply worth keeping.');
   });
 
   it('a reply cut off by a reload comes back marked interrupted with its text, and Retry answers again', async () => {

@@ -3,28 +3,14 @@
 // the reader is at the bottom, and hostile model output stays inert.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../../bench/render/fixtures';
 import { XSS_PAYLOADS } from '../unit/markdown/xss-corpus';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-providers';
-import { addProvider, closeBrowser, lastReply, type RunningApp, send, startApp } from './support/app';
+import { lastReply, type RunningApp, send } from './support/app';
+import { perTestApp } from './support/per-test';
 
-let app: RunningApp | undefined;
-let fake: FakeOpenAI | undefined;
-afterEach(async () => {
-  await app?.close();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
-afterAll(closeBrowser);
-
-async function ready() {
-  fake = await startFakeOpenAI();
-  app = await startApp();
-  await addProvider(app.page, { baseURL: fake.baseURL, apiKey: 'sk-md-0123456789', model: 'gpt-e2e' });
-  return { page: app.page, fake };
-}
+const apps = perTestApp();
+const ready = () => apps.withOpenAI({ apiKey: 'sk-md-0123456789' });
 
 type Page = RunningApp['page'];
 const complete = (page: Page) => expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
@@ -59,8 +45,8 @@ describe('streaming markdown in the app', () => {
   }
 
   it('Copy puts the markdown source on the clipboard', async () => {
-    const { page, fake } = await ready();
-    await app!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app!.host.origin });
+    const { app, page, fake } = await ready();
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
     const text = '# Title\n\nSome **bold** text and `code`.\n\n```js\nconsole.log(1)\n```\n';
     fake.replyText(text, { tokens: 8 });
     await send(page, 'Copy test');
@@ -91,7 +77,7 @@ describe('streaming markdown in the app', () => {
   });
 
   it('a remote image shows a placeholder, loads only on click, and the page never contacts its host', async () => {
-    const { page, fake } = await ready();
+    const { app, page, fake } = await ready();
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
     const hits: string[] = [];
     const images = createServer((req, res) => {
@@ -111,14 +97,14 @@ describe('streaming markdown in the app', () => {
       const img = lastReply(page).locator('img[alt="a dot"]');
       await expect.poll(() => img.getAttribute('src')).toBe(`data:image/png;base64,${png.toString('base64')}`);
       expect(hits).toEqual(['/dot.png']);
-      expect(app!.foreignRequests).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
     } finally {
       await new Promise((resolve) => images.close(resolve));
     }
   });
 
   it(`${XSS_PAYLOADS.length} hostile payloads streamed as a reply run nothing`, async () => {
-    const { page, fake } = await ready();
+    const { app, page, fake } = await ready();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -139,6 +125,6 @@ describe('streaming markdown in the app', () => {
     expect(await reply.locator('script, iframe, object, embed, form, base, meta, style').count()).toBe(0);
     const hrefs = await reply.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:|#)/i);
-    expect(page.url()).toBe(`${app!.host.origin}/`);
+    expect(page.url()).toBe(`${app.host.origin}/`);
   });
 });

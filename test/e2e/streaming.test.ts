@@ -1,31 +1,19 @@
 // The streaming slice end to end: Chromium → browser-mode host → real services → real SDKs →
 // fake provider servers on 127.0.0.1.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { drop, stall, streamReply, wait } from '../support/fake-providers/steps';
 import * as openai from '../support/fake-providers/openai-wire';
-import { startFakeAnthropic, startFakeOpenAI, type FakeOpenAI } from '../support/fake-providers';
-import { addProvider, closeBrowser, lastReply, type RunningApp, send, startApp } from './support/app';
+import { startFakeAnthropic } from '../support/fake-providers';
+import { addProvider, lastReply, send } from './support/app';
+import { perTestApp } from './support/per-test';
 
-let app: RunningApp | undefined;
-let fake: FakeOpenAI | undefined;
-afterEach(async () => {
-  await app?.close();
-  await fake?.close();
-  app = undefined;
-  fake = undefined;
-});
-afterAll(closeBrowser);
-
-async function openAIApp(options: Parameters<typeof startApp>[0] = {}) {
-  fake = await startFakeOpenAI();
-  app = await startApp(options);
-  await addProvider(app.page, { baseURL: fake.baseURL, apiKey: 'sk-e2e-0123456789', model: 'gpt-e2e' });
-  return { app, fake, page: app.page };
-}
+const apps = perTestApp();
+const openAIApp = apps.withOpenAI;
 
 /** Samples the reply's text on every animation frame until it settles, in the page itself. */
-async function recordGrowth(app: RunningApp): Promise<string[]> {
-  return app.page.evaluate(
+async function recordGrowth(page: Page): Promise<string[]> {
+  return page.evaluate(
     () =>
       new Promise<string[]>((resolve) => {
         const seen: string[] = [];
@@ -47,7 +35,7 @@ describe('streaming in browser mode', () => {
     const { page, fake } = await openAIApp();
     const text = 'Plume streams every token as it arrives, one frame at a time, without buffering.';
     fake.replyText(text, { tokens: 14, everyMs: 40 });
-    const growth = recordGrowth(app as RunningApp);
+    const growth = recordGrowth(page);
     await send(page, 'Say something');
     const frames = await growth;
     // The text grew in many visible steps, each one a prefix of the next: no buffering hop.
@@ -211,27 +199,23 @@ describe('streaming in browser mode', () => {
   });
 
   it('streams from an Anthropic provider too', async () => {
-    const anthropic = await startFakeAnthropic();
-    try {
-      app = await startApp();
-      await addProvider(app.page, { kind: 'anthropic', baseURL: anthropic.baseURL, apiKey: 'sk-ant-e2e-0123456789', model: 'claude-e2e' });
-      anthropic.replyText('Hello from Claude, streamed.', { tokens: 5, everyMs: 20 });
-      await send(app.page, 'Hi');
-      await expect.poll(() => lastReply(app!.page).getAttribute('data-state')).toBe('complete');
-      expect(await lastReply(app.page).locator('.message-text').textContent()).toBe('Hello from Claude, streamed.');
-      // SDK 1.x sends the key as a bearer token; older ones used x-api-key.
-      const headers = anthropic.requests.at(-1)?.headers ?? {};
-      expect(headers['x-api-key'] ?? headers.authorization).toMatch(/^(Bearer )?sk-ant-e2e-0123456789$/);
-    } finally {
-      await anthropic.close();
-    }
+    const anthropic = apps.track(await startFakeAnthropic());
+    const app = await apps.start();
+    await addProvider(app.page, { kind: 'anthropic', baseURL: anthropic.baseURL, apiKey: 'sk-ant-e2e-0123456789', model: 'claude-e2e' });
+    anthropic.replyText('Hello from Claude, streamed.', { tokens: 5, everyMs: 20 });
+    await send(app.page, 'Hi');
+    await expect.poll(() => lastReply(app.page).getAttribute('data-state')).toBe('complete');
+    expect(await lastReply(app.page).locator('.message-text').textContent()).toBe('Hello from Claude, streamed.');
+    // SDK 1.x sends the key as a bearer token; older ones used x-api-key.
+    const headers = anthropic.requests.at(-1)?.headers ?? {};
+    expect(headers['x-api-key'] ?? headers.authorization).toMatch(/^(Bearer )?sk-ant-e2e-0123456789$/);
   });
 
   it('the page never contacts any host but Plume\'s own', async () => {
-    const { page, fake } = await openAIApp();
+    const { app, page, fake } = await openAIApp();
     fake.replyText('done');
     await send(page, 'Q');
     await expect.poll(() => lastReply(page).getAttribute('data-state')).toBe('complete');
-    expect(app?.foreignRequests).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
   });
 });
