@@ -174,7 +174,7 @@ export function App() {
         )}
         {notice && <p className="notice" role="status">{notice}</p>}
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
-        <MessageList items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focusMessageId={focusMessageId} />
+        <MessageList conversationId={chat.conversationId} items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focusMessageId={focusMessageId} />
         <Composer
           streaming={chat.streaming}
           disabled={!target}

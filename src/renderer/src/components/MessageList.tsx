@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatItem } from '../store/chat-store';
 import { MessageItem, type MessageActions } from './MessageItem';
 
 interface Props {
+  conversationId: string | null;
   items: readonly ChatItem[];
   streaming: boolean;
   actions: MessageActions;
@@ -13,18 +14,45 @@ interface Props {
 
 /** Within this many pixels of the bottom, the reader is "at the bottom" and the view follows. */
 const PIN_SLACK_PX = 32;
+/** Messages rendered when a conversation opens: enough for any screen, cheap enough for one frame. */
+const FIRST_SCREEN = 16;
+/** Older messages revealed each time the reader nears the top. */
+const REVEAL_STEP = 40;
 
-export function MessageList({ items, streaming, actions, onCommit, focusMessageId }: Props) {
+export function MessageList({ conversationId, items, streaming, actions, onCommit, focusMessageId }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  // Long conversations render their newest messages first; older ones appear as the reader
+  // scrolls up, so opening 2,000 messages costs about as much as opening 20. The window belongs
+  // to one conversation: another one starts from its own newest messages, in the same render.
+  const [span, setSpan] = useState(() => ({ conversationId, from: Math.max(0, items.length - FIRST_SCREEN) }));
+  let renderFrom = span.from;
+  if (span.conversationId !== conversationId) {
+    renderFrom = Math.max(0, items.length - FIRST_SCREEN);
+    setSpan({ conversationId, from: renderFrom });
+    pinned.current = true;
+  }
+  const setRenderFrom = (from: number) => setSpan({ conversationId, from });
+  const keepBottomOffset = useRef<number | null>(null);
+
+  const focusIndex = focusMessageId ? items.findIndex((item) => item.id === focusMessageId) : -1;
+  const from = Math.min(renderFrom, focusIndex >= 0 ? Math.max(0, focusIndex - 4) : renderFrom, Math.max(0, items.length - FIRST_SCREEN));
 
   // After each commit: acknowledge the applied reply messages (credit back to main) and keep
   // following the stream, but only while the reader is at the bottom.
   useLayoutEffect(() => {
     onCommit();
     const el = scroller.current;
-    if (el && pinned.current && !focusMessageId) el.scrollTop = el.scrollHeight;
-  }, [items, onCommit, focusMessageId]);
+    if (!el) return;
+    if (keepBottomOffset.current !== null) {
+      // Older messages were added above: keep what the reader was looking at where it was.
+      el.scrollTop = el.scrollHeight - keepBottomOffset.current;
+      keepBottomOffset.current = null;
+    } else if (pinned.current && !focusMessageId) {
+      el.scrollTop = el.scrollHeight;
+    }
+  }, [items, from, onCommit, focusMessageId]);
 
   useLayoutEffect(() => {
     if (!focusMessageId) return;
@@ -34,6 +62,22 @@ export function MessageList({ items, streaming, actions, onCommit, focusMessageI
       target.scrollIntoView({ block: 'center' });
     }
   }, [focusMessageId, items]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    const top = sentinel.current;
+    if (!el || !top || from === 0) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        keepBottomOffset.current = el.scrollHeight - el.scrollTop;
+        setRenderFrom(Math.max(0, from - REVEAL_STEP));
+      },
+      { root: el, rootMargin: '600px 0px 0px 0px' },
+    );
+    observer.observe(top);
+    return () => observer.disconnect();
+  }, [from]);
 
   return (
     <div
@@ -46,8 +90,9 @@ export function MessageList({ items, streaming, actions, onCommit, focusMessageI
         pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PIN_SLACK_PX;
       }}
     >
+      {from > 0 && <div ref={sentinel} className="older-messages" aria-hidden="true" />}
       {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
-      {items.map((item) => (
+      {items.slice(from).map((item) => (
         <MessageItem key={item.key} item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
       ))}
     </div>
