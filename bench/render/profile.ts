@@ -25,7 +25,19 @@ try {
     ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   for (const m of ['idle', mode, 'idle', mode] as const) {
     const t0 = await task();
-    const r = (await page.evaluate(([f, mm]) => window.harness.run({ fixture: f, rate: 2000, mode: mm, lockstep: true }), [fixture, m] as const)) as Record<string, number>;
+    const r = (await page.evaluate(([f, mm]) => window.harness.run({ fixture: f, rate: 2000, mode: mm, lockstep: true, debug: true }), [fixture, m] as const)) as Record<string, number> & { all: Array<Record<string, number>> };
+    if (m !== 'idle') {
+      // Mean script and layout by tail length, and for frames that promoted a block.
+      const buckets = new Map<string, number[][]>();
+      for (const f of r.all) {
+        const b = (f.blockRenders ?? 0) > 1 ? 'promote' : `tail<${[100, 200, 400, 800, 1e9].find((x) => (f.tail ?? 0) < x)}`;
+        buckets.set(b, [...(buckets.get(b) ?? []), [f.script ?? 0, f.layout ?? 0]]);
+      }
+      for (const [b, xs] of [...buckets].sort()) {
+        const avg = (i: number): string => (xs.reduce((a, x) => a + (x[i] ?? 0), 0) / xs.length).toFixed(2);
+        console.log(`  ${b.padEnd(10)} n=${String(xs.length).padStart(4)} script ${avg(0)} layout ${avg(1)}`);
+      }
+    }
     console.log(m, 'TaskDuration ms', (((await task()) - t0) * 1000).toFixed(0), 'frames', r.frames, 'p50', r.p50, 'p95', r.p95, 'layoutP95', r.layoutP95);
   }
   if (process.env.TRACE) {
@@ -78,6 +90,19 @@ try {
         incl.set(name, (incl.get(name) ?? 0) + us);
       }
     }
+  }
+  if (process.env.UNDER) {
+    // Self time of functions called (at any depth) under the named function.
+    const under = new Map<string, number>();
+    for (const [id, us] of dt) {
+      let inside = false;
+      for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)?.callFrame.functionName === process.env.UNDER) inside = true;
+      if (!inside) continue;
+      const f = byId.get(id)?.callFrame;
+      const key = `${f?.functionName || '(anon)'} ${f?.url.split('/').pop()}:${f?.lineNumber}`;
+      under.set(key, (under.get(key) ?? 0) + us);
+    }
+    for (const [k, us] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log('under', (us / 1000).toFixed(1).padStart(8), k);
   }
   for (const name of (process.env.INCL ?? 'Markdown,MarkdownMessage,splitMarkdown,repairTail,fromMarkdown,toJsxRuntime,runSync,commitRoot,performWorkOnRoot,flushSync,Block,HighlightedCode,tableChunks,fencedCodeOnly,createProcessor,post').split(',')) {
     console.log('incl', ((incl.get(name) ?? 0) / 1000).toFixed(1).padStart(8), name);

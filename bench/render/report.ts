@@ -64,6 +64,8 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
       const naiveRatio = naiveWork / work(half.lockstep.naive, half.lockstep.idle);
       add('CPU 50k / CPU 25k (2x answer)', ratio, naiveRatio, '<= 2.2', ratio <= 2.2);
     }
+    const frameRatio = (ls?.naive?.frameCpuMs ?? NaN) / (ls?.memo?.frameCpuMs ?? NaN);
+    add('naive / memo, frame script+layout, same updates (info)', frameRatio, null, '-', true);
     const rtMemo = work(head.memo, head.idle);
     const rtNaive = work(head.naive, head.idle);
     add('naive / memo CPU, real time (info)', rtNaive / rtMemo, null, '-', true);
@@ -75,9 +77,9 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
   lines.push(`Machine load average (1/5/15 min): ${load(info.load.before)} at start, ${load(info.load.after)} at end; bench took ${info.seconds.toFixed(0)} s`);
   lines.push('');
   lines.push(`Targets (${HEADLINE})`);
-  lines.push(pad(['metric', 'memoized', 'naive', 'target', 'ok'], [40, 11, 11, 9, 4]));
+  lines.push(pad(['metric', 'memoized', 'naive', 'target', 'ok'], [54, 11, 11, 9, 4]));
   for (const c of checks) {
-    lines.push(pad([c.metric, fmt(c.value), c.naive === null ? '-' : fmt(c.naive), c.target, c.pass ? 'yes' : 'MISS'], [40, 11, 11, 9, 4]));
+    lines.push(pad([c.metric, fmt(c.value), c.naive === null ? '-' : fmt(c.naive), c.target, c.pass ? 'yes' : 'MISS'], [54, 11, 11, 9, 4]));
   }
   lines.push('');
   lines.push('How CPU is counted: Chromium TaskDuration over a run, minus an idle page (same feeder, frame');
@@ -87,9 +89,10 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
   lines.push('fewer, larger updates (see frames below), so its real-time CPU understates what it costs.');
   lines.push('');
   lines.push('All scenarios, real time; frame = script + style + layout per published frame');
-  const widths = [27, 6, 6, 6, 4, 6, 7, 7, 7, 7, 7, 7, 9, 7, 7];
+  lines.push('(cpu-idl = CPU ms minus the idle page; final = the commit that settles the reply, ms)');
+  const widths = [27, 6, 6, 6, 4, 6, 7, 7, 7, 7, 7, 7, 7, 9, 7, 7, 7];
   lines.push(
-    pad(['scenario', 'p50', 'p95', 'p99', 'long', 'rend/c', 'over-tl', 'lat p95', 'frames', 'cpu-idl', 'heap KB', 'idle', 'naive p95', 'frames', 'cpu-idl'], widths),
+    pad(['scenario', 'p50', 'p95', 'p99', 'long', 'rend/c', 'over-tl', 'lat p95', 'frames', 'cpu-idl', 'final', 'heap KB', 'idle', 'naive p95', 'frames', 'cpu-idl', 'final'], widths),
   );
   for (const r of rows) {
     const m = r.memo;
@@ -107,11 +110,13 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
           fmt(m.latencyP95),
           fmt(m.frames),
           fmt(work(m, r.idle)),
+          fmt(m.finalRenderMs),
           fmt((m.retainedBytes ?? 0) / 1024),
           fmt(r.idle.cpuMs),
           fmt(n.p95),
           fmt(n.frames),
           fmt(work(n, r.idle)),
+          fmt(n.finalRenderMs),
         ],
         widths,
       ),

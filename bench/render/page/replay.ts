@@ -126,6 +126,7 @@ export async function replay(
     latencyP95: pct(latencies, 95),
     finalRenderMs: finalMs,
     frameCpuMs: totals.reduce((a, b) => a + b, 0),
+    ...(config.debug ? { all: streaming } : {}),
     ...(config.debug ? { worst: [...streaming].sort((a, b) => b.script + b.layout - a.script - a.layout).slice(0, 8) } : {}),
   } as unknown as Record<string, number>;
 }

@@ -4,6 +4,8 @@ import { HighlightedCode } from './components/CodeBlock.tsx';
 import { StreamingCode } from './components/StreamingCode.tsx';
 import { StreamingTable } from './components/StreamingTable.tsx';
 import { tableChunks } from './table-tail.ts';
+import { StreamingParagraph } from './components/StreamingParagraph.tsx';
+import { paragraphPieces } from './long-paragraph.ts';
 import { fencedCodeOnly } from './fenced-code.ts';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
@@ -44,6 +46,8 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
       </BlockContext.Provider>
     );
   }
+  const pieces = !settled && fence === 'none' ? paragraphPieces(raw) : null;
+  if (pieces) return <StreamingParagraph info={info} pieces={pieces} definitions={definitions} />;
   if (!settled && fence === 'none' && raw.length > PLAIN_TAIL) {
     // micromark's emphasis matching is super-linear on long runs of text full of "*" and "_"
     // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.

@@ -3,7 +3,7 @@ import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence } from './split/splitter.ts';
-import type { SplitState } from './split/splitter.ts';
+import type { SplitState, StableBlock } from './split/splitter.ts';
 
 export interface MarkdownMessageProps {
   text: string;
@@ -23,15 +23,6 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   const settledDoc = useMemo(() => (streaming ? null : finalDocument(split)), [split, streaming]);
 
   const definitions = settledDoc ? settledDoc.definitions : split.definitions;
-  // The settled blocks' elements are reused as they are until a block is promoted (the split
-  // keeps the same array until then), so React skips them without comparing their props.
-  const stable = useMemo(
-    () =>
-      split.blocks.map((b) => (
-        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitions : ''} settled fence="none" />
-      )),
-    [split.blocks, definitions, uid],
-  );
   if (settledDoc?.footnotes) {
     return (
       <div className="md-message">
@@ -43,19 +34,48 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   renderStats.tailChars = tail.length;
   return (
     <div className="md-message">
-      {[
-        ...stable,
-        tail !== '' && (
-          <Block
-            key={split.nextId}
-            blockKey={`${uid}#${split.nextId}`}
-            raw={tail}
-            definitions={definitions}
-            settled={!streaming}
-            fence={tailFence(split)}
-          />
-        ),
-      ]}
+      {Array.from({ length: Math.ceil(split.blocks.length / GROUP) }, (_, g) => (
+        <StableGroup key={g} uid={uid} blocks={split.blocks} from={g * GROUP} definitions={definitions} />
+      ))}
+      {tail !== '' && (
+        <Block
+          key={split.nextId}
+          blockKey={`${uid}#${split.nextId}`}
+          raw={tail}
+          definitions={definitions}
+          settled={!streaming}
+          fence={tailFence(split)}
+        />
+      )}
     </div>
   );
 });
+
+// Settled blocks are rendered in groups (fragments, no extra DOM) so that a frame which only grows
+// the tail visits a handful of group elements instead of every block, and a promotion re-renders
+// only the last group. Blocks never change once promoted, so a full group never re-renders.
+const GROUP = 32;
+
+interface GroupProps {
+  uid: string;
+  blocks: readonly StableBlock[];
+  from: number;
+  definitions: string;
+}
+
+const StableGroup = memo(
+  function StableGroup({ uid, blocks, from, definitions }: GroupProps) {
+    return blocks
+      .slice(from, from + GROUP)
+      .map((b) => (
+        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitions : ''} settled fence="none" />
+      ));
+  },
+  (a, b) => {
+    if (a.uid !== b.uid || a.from !== b.from || a.definitions !== b.definitions) return false;
+    if (a.blocks === b.blocks) return true;
+    const end = Math.min(Math.max(a.blocks.length, b.blocks.length), a.from + GROUP);
+    for (let i = a.from; i < end; i++) if (a.blocks[i] !== b.blocks[i]) return false;
+    return true;
+  },
+);
