@@ -77,6 +77,8 @@ export interface DesktopPreferences {
   notifyWhenReplyDone: boolean;
 }
 
+export type PdfExportResult = { saved: string } | { cancelled: true };
+
 export interface ConversationPage {
   items: ConversationSummary[];
   /** Pass back as `after` for the next page; null at the end. */
@@ -121,6 +123,11 @@ export interface Channels {
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
   'export:conversation': { req: { id: string; format: ExportFormat }; res: ExportedFile };
   'export:all': { req: { format: ExportFormat }; res: ExportedFile };
+  /**
+   * PDF through the desktop app's printToPDF and save dialog; `id` absent means all conversations.
+   * Null where there is no native PDF (browser mode prints the HTML export instead).
+   */
+  'export:pdf': { req: { id?: string }; res: PdfExportResult | null };
   'import:file': { req: { text: string }; res: ImportResult };
   'providers:presets': { req: void; res: ProviderPresetView[] };
   'providers:models': { req: ProviderProbe; res: ModelList };
@@ -204,6 +211,7 @@ export const CHANNELS = {
   'search:query': true,
   'export:conversation': true,
   'export:all': true,
+  'export:pdf': true,
   'import:file': true,
   'providers:presets': true,
   'providers:models': true,

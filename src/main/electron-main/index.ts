@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyPermissions, hardenAllContents } from './harden-contents';
 import { installMenu, notifyReplyDone, rememberPlacement, restoredPlacement } from './desktop-integration';
 import { registerIpc } from './ipc';
+import { savePdfWithDialog } from './pdf-export';
 import { isOwnMainFrame } from './sender-check';
 import { loadShellSettings, saveShellSettings } from './shell-settings';
 import { mainWindowOptions } from './window-options';
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
     onReplyEnd: (result) => notifyReplyDone(shellSettings, currentWindow, result),
+    savePdf: (html, name) => savePdfWithDialog(html, name, currentWindow),
     desktopPreferences: {
       get: async () => shellSettings,
       set: async (change) => {

@@ -1,6 +1,7 @@
 // The conversation channels of the contract, over the store. Inputs are checked here because they
 // come from the window; the store's own errors carry messages a person can read.
 import type { Handlers } from './plume-service';
+import type { PdfExportResult } from '../../shared/contract';
 import type { ExportFormat } from '../../shared/conversations';
 import type { exportAll, exportConversation } from '../store/export/index';
 import type { importFile } from '../store/import/index';
@@ -23,6 +24,7 @@ type ConversationChannels = Pick<
   | 'search:query'
   | 'export:conversation'
   | 'export:all'
+  | 'export:pdf'
   | 'import:file'
 >;
 
@@ -30,6 +32,8 @@ interface Exporters {
   exportConversation: typeof exportConversation;
   exportAll: typeof exportAll;
   importFile: typeof importFile;
+  /** The desktop app's printToPDF + save dialog; absent in browser mode. */
+  savePdf?: (html: string, suggestedName: string) => Promise<PdfExportResult>;
 }
 
 const FORMATS: readonly ExportFormat[] = ['markdown', 'json', 'html'];
@@ -67,6 +71,12 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
     'export:conversation': async (req) => io.exportConversation(store, requireId(req?.id), requireFormat(req.format)),
     'export:all': async (req) => io.exportAll(store, requireFormat(req?.format)),
+    'export:pdf': async (req) => {
+      if (!io.savePdf) return null;
+      // The PDF is the print-ready HTML export: same content, same escaping, no scripts.
+      const html = typeof req?.id === 'string' ? io.exportConversation(store, requireId(req.id), 'html') : io.exportAll(store, 'html');
+      return io.savePdf(html.content, html.filename.replace(/\.html$/, '.pdf'));
+    },
     'import:file': async (req) => {
       if (typeof req?.text !== 'string' || req.text.trim() === '') throw new InvalidInput('The file is empty.');
       if (req.text.length > MAX_IMPORT_CHARS) throw new InvalidInput('The file is too large to import (over 200 MB).');

@@ -1,6 +1,6 @@
 // The app's services behind the contract. Runs the same in Electron's main process and in the
 // browser-mode host: nothing here imports `electron`.
-import type { Channel, DesktopPreferences, Req, Res } from '../../shared/contract';
+import type { Channel, DesktopPreferences, PdfExportResult, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
 import { join } from 'node:path';
@@ -37,6 +37,8 @@ export interface PlumeServiceOptions {
   maxRetries?: number;
   /** Called when a reply ends (the desktop app's notification). */
   onReplyEnd?: (result: ReplyResult) => void;
+  /** Saves a PDF of an HTML export (the desktop app's printToPDF + save dialog). */
+  savePdf?: (html: string, suggestedName: string) => Promise<PdfExportResult>;
   /** Desktop-only preferences; browser mode has none. */
   desktopPreferences?: {
     get(): Promise<DesktopPreferences>;
@@ -89,7 +91,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       await options.openExternal(parsed);
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
-    ...conversationHandlers(store, { exportConversation, exportAll, importFile }),
+    ...conversationHandlers(store, { exportConversation, exportAll, importFile, savePdf: options.savePdf }),
   };
 
   async function startReply(request: unknown) {

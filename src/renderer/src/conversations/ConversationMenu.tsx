@@ -19,11 +19,17 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
     if (choice === 'import') return fileInput.current?.click();
     const [scope, format] = choice.split(':') as ['one' | 'all', ExportFormat | 'pdf'];
     try {
+      const id = scope === 'one' && conversationId ? conversationId : null;
+      if (format === 'pdf') {
+        // The desktop app prints to a file itself; browser mode prints the HTML export.
+        const pdf = await bridge.invoke('export:pdf', id ? { id } : {});
+        if (pdf && 'saved' in pdf) onNotice(`Saved ${pdf.saved}`);
+        if (pdf) return;
+      }
       const asFormat: ExportFormat = format === 'pdf' ? 'html' : format;
-      const file =
-        scope === 'one' && conversationId
-          ? await bridge.invoke('export:conversation', { id: conversationId, format: asFormat })
-          : await bridge.invoke('export:all', { format: asFormat });
+      const file = id
+        ? await bridge.invoke('export:conversation', { id, format: asFormat })
+        : await bridge.invoke('export:all', { format: asFormat });
       if (format === 'pdf') printHtml(file);
       else saveFile(file);
     } catch (error) {
@@ -55,6 +61,7 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
           <option value="all:markdown">Markdown</option>
           <option value="all:json">JSON (lossless)</option>
           <option value="all:html">HTML</option>
+          <option value="all:pdf">PDF (print)</option>
         </optgroup>
         <option value="import">Import a file…</option>
       </select>
