@@ -1,4 +1,5 @@
 // Conversation-level types shared by main and renderer.
+import type { AttachmentUpload, MessageAttachment } from './attachments';
 import type { FinishReason, PlumeError, Usage } from './provider-events';
 
 export type Role = 'user' | 'assistant' | 'system';
@@ -6,6 +7,8 @@ export type Role = 'user' | 'assistant' | 'system';
 export interface ChatMessage {
   role: Role;
   content: string;
+  /** Files sent with a user message, in the order they were attached. */
+  attachments?: MessageAttachment[];
 }
 
 export interface GenerationOptions {
@@ -19,8 +22,9 @@ export interface GenerationOptions {
 
 /** What a reply answers: a new message, an edited one (a sibling branch), or a new attempt. */
 export type ReplyAction =
-  | { kind: 'send'; text: string }
-  | { kind: 'edit'; messageId: string; text: string }
+  | { kind: 'send'; text: string; attachments?: AttachmentUpload[] }
+  /** An edit keeps the edited message's attachments; `attachments` adds more. */
+  | { kind: 'edit'; messageId: string; text: string; attachments?: AttachmentUpload[] }
   | { kind: 'regenerate'; messageId: string };
 
 /** Opens a reply stream. Main reads the history from the conversation store, never from the page. */

@@ -3,7 +3,9 @@
 // while MessageStream also rejects promises nobody awaits (unhandled rejections) and throws
 // its own errors on partial streams.
 import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import type { ContentBlockParam, MessageCreateParamsStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { fencedFile, type ImageMimeType } from '../../shared/attachments';
+import type { ChatMessage } from '../../shared/chat';
 import { AnthropicEventReader } from './anthropic-events';
 import { commonClientOptions } from './client-options';
 import { pumpSdkStream } from './sdk-stream';
@@ -39,7 +41,7 @@ export function messagesParams(call: ProviderCall): MessageCreateParamsStreaming
   const system = systemParts.filter((part): part is string => !!part).join('\n\n');
   const messages: MessageParam[] = call.messages
     .filter((m) => m.role !== 'system')
-    .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
+    .map(toAnthropicMessage);
 
   const options = call.options ?? {};
   let maxTokens = options.maxOutputTokens ?? DEFAULT_MAX_TOKENS;
@@ -56,4 +58,30 @@ export function messagesParams(call: ProviderCall): MessageCreateParamsStreaming
   // `temperature` is deliberately not sent: the installed SDK (1.11) dropped it from the
   // Messages parameters as deprecated, and the API refuses it together with thinking.
   return params;
+}
+
+/**
+ * Images as base64 `image` blocks and PDFs as base64 `document` blocks, placed before the text
+ * (Anthropic's vision docs: Claude does best with images before the question); text files are
+ * inlined as fenced blocks in the text.
+ */
+function toAnthropicMessage(message: ChatMessage): MessageParam {
+  const role = message.role as 'user' | 'assistant';
+  const files = message.attachments ?? [];
+  if (role !== 'user' || files.length === 0) return { role, content: message.content };
+  const blocks: ContentBlockParam[] = [];
+  for (const f of files) {
+    if (f.kind === 'image') {
+      blocks.push({ type: 'image', source: { type: 'base64', media_type: f.mimeType as ImageMimeType, data: f.data } });
+    } else if (f.kind === 'pdf') {
+      blocks.push({ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: f.data }, title: f.name });
+    }
+  }
+  const text = [
+    ...files.filter((f) => f.kind === 'text').map((f) => fencedFile(f.name, Buffer.from(f.data, 'base64').toString('utf8'))),
+    message.content,
+  ].filter((part) => part.trim() !== '').join('\n\n');
+  // The API refuses empty text blocks.
+  if (text !== '') blocks.push({ type: 'text', text });
+  return { role, content: blocks };
 }

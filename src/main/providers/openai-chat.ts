@@ -1,8 +1,15 @@
 // OpenAI Chat Completions (and every server that speaks it) through the official SDK.
 import OpenAI from 'openai';
-import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import { fencedFile } from '../../shared/attachments';
+import type { ChatMessage } from '../../shared/chat';
 import { commonClientOptions } from './client-options';
 import { hostOf } from './host';
+import { ProviderFailure } from './errors';
 import { OpenAIChunkReader } from './openai-chunks';
 import { pumpSdkStream } from './sdk-stream';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
@@ -29,7 +36,7 @@ export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAda
 export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionCreateParamsStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (call.system) messages.push({ role: 'system', content: call.system });
-  for (const message of call.messages) messages.push({ role: message.role, content: message.content });
+  for (const message of call.messages) messages.push(toOpenAIMessage(message));
 
   const params: ChatCompletionCreateParamsStreaming = {
     model: call.model,
@@ -51,4 +58,33 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
 
 function isOpenAIItself(baseURL: string): boolean {
   return hostOf(baseURL) === 'api.openai.com';
+}
+
+/**
+ * Text files are inlined as fenced blocks; images become `image_url` parts with a data: URL.
+ * Without images the content stays one string, which every compatible server understands.
+ */
+function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
+  const files = message.attachments ?? [];
+  if (message.role !== 'user' || files.length === 0) return { role: message.role, content: message.content } as ChatCompletionMessageParam;
+  const pdf = files.find((f) => f.kind === 'pdf');
+  if (pdf) {
+    throw new ProviderFailure({
+      kind: 'config',
+      message: `“${pdf.name}” is a PDF, and Plume sends PDFs only to Anthropic models. Remove it, or switch to an Anthropic provider.`,
+    });
+  }
+  const text = [
+    ...files.filter((f) => f.kind === 'text').map((f) => fencedFile(f.name, Buffer.from(f.data, 'base64').toString('utf8'))),
+    message.content,
+  ].filter((part) => part.trim() !== '').join('\n\n');
+  const images = files.filter((f) => f.kind === 'image');
+  if (images.length === 0) return { role: 'user', content: text };
+  const parts: ChatCompletionContentPart[] = images.map((f) => ({
+    type: 'image_url',
+    // detail "high": the image was already fitted to the high-detail size before it was sent.
+    image_url: { url: `data:${f.mimeType};base64,${f.data}`, detail: 'high' },
+  }));
+  if (text !== '') parts.push({ type: 'text', text });
+  return { role: 'user', content: parts };
 }

@@ -3,7 +3,9 @@
 import type { ChatMessage, ReplyPlacement, StreamRequest } from '../../shared/chat';
 import type { PathMessage } from '../../shared/conversations';
 import type { ReplySender } from '../../shared/port/reply-sender';
+import { checkUploads } from '../attachments/check';
 import type { ReplyCheckpointer } from '../store/checkpointer';
+import { transaction } from '../store/database';
 import type { Store } from '../store/store';
 import type { ReplyResult } from '../stream/reply-session';
 import { InvalidInput } from './request-validation';
@@ -25,13 +27,25 @@ export function prepareReply(store: Store, request: StreamRequest): PreparedRepl
   let checkpointer: ReplyCheckpointer;
   switch (action.kind) {
     case 'send': {
-      store.messages.appendUser(conversationId, action.text);
-      checkpointer = store.messages.beginAssistant(conversationId, target);
+      // Validated on arrival; checked again here for the bytes and hashes.
+      const files = checkUploads(action.attachments);
+      checkpointer = transaction(store.db, () => {
+        const user = store.messages.appendUser(conversationId, action.text);
+        store.attachments.add(user.id, files);
+        return store.messages.beginAssistant(conversationId, target);
+      });
       break;
     }
     case 'edit': {
-      const edited = store.messages.editUser(requireMessage(store, action.messageId, conversationId).id, action.text);
-      checkpointer = store.messages.beginAssistant(conversationId, { ...target, parentId: edited.id });
+      const files = checkUploads(action.attachments);
+      const old = requireMessage(store, action.messageId, conversationId);
+      checkpointer = transaction(store.db, () => {
+        const edited = store.messages.editUser(old.id, action.text);
+        // The new version keeps the files of the one it replaces.
+        store.attachments.copy(old.id, edited.id);
+        store.attachments.add(edited.id, files);
+        return store.messages.beginAssistant(conversationId, { ...target, parentId: edited.id });
+      });
       break;
     }
     case 'regenerate': {
@@ -50,7 +64,7 @@ export function prepareReply(store: Store, request: StreamRequest): PreparedRepl
   if (replyAt < 1 || !answered) throw new InvalidInput('Could not place the reply in the conversation.');
   return {
     placement: { conversationId, userMessageId: answered.id, assistantMessageId: checkpointer.messageId },
-    history: toHistory(path.slice(0, replyAt)),
+    history: toHistory(store, path.slice(0, replyAt)),
     checkpointer,
   };
 }
@@ -61,9 +75,14 @@ function requireMessage(store: Store, id: string, conversationId: string) {
   return message;
 }
 
-/** Replies that failed before any text carry nothing for the model. */
-function toHistory(path: PathMessage[]): ChatMessage[] {
-  return path.filter((m) => m.role !== 'assistant' || m.text !== '').map((m) => ({ role: m.role, content: m.text }));
+/**
+ * Replies that failed before any text carry nothing for the model. Files go with every turn:
+ * the providers keep no state, so an image asked about earlier is sent again.
+ */
+function toHistory(store: Store, path: PathMessage[]): ChatMessage[] {
+  return path
+    .filter((m) => m.role !== 'assistant' || m.text !== '')
+    .map((m) => (m.attachments?.length ? { role: m.role, content: m.text, attachments: store.attachments.forModel(m.id) } : { role: m.role, content: m.text }));
 }
 
 /**

@@ -1,9 +1,11 @@
 // Everything that crosses the contract from the window is checked here before main acts on it:
 // the renderer is a web page and is treated like one.
+import type { AttachmentUpload } from '../../shared/attachments';
 import type { ReplyAction, StreamRequest } from '../../shared/chat';
 import type { ProviderInput, ProviderKind, ProviderProbe } from '../../shared/contract';
 import { MAX_REQUEST_CHARS } from '../../shared/limits';
 import type { PlumeError } from '../../shared/provider-events';
+import { AttachmentProblem, checkUploads } from '../attachments/check';
 import { type Checked, checkApiKey, checkBaseURL, checkModelId } from '../providers/validate';
 
 export class InvalidInput extends Error {
@@ -20,15 +22,11 @@ export function parseStreamRequest(value: unknown): StreamRequest {
   if (typeof r.conversationId !== 'string' || r.conversationId === '') throw new InvalidInput('Open a conversation first.');
   if (typeof r.providerId !== 'string' || r.providerId === '') throw new InvalidInput('Choose a provider first.');
   if (typeof r.model !== 'string' || r.model.trim() === '') throw new InvalidInput('Choose a model first.');
-  const request: StreamRequest = {
-    conversationId: r.conversationId,
-    providerId: r.providerId,
-    model: r.model.trim(),
-    action: parseAction(r.action),
-  };
+  const { action, inlinedChars } = parseAction(r.action);
+  const request: StreamRequest = { conversationId: r.conversationId, providerId: r.providerId, model: r.model.trim(), action };
   if (typeof r.system === 'string' && r.system.trim() !== '') request.system = r.system;
   if (r.options && typeof r.options === 'object') request.options = parseOptions(r.options);
-  const size = (request.system?.length ?? 0) + ('text' in request.action ? request.action.text.length : 0);
+  const size = (request.system?.length ?? 0) + ('text' in request.action ? request.action.text.length : 0) + inlinedChars;
   if (size > MAX_REQUEST_CHARS) {
     throw new InvalidInput(
       `This message is too long to send (${size.toLocaleString('en')} characters; the limit is ${MAX_REQUEST_CHARS.toLocaleString('en')}).`,
@@ -37,14 +35,33 @@ export function parseStreamRequest(value: unknown): StreamRequest {
   return request;
 }
 
-function parseAction(value: unknown): ReplyAction {
-  const a = value as Partial<{ kind: string; text: unknown; messageId: unknown }> | null;
+/** `inlinedChars`: text files reach the model as characters of the message, so they count too. */
+function parseAction(value: unknown): { action: ReplyAction; inlinedChars: number } {
+  const a = value as Partial<{ kind: string; text: unknown; messageId: unknown; attachments: unknown }> | null;
   const id = typeof a?.messageId === 'string' && a.messageId !== '' ? a.messageId : null;
   const text = typeof a?.text === 'string' ? a.text : null;
-  if (a?.kind === 'send' && text !== null && text.trim() !== '') return { kind: 'send', text };
-  if (a?.kind === 'edit' && id && text !== null && text.trim() !== '') return { kind: 'edit', messageId: id, text };
-  if (a?.kind === 'regenerate' && id) return { kind: 'regenerate', messageId: id };
+  if (a?.kind === 'regenerate' && id) return { action: { kind: 'regenerate', messageId: id }, inlinedChars: 0 };
+  const { uploads, inlinedChars } = a?.kind === 'send' || a?.kind === 'edit' ? parseUploads(a.attachments) : { uploads: [], inlinedChars: 0 };
+  // A picture alone is a message.
+  const hasContent = text !== null && (text.trim() !== '' || uploads.length > 0);
+  const extra = uploads.length ? { attachments: uploads } : {};
+  if (a?.kind === 'send' && hasContent) return { action: { kind: 'send', text, ...extra }, inlinedChars };
+  if (a?.kind === 'edit' && id && hasContent) return { action: { kind: 'edit', messageId: id, text, ...extra }, inlinedChars };
   throw new InvalidInput('There is no message to send.');
+}
+
+/** Only the fields main reads are kept; `checkUploads` sniffs and measures every file. */
+function parseUploads(value: unknown): { uploads: AttachmentUpload[]; inlinedChars: number } {
+  if (value === undefined) return { uploads: [], inlinedChars: 0 };
+  let checked;
+  try {
+    checked = checkUploads(value);
+  } catch (error) {
+    if (error instanceof AttachmentProblem) throw new InvalidInput(error.message);
+    throw error;
+  }
+  const uploads = (value as AttachmentUpload[]).map(({ name, data, thumbnail }) => (thumbnail === undefined ? { name, data } : { name, data, thumbnail }));
+  return { uploads, inlinedChars: checked.filter((a) => a.kind === 'text').reduce((n, a) => n + a.bytes.length, 0) };
 }
 
 /** Keeps only generation options with sane values; anything else from the window is dropped. */

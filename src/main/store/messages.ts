@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReplyOutcome, Role } from '../../shared/chat';
 import type { MessageNode, PathMessage } from '../../shared/conversations';
+import type { AttachmentRepository } from './attachments.ts';
 import { ReplyCheckpointer, type CheckpointOptions } from './checkpointer.ts';
 import type { ConversationRepository } from './conversations.ts';
 import { StoreNotFoundError } from './conversations.ts';
@@ -42,11 +43,13 @@ export class MessageRepository {
   readonly #db: Db;
   readonly #now: () => number;
   readonly #conversations: ConversationRepository;
+  readonly #attachments: AttachmentRepository;
 
-  constructor(db: Db, now: () => number, conversations: ConversationRepository) {
+  constructor(db: Db, now: () => number, conversations: ConversationRepository, attachments: AttachmentRepository) {
     this.#db = db;
     this.#now = now;
     this.#conversations = conversations;
+    this.#attachments = attachments;
   }
 
   get(id: string): MessageNode | null {
@@ -122,7 +125,13 @@ export class MessageRepository {
          ORDER BY path.depth`,
       )
       .all(conversationId) as unknown as Array<MessageRow & { sibling_index: number; sibling_count: number }>;
-    return rows.map((r) => ({ ...toMessage(r), siblingIndex: r.sibling_index, siblingCount: r.sibling_count }));
+    const files = this.#attachments.views(rows.filter((r) => r.role === 'user').map((r) => r.id));
+    return rows.map((r) => {
+      const m: PathMessage = { ...toMessage(r), siblingIndex: r.sibling_index, siblingCount: r.sibling_count };
+      const attachments = files.get(r.id);
+      if (attachments) m.attachments = attachments;
+      return m;
+    });
   }
 
   /** Ids of the messages sharing `messageId`'s parent, oldest first (it included). */

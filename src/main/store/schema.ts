@@ -98,4 +98,34 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'per-conversation system prompt',
     up: (db) => db.exec(`ALTER TABLE conversations ADD COLUMN system_prompt TEXT NOT NULL DEFAULT '';`),
   },
+  {
+    version: 5,
+    name: 'attachments',
+    up: (db) =>
+      db.exec(`
+        -- One row per distinct content: the same screenshot sent ten times is stored once.
+        CREATE TABLE attachment_blobs (
+          sha256 TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('image', 'text', 'pdf')),
+          mime_type TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          width INTEGER,
+          height INTEGER,
+          thumbnail TEXT,
+          data BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE message_attachments (
+          message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          sha256 TEXT NOT NULL REFERENCES attachment_blobs(sha256),
+          PRIMARY KEY (message_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX message_attachments_by_blob ON message_attachments(sha256);
+        -- Deleting a branch or a conversation cascades here; the last reference takes the bytes.
+        CREATE TRIGGER attachment_blobs_release AFTER DELETE ON message_attachments
+        WHEN NOT EXISTS (SELECT 1 FROM message_attachments WHERE sha256 = old.sha256)
+        BEGIN DELETE FROM attachment_blobs WHERE sha256 = old.sha256; END;
+      `),
+  },
 ];

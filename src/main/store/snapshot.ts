@@ -1,12 +1,27 @@
 // A whole conversation as stored, every branch and remembered choice included: the input of
 // the lossless JSON export and the output of every importer.
+import type { AttachmentKind } from '../../shared/attachments';
 import type { ConversationSummary, MessageNode } from '../../shared/conversations';
+import { AttachmentRepository } from './attachments.ts';
 import type { Db } from './database.ts';
 import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows.ts';
 
-export interface SnapshotMessage extends Omit<MessageNode, 'conversationId'> {
+/** An attached file with its bytes (base64), so the JSON export is the whole conversation. */
+export interface SnapshotAttachment {
+  name: string;
+  kind: AttachmentKind;
+  mimeType: string;
+  sha256: string;
+  width?: number;
+  height?: number;
+  thumbnail?: string;
+  data: string;
+}
+
+export interface SnapshotMessage extends Omit<MessageNode, 'conversationId' | 'attachments'> {
   /** Which child the user last looked at; null for a leaf. */
   activeChildId: string | null;
+  attachments?: SnapshotAttachment[];
 }
 
 export interface ConversationSnapshot extends Omit<ConversationSummary, 'deletedAt'> {
@@ -25,13 +40,19 @@ export function readSnapshot(db: Db, conversationId: string): ConversationSnapsh
   const rows = db
     .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`)
     .all(conversationId) as unknown as MessageRow[];
+  const files = new AttachmentRepository(db).stored(rows.filter((r) => r.role === 'user').map((r) => r.id));
   return {
     ...c,
     activeRootId: row.active_root_id,
     sourceKey: row.source_key,
     messages: rows.map((r) => {
-      const { conversationId: _c, ...m } = toMessage(r);
-      return { ...m, activeChildId: r.active_child_id };
+      const { conversationId: _c, attachments: _views, ...m } = toMessage(r);
+      const message: SnapshotMessage = { ...m, activeChildId: r.active_child_id };
+      const attached = files.get(r.id);
+      if (attached) {
+        message.attachments = attached.map(({ data, size: _s, ...view }) => ({ ...view, data: Buffer.from(data).toString('base64') }));
+      }
+      return message;
     }),
   };
 }
@@ -59,12 +80,19 @@ export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
     `INSERT INTO messages (id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const attachments = new AttachmentRepository(db);
   for (const m of s.messages) {
     insert.run(
       m.id, s.id, m.parentId, m.activeChildId, m.role, m.text, m.reasoning, m.providerId, m.model,
       m.state, m.finish, m.error ? JSON.stringify(m.error) : null, m.stats ? JSON.stringify(m.stats) : null,
       m.createdAt, m.updatedAt,
     );
+    if (m.attachments?.length) {
+      attachments.add(
+        m.id,
+        m.attachments.map(({ data, ...a }) => ({ ...a, bytes: Buffer.from(data, 'base64') })),
+      );
+    }
   }
   return true;
 }

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SearchHit } from '../../shared/conversations';
+import { AttachmentRepository } from './attachments.ts';
 import { ConversationRepository } from './conversations.ts';
 import { openDatabase, type Db } from './database.ts';
 import { MessageRepository } from './messages.ts';
@@ -20,6 +21,7 @@ export interface Store {
   readonly path: string;
   readonly conversations: ConversationRepository;
   readonly messages: MessageRepository;
+  readonly attachments: AttachmentRepository;
   /** What happened at open: schema upgrade and replies found interrupted by a crash. */
   readonly opened: { fromVersion: number; toVersion: number; interruptedReplies: number };
   search(query: string, opts?: { limit?: number }): SearchHit[];
@@ -35,13 +37,15 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
     const { from, to } = migrate(db, opts.migrations ?? MIGRATIONS);
     const now = opts.now ?? Date.now;
     const conversations = new ConversationRepository(db, now);
-    const messages = new MessageRepository(db, now, conversations);
+    const attachments = new AttachmentRepository(db);
+    const messages = new MessageRepository(db, now, conversations, attachments);
     const interruptedReplies = messages.recoverInterrupted();
     return {
       path,
       db,
       conversations,
       messages,
+      attachments,
       opened: { fromVersion: from, toVersion: to, interruptedReplies },
       search: (query, o) => search(db, query, o),
       close: () => db.close(),

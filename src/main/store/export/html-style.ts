@@ -20,6 +20,11 @@ pre { margin: 0; padding: .6rem .75rem; overflow-x: auto; }
 pre code { background: none; padding: 0; white-space: pre; }
 details.reasoning { margin: .25rem 0 .6rem; color: var(--muted); border-left: 3px solid var(--line); padding-left: .75rem; }
 details.reasoning summary { cursor: pointer; font-size: .85rem; }
+.attachments { display: flex; flex-wrap: wrap; gap: .5rem; margin: .25rem 0 .5rem; }
+figure.attachment { margin: 0; max-width: 100%; }
+figure.attachment img { display: block; max-width: 100%; height: auto; border-radius: 6px; border: 1px solid var(--line); }
+figure.attachment figcaption, details.attachment summary, p.attachment { font-size: .8rem; color: var(--muted); }
+details.attachment { flex-basis: 100%; }
 p.note { font-size: .85rem; color: #8a5a00; font-style: italic; }
 .hljs-keyword, .hljs-selector-tag, .hljs-built_in { color: #8b2fc9; }
 .hljs-string, .hljs-regexp, .hljs-addition { color: #207a3c; }

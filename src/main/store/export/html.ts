@@ -2,6 +2,7 @@
 // second lock in case escaping ever missed something: the page may not run any script at all.
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { activeMessages, isoDate, outcomeNote, speaker } from './active-path.ts';
+import { attachmentsToHtml } from './attachments.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { escapeHtml, renderText } from './render-text.ts';
 
@@ -23,6 +24,7 @@ function conversationSection(c: ConversationSnapshot, exportedAt: number): strin
       `<section class="message ${m.role}">`,
       `<h2>${escapeHtml(speaker(m))}</h2>`,
       reasoning,
+      attachmentsToHtml(m.attachments ?? []),
       renderText(m.text),
       note ? `<p class="note">${escapeHtml(note)}</p>` : '',
       '</section>',

@@ -1,6 +1,7 @@
 // Markdown export: readable in any editor or on a forge; model text is already Markdown.
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { activeMessages, isoDate, outcomeNote, speaker } from './active-path.ts';
+import { attachmentsToMarkdown } from './attachments.ts';
 
 export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: number): string {
   const { shown, hiddenCount } = activeMessages(c);
@@ -17,7 +18,10 @@ export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: numb
       // A blank line after <summary> lets Markdown renderers format the reasoning inside.
       out.push('<details>', '<summary>Reasoning</summary>', '', m.reasoning.trim(), '', '</details>', '');
     }
-    out.push(m.text.trim() || '_(no text)_');
+    const files = attachmentsToMarkdown(m.attachments ?? []);
+    for (const file of files) out.push(file, '');
+    if (m.text.trim() || files.length === 0) out.push(m.text.trim() || '_(no text)_');
+    else out.pop();
     const note = outcomeNote(m);
     if (note) out.push('', `> ${note}`);
   }

@@ -1,7 +1,8 @@
 // Plume's own JSON export, checked field by field: it is a file anyone can edit.
 import type { ReplyState } from '../../../shared/chat';
-import type { ConversationSnapshot, SnapshotMessage } from '../snapshot.ts';
-import { PLUME_FORMAT, PLUME_SCHEMA_VERSION } from '../export/plume-json.ts';
+import { AttachmentProblem, checkAttachment } from '../../attachments/check.ts';
+import type { ConversationSnapshot, SnapshotAttachment, SnapshotMessage } from '../snapshot.ts';
+import { PLUME_ATTACHMENTS_VERSION, PLUME_FORMAT, PLUME_SCHEMA_VERSION } from '../export/plume-json.ts';
 import { ImportError, arr, num, obj, oneOf, optStr, str, type Json, type JsonObject } from './read.ts';
 import { parentsFirst } from './tree.ts';
 
@@ -11,10 +12,25 @@ function optObject<T>(v: Json | undefined, where: string): T | null {
   return v === undefined || v === null ? null : (obj(v, where) as unknown as T);
 }
 
+/** The bytes are checked like a file attached in the window; kind and type come from them. */
+function readAttachment(raw: Json, where: string): SnapshotAttachment {
+  const a = obj(raw, where);
+  let checked;
+  try {
+    checked = checkAttachment({ name: str(a.name, `${where}.name`), data: str(a.data, `${where}.data`), thumbnail: a.thumbnail ?? undefined });
+  } catch (error) {
+    if (error instanceof AttachmentProblem) throw new ImportError(where, `is not a file Plume can keep: ${error.message}`);
+    throw error;
+  }
+  if (a.sha256 !== undefined && a.sha256 !== checked.sha256) throw new ImportError(`${where}.sha256`, 'does not match the attached bytes: the file was changed or damaged.');
+  const { bytes, ...rest } = checked;
+  return { ...rest, data: bytes.toString('base64') };
+}
+
 function readMessage(raw: Json, where: string): SnapshotMessage {
   const m = obj(raw, where);
   const state = oneOf(m.state, STATES, `${where}.state`);
-  return {
+  const message: SnapshotMessage = {
     id: str(m.id, `${where}.id`),
     parentId: optStr(m.parentId, `${where}.parentId`),
     activeChildId: optStr(m.activeChildId, `${where}.activeChildId`),
@@ -31,6 +47,11 @@ function readMessage(raw: Json, where: string): SnapshotMessage {
     createdAt: num(m.createdAt, `${where}.createdAt`),
     updatedAt: num(m.updatedAt, `${where}.updatedAt`),
   };
+  if (m.attachments !== undefined && m.attachments !== null) {
+    const list = arr(m.attachments, `${where}.attachments`).map((a, i) => readAttachment(a, `${where}.attachments[${i}]`));
+    if (list.length) message.attachments = list;
+  }
+  return message;
 }
 
 function readConversation(raw: Json, where: string): ConversationSnapshot {
@@ -78,7 +99,7 @@ export function looksLikePlume(doc: Json): boolean {
 }
 
 export function fromPlume(doc: JsonObject): ConversationSnapshot[] {
-  if (doc.version !== PLUME_SCHEMA_VERSION) {
+  if (doc.version !== PLUME_SCHEMA_VERSION && doc.version !== PLUME_ATTACHMENTS_VERSION) {
     throw new ImportError(
       'version',
       `is ${JSON.stringify(doc.version)}: this is a Plume export with a schema this build does not know (it reads version ${PLUME_SCHEMA_VERSION}). Update Plume to import it.`,
