@@ -178,8 +178,10 @@ export function App() {
         <Composer
           streaming={chat.streaming}
           disabled={!target}
-          onSend={(text) => (target ? store.send(text, target) : 'Choose a provider first.')}
+          target={target && reply.selected ? { providerId: target.providerId, kind: reply.selected.kind, model: target.model } : null}
+          onSend={(text, attachments) => (target ? store.send(text, target, attachments) : 'Choose a provider first.')}
           onStop={() => store.stop()}
+          onChooseModel={reply.chooseModel}
         />
       </main>
       {searching && (

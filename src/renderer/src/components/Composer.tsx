@@ -1,49 +1,141 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { AttachmentChips } from '../attachments/AttachmentChips';
+import { blockerFor, needsVisionWarning, prepareForSend, SendProblem } from '../attachments/prepare';
+import { ImageProblem } from '../attachments/image';
+import type { PreparedAttachment, SendTarget } from '../attachments/types';
+import { useAttachments } from '../attachments/use-attachments';
+import { VisionWarning } from '../attachments/VisionWarning';
+import '../attachments/attachments.css';
 
 interface Props {
   streaming: boolean;
   disabled: boolean;
-  onSend(text: string): string | null;
+  /** Where the message goes; without it files cannot be prepared. */
+  target?: SendTarget | null;
+  /** Returns a problem to show instead of sending; the text and files then stay. */
+  onSend(text: string, attachments: PreparedAttachment[]): string | null;
   onStop(): void;
+  /** Offered when images would go to a model that probably cannot see them. */
+  onChooseModel?(model: string): void;
 }
 
-export function Composer({ streaming, disabled, onSend, onStop }: Props) {
+const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
+
+export function Composer({ streaming, disabled, target, onSend, onStop, onChooseModel }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [preparing, setPreparing] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const attachments = useAttachments();
+  const picker = useRef<HTMLInputElement>(null);
+  const { files } = attachments;
+  const warnVision = !!target && needsVisionWarning(files, target);
+  const blocker = target && files.length ? blockerFor(files, target) : null;
 
-  const send = () => {
-    const problem = onSend(text);
+  // A problem about files that are gone, or a model since changed, no longer applies.
+  useEffect(() => setError(null), [files.length, target?.model, target?.kind]);
+
+  const send = async (anyway = false) => {
+    if (streaming || preparing) return;
+    let prepared: PreparedAttachment[] = [];
+    if (files.length) {
+      if (!target) return setError('Choose a provider first.');
+      if (blocker) return setError(blocker);
+      if (warnVision && !anyway) return setError(`“${target.model}” may not see images: switch to a vision model, or choose Send anyway.`);
+      setPreparing(true);
+      try {
+        prepared = await prepareForSend(files, target);
+      } catch (problem) {
+        const known = problem instanceof SendProblem || problem instanceof ImageProblem;
+        return setError(known ? problem.message : `The files could not be prepared: ${(problem as Error).message}`);
+      } finally {
+        setPreparing(false);
+      }
+    }
+    const problem = onSend(text, prepared);
     setError(problem);
-    if (!problem) setText('');
+    if (!problem) {
+      setText('');
+      attachments.clear();
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      if (!streaming) send();
+      void send();
     }
   };
 
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = Array.from(event.clipboardData.files);
+    if (pasted.length === 0) return;
+    // Copying from a document can carry its text as well as a picture of it: keep the text paste.
+    if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
+    void attachments.add(pasted);
+  };
+
+  const drop = {
+    onDragOver: (event: DragEvent) => {
+      if (!hasFiles(event) || disabled) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setDropping(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+    },
+    onDrop: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDropping(false);
+      if (!disabled) void attachments.add(Array.from(event.dataTransfer.files));
+    },
+  };
+
+  const problem = error ?? attachments.problem;
   return (
-    <form className="composer" onSubmit={(event) => { event.preventDefault(); if (!streaming) send(); }}>
-      {error && <p className="composer-error" role="alert">{error}</p>}
+    <form className={`composer${dropping ? ' dropping' : ''}`} onSubmit={(event) => { event.preventDefault(); void send(); }} {...drop}>
+      {problem && <p className="composer-error" role="alert">{problem}</p>}
+      {!error && blocker && <p className="composer-error" role="alert">{blocker}</p>}
+      {warnVision && target && (
+        <VisionWarning target={target} busy={preparing || streaming} onChooseModel={onChooseModel} onSendAnyway={() => void send(true)} />
+      )}
+      <AttachmentChips files={files} onRemove={attachments.remove} disabled={preparing} />
       <div className="composer-row">
+        <button type="button" className="attach" disabled={disabled || preparing} onClick={() => picker.current?.click()} aria-label="Attach files">
+          +
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Files to attach"
+          onChange={(event) => {
+            void attachments.add(Array.from(event.target.files ?? []));
+            event.target.value = ''; // picking the same file again still fires a change
+          }}
+        />
         <textarea
           aria-label="Message"
-          placeholder="Message (Enter to send, Shift+Enter for a new line)"
+          placeholder="Message (Enter to send, Shift+Enter for a new line; paste or drop files to attach)"
           value={text}
           rows={3}
           disabled={disabled}
+          readOnly={preparing}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         {streaming ? (
           <button type="button" className="primary stop" onClick={onStop} aria-label="Stop">
             Stop
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={disabled} aria-label="Send">
-            Send
+          <button type="submit" className="primary" disabled={disabled || preparing || attachments.reading} aria-label="Send">
+            {preparing ? 'Preparing…' : 'Send'}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { AttachmentList } from '../attachments/AttachmentList';
 import { CopyButton } from '../markdown';
 import { MessageBody } from '../message/MessageBody';
 import type { ChatItem } from '../store/chat-store';
@@ -49,6 +50,7 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
           <div className="reasoning-text">{item.reasoning}</div>
         </details>
       )}
+      <AttachmentList files={item.attachments} />
       {editing ? (
         <EditBox
           initial={item.text}

@@ -9,6 +9,7 @@ import { MAX_REQUEST_CHARS } from '../../../shared/limits';
 import type { ReplyMessage } from '../../../shared/port/messages';
 import { ReplyReceiver } from '../../../shared/port/reply-receiver';
 import type { PlumeError } from '../../../shared/provider-events';
+import type { AttachmentSummary, PreparedAttachment } from '../attachments/types';
 import { BridgeError } from '../bridge/errors';
 import { createFrameScheduler } from './frame-scheduler';
 
@@ -30,6 +31,8 @@ export interface ChatItem {
   /** Position among alternatives (edits, regenerations), for the ‹ 2/3 › switcher. */
   siblingIndex: number;
   siblingCount: number;
+  /** Files sent with a user message. */
+  attachments?: AttachmentSummary[];
 }
 
 export interface ReplyTarget {
@@ -101,11 +104,16 @@ export class ChatStore {
   }
 
   /** Returns a message for the composer instead of sending when the text cannot be sent. */
-  send(text: string, target: ReplyTarget): string | null {
-    const problem = this.checkSendable(text, target);
+  send(text: string, target: ReplyTarget, attachments: readonly PreparedAttachment[] = []): string | null {
+    const problem = this.checkSendable(text, target, attachments.length > 0);
     if (problem) return problem;
     const user = this.tempItem('user', text);
-    void this.startReply(target, { kind: 'send', text }, [...this.snapshot.items, user]);
+    const action: ReplyAction = { kind: 'send', text };
+    if (attachments.length) {
+      user.attachments = attachments.map((a) => a.summary);
+      action.attachments = attachments.map((a) => a.upload);
+    }
+    void this.startReply(target, action, [...this.snapshot.items, user]);
     return null;
   }
 
@@ -116,7 +124,9 @@ export class ChatStore {
     const at = this.snapshot.items.findIndex((item) => item.id === messageId);
     if (at === -1) return 'That message is no longer here.';
     const old = this.snapshot.items[at] as ChatItem;
-    const edited = { ...this.tempItem('user', text), siblingIndex: old.siblingCount, siblingCount: old.siblingCount + 1 };
+    const edited: ChatItem = { ...this.tempItem('user', text), siblingIndex: old.siblingCount, siblingCount: old.siblingCount + 1 };
+    // Main copies the files of the edited message to the new version.
+    if (old.attachments) edited.attachments = old.attachments;
     void this.startReply(target, { kind: 'edit', messageId, text }, [...this.snapshot.items.slice(0, at), edited]);
     return null;
   }
@@ -156,8 +166,8 @@ export class ChatStore {
     if (reply.end || reply.lost) void this.finishReply(reply);
   };
 
-  private checkSendable(text: string, target: ReplyTarget): string | null {
-    if (text.trim() === '') return 'Type a message first.';
+  private checkSendable(text: string, target: ReplyTarget, hasFiles = false): string | null {
+    if (text.trim() === '' && !hasFiles) return 'Type a message first.';
     if (this.live) return 'Wait for the current reply to finish, or stop it.';
     const size = text.length + (target.system?.length ?? 0);
     if (size > MAX_REQUEST_CHARS) {
@@ -322,5 +332,6 @@ export function toItem(m: PathMessage): ChatItem {
     if (m.stats.ttftMs !== undefined) item.ttftMs = m.stats.ttftMs;
   }
   if (m.model) item.model = m.model;
+  if (m.attachments?.length) item.attachments = m.attachments;
   return item;
 }
