@@ -30,7 +30,10 @@ const fixture = (name: string) => h.page.evaluate((n) => window.harness.fixture(
 /** The numeric block id at the end of a block key ("«r1»#12" → 12). */
 const idOf = (key: string): number => Number(key.slice(key.lastIndexOf('#') + 1));
 
-describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', () => {
+// Each stream replays one commit per delta (up to ~12,000 commits) in Chromium; under `npm test`
+// the unit and e2e projects share two cores with browsers of their own, so a test may take a
+// few times longer than alone (about 3 s at most here). 60 s leaves room without hiding a hang.
+describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', { timeout: 60_000 }, () => {
   for (const name of ['mixed-10k', 'table-60-rows', 'refs-at-end', 'unclosed-fence-30k']) {
     it(`${name}: settled blocks never re-render while the tail grows`, async () => {
       const text = await fixture(name);

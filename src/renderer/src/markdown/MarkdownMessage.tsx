@@ -1,4 +1,5 @@
 import { memo, useId, useMemo, useRef } from 'react';
+import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { renderStats } from './render-stats.ts';
@@ -32,28 +33,39 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   }
   const tail = text.slice(split.tailStart);
   renderStats.tailChars = tail.length;
+  const groups = Math.floor(split.blocks.length / GROUP) + 1;
+  const tailBlock =
+    tail === '' ? null : (
+      <Block
+        key={split.nextId}
+        blockKey={`${uid}#${split.nextId}`}
+        raw={tail}
+        definitions={definitions}
+        settled={!streaming}
+        fence={tailFence(split)}
+      />
+    );
   return (
     <div className="md-message">
-      {Array.from({ length: Math.ceil(split.blocks.length / GROUP) }, (_, g) => (
-        <StableGroup key={g} uid={uid} blocks={split.blocks} from={g * GROUP} definitions={definitions} />
-      ))}
-      {tail !== '' && (
-        <Block
-          key={split.nextId}
-          blockKey={`${uid}#${split.nextId}`}
-          raw={tail}
+      {Array.from({ length: groups }, (_, g) => (
+        <StableGroup
+          key={g}
+          uid={uid}
+          blocks={split.blocks}
+          from={g * GROUP}
           definitions={definitions}
-          settled={!streaming}
-          fence={tailFence(split)}
+          tail={g === groups - 1 ? tailBlock : null}
         />
-      )}
+      ))}
     </div>
   );
 });
 
 // Settled blocks are rendered in groups (fragments, no extra DOM) so that a frame which only grows
-// the tail visits a handful of group elements instead of every block, and a promotion re-renders
-// only the last group. Blocks never change once promoted, so a full group never re-renders.
+// the tail visits a handful of group elements and at most GROUP blocks instead of every block.
+// The tail lives in the last group, next to the blocks it will join, so a promoted block keeps its
+// component (and DOM) instead of being mounted again. Blocks never change once promoted, so a
+// group that does not hold the tail never re-renders.
 const GROUP = 32;
 
 interface GroupProps {
@@ -61,18 +73,21 @@ interface GroupProps {
   blocks: readonly StableBlock[];
   from: number;
   definitions: string;
+  /** The streaming tail, in the last group only. */
+  tail: ReactElement | null;
 }
 
 const StableGroup = memo(
-  function StableGroup({ uid, blocks, from, definitions }: GroupProps) {
-    return blocks
+  function StableGroup({ uid, blocks, from, definitions, tail }: GroupProps) {
+    const settled = blocks
       .slice(from, from + GROUP)
       .map((b) => (
         <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitions : ''} settled fence="none" />
       ));
+    return tail ? [...settled, tail] : settled;
   },
   (a, b) => {
-    if (a.uid !== b.uid || a.from !== b.from || a.definitions !== b.definitions) return false;
+    if (a.tail !== b.tail || a.uid !== b.uid || a.from !== b.from || a.definitions !== b.definitions) return false;
     if (a.blocks === b.blocks) return true;
     const end = Math.min(Math.max(a.blocks.length, b.blocks.length), a.from + GROUP);
     for (let i = a.from; i < end; i++) if (a.blocks[i] !== b.blocks[i]) return false;

@@ -1,13 +1,11 @@
 import { memo } from 'react';
-import type { ReactNode } from 'react';
 import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
-import { COMPONENTS } from '../plugins.ts';
+import { COMPONENTS, Passthrough } from '../plugins.ts';
 import { repairTail } from '../tail-repair.ts';
 
 // Each piece is parsed as a paragraph of its own and poured into the one <p> below.
-const Passthrough = ({ children }: { children?: ReactNode }) => <>{children}</>;
 const PIECE_COMPONENTS: Components = { ...COMPONENTS, p: Passthrough };
 
 /** A very long streaming line: finished pieces stay as they are, only the last one re-renders. */

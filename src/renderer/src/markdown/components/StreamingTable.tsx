@@ -1,14 +1,12 @@
 import { memo } from 'react';
-import type { ReactNode } from 'react';
 import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
-import { COMPONENTS } from '../plugins.ts';
+import { COMPONENTS, Passthrough } from '../plugins.ts';
 import { repairTail } from '../tail-repair.ts';
 
 // Each chunk renders its rows into the one <table> below: the chunk's own <table> is dropped, and
 // every chunk after the first drops its (repeated) header too. Module-level so memo holds.
-const Passthrough = ({ children }: { children?: ReactNode }) => <>{children}</>;
 const FIRST: Components = { ...COMPONENTS, table: Passthrough };
 const REST: Components = { ...COMPONENTS, table: Passthrough, thead: () => null };
 
