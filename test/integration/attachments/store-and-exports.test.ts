@@ -141,3 +141,36 @@ describe('exports with attachments', () => {
   });
 });
 
+
+describe('imports from other apps', () => {
+  it('Claude.ai: the text extracted from uploaded files comes back as text attachments; one too large is named in the message', () => {
+    const store = fresh();
+    const exported = [
+      {
+        uuid: 'conv-files',
+        name: 'With files',
+        created_at: '2025-03-01T10:00:00Z',
+        chat_messages: [
+          {
+            uuid: 'm1',
+            sender: 'human',
+            text: 'Check my script',
+            created_at: '2025-03-01T10:00:01Z',
+            attachments: [
+              { file_name: 'run.sh', file_type: 'text/x-sh', extracted_content: 'echo hello\n' },
+              { file_name: 'dump.log', file_type: 'text/plain', extracted_content: 'x'.repeat(600 * 1024) },
+            ],
+            files: [{ file_name: 'photo.jpg' }],
+          },
+          { uuid: 'm2', sender: 'assistant', text: 'It prints hello.', created_at: '2025-03-01T10:00:05Z', attachments: [], files: [] },
+        ],
+      },
+    ];
+    expect(importFile(store, JSON.stringify(exported))).toMatchObject({ format: 'claude', imported: 1 });
+    const id = store.conversations.list().items[0]?.id ?? '';
+    const [user] = store.messages.activePath(id);
+    expect(user?.attachments).toEqual([expect.objectContaining({ name: 'run.sh', kind: 'text', size: 11 })]);
+    expect(user?.text).toMatch(/^Check my script\n\n\[Attachment not imported: “dump\.log” is too large: a text file can be at most 0\.50 MiB when sent, this one is 0\.59 MiB\.\]$/);
+    expect(store.attachments.forModel(user?.id ?? '')).toEqual([{ name: 'run.sh', kind: 'text', mimeType: 'text/plain', data: b64(Buffer.from('echo hello\n')) }]);
+  });
+});

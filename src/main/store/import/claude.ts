@@ -1,7 +1,8 @@
 // Claude.ai data export (conversations.json): an array of conversations with `chat_messages`
 // in order. Newer exports also carry `parent_message_uuid`; when present it is used, so
 // edited branches survive, otherwise each message answers the one before it.
-import type { ConversationSnapshot } from '../snapshot.ts';
+import { AttachmentProblem, checkAttachment } from '../../attachments/check.ts';
+import type { ConversationSnapshot, SnapshotAttachment } from '../snapshot.ts';
 import { ImportError, arr, isoTime, obj, oneOf, optStr, str, type Json } from './read.ts';
 import { foreignToSnapshot, type ForeignMessage } from './tree.ts';
 
@@ -25,6 +26,31 @@ function messageText(m: { [k: string]: Json }, where: string): { text: string; r
   return { text: str(m.text, `${where}.text`), reasoning: '' };
 }
 
+/**
+ * Files pasted or uploaded as documents are exported with the text Claude.ai extracted from
+ * them: that text comes back as a text attachment. Images and PDFs (`files`) are exported by
+ * name only, without bytes, so there is nothing to bring back; a file that fails the checks
+ * is named in the message instead, so its absence is not silent.
+ */
+function readAttachments(m: { [k: string]: Json }, where: string): { attachments: SnapshotAttachment[]; notes: string[] } {
+  const attachments: SnapshotAttachment[] = [];
+  const notes: string[] = [];
+  if (!Array.isArray(m.attachments)) return { attachments, notes };
+  m.attachments.forEach((raw, i) => {
+    const a = obj(raw, `${where}.attachments[${i}]`);
+    if (typeof a.extracted_content !== 'string' || a.extracted_content === '') return;
+    const name = typeof a.file_name === 'string' && a.file_name.trim() !== '' ? a.file_name : `attachment-${i + 1}.txt`;
+    try {
+      const { bytes, ...checked } = checkAttachment({ name, data: Buffer.from(a.extracted_content, 'utf8').toString('base64') });
+      attachments.push({ ...checked, data: bytes.toString('base64') });
+    } catch (error) {
+      if (!(error instanceof AttachmentProblem)) throw error;
+      notes.push(`[Attachment not imported: ${error.message}]`);
+    }
+  });
+  return { attachments, notes };
+}
+
 function convertOne(raw: Json, where: string): ConversationSnapshot {
   const c = obj(raw, where);
   const uuid = str(c.uuid, `${where}.uuid`);
@@ -43,13 +69,17 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
     const sender = oneOf(m.sender, ['human', 'assistant'] as const, `${at}.sender`);
     const declared = optStr(m.parent_message_uuid, `${at}.parent_message_uuid`);
     const parent = declared === null ? previous : declared === ROOT_PARENT ? null : declared;
+    const { text, reasoning } = messageText(m, at);
+    const { attachments, notes } = readAttachments(m, at);
     messages.push({
       sourceId: id,
       parentSourceId: parent,
       role: sender === 'human' ? 'user' : 'assistant',
-      ...messageText(m, at),
+      text: [text, ...notes].filter(Boolean).join('\n\n'),
+      reasoning,
       model: null,
       createdAt: m.created_at === undefined ? createdAt : isoTime(m.created_at, `${at}.created_at`),
+      ...(attachments.length && sender === 'human' ? { attachments } : {}),
     });
     previous = id;
   });

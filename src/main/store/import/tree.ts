@@ -1,7 +1,7 @@
 // Foreign chat exports to snapshots: stable ids, parents before children, remembered branch.
 import { createHash } from 'node:crypto';
 import type { Role } from '../../../shared/chat';
-import type { ConversationSnapshot, SnapshotMessage } from '../snapshot.ts';
+import type { ConversationSnapshot, SnapshotAttachment, SnapshotMessage } from '../snapshot.ts';
 import { ImportError } from './read.ts';
 
 export interface ForeignMessage {
@@ -13,6 +13,7 @@ export interface ForeignMessage {
   reasoning: string;
   model: string | null;
   createdAt: number;
+  attachments?: SnapshotAttachment[];
 }
 
 export interface ForeignConversation {
@@ -78,6 +79,7 @@ export function foreignToSnapshot(c: ForeignConversation, where: string): Conver
   }
 
   const messages: SnapshotMessage[] = ordered.map((m) => ({
+    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
     id: m.id,
     parentId: m.parentId,
     activeChildId: activeChild.get(m.id) ?? null,

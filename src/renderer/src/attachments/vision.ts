@@ -2,7 +2,7 @@
 // flags in their model lists, and a wrong guess only costs a warning with "Send anyway".
 const VISION_PATTERNS: readonly RegExp[] = [
   // OpenAI: GPT-4o and later families, GPT-4 Turbo, o1 and o3/o4 (not their -mini text-only siblings of o1/o3).
-  /^(chatgpt-)?gpt-4o/, /^gpt-4\.1/, /^gpt-4\.5/, /^gpt-4-turbo/, /^gpt-4-vision/, /^gpt-5/,
+  /^(chat)?gpt-4o/, /^gpt-4\.1/, /^gpt-4\.5/, /^gpt-4-turbo/, /^gpt-4-vision/, /^gpt-5/,
   /^o1(?!-mini)(-|$)/, /^o3(?!-mini)(-|$)/, /^o4-mini/,
   // Anthropic: every Claude 3 and later model.
   /^claude-3/, /^claude-(opus|sonnet|haiku)-4/, /^claude-(opus|sonnet|haiku)-[5-9]/,
