@@ -36,7 +36,8 @@ export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAda
 export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionCreateParamsStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (call.system) messages.push({ role: 'system', content: call.system });
-  for (const message of call.messages) messages.push(toOpenAIMessage(message));
+  const lastUser = call.messages.findLastIndex((m) => m.role === 'user');
+  call.messages.forEach((message, i) => messages.push(toOpenAIMessage(message, i === lastUser)));
 
   const params: ChatCompletionCreateParamsStreaming = {
     model: call.model,
@@ -63,18 +64,21 @@ function isOpenAIItself(baseURL: string): boolean {
 /**
  * Text files are inlined as fenced blocks; images become `image_url` parts with a data: URL.
  * Without images the content stays one string, which every compatible server understands.
+ * A PDF in the message being answered is refused; one earlier in the conversation (sent while
+ * it ran on an Anthropic model) is replaced by a note, so switching provider does not lock it.
  */
-function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
+function toOpenAIMessage(message: ChatMessage, answered: boolean): ChatCompletionMessageParam {
   const files = message.attachments ?? [];
   if (message.role !== 'user' || files.length === 0) return { role: message.role, content: message.content } as ChatCompletionMessageParam;
   const pdf = files.find((f) => f.kind === 'pdf');
-  if (pdf) {
+  if (pdf && answered) {
     throw new ProviderFailure({
       kind: 'config',
       message: `“${pdf.name}” is a PDF, and Plume sends PDFs only to Anthropic models. Remove it, or switch to an Anthropic provider.`,
     });
   }
   const text = [
+    ...files.filter((f) => f.kind === 'pdf').map((f) => `[The PDF “${f.name}” was attached here; it is not sent to this provider.]`),
     ...files.filter((f) => f.kind === 'text').map((f) => fencedFile(f.name, Buffer.from(f.data, 'base64').toString('utf8'))),
     message.content,
   ].filter((part) => part.trim() !== '').join('\n\n');

@@ -27,8 +27,8 @@ const png = makePng(40, 30);
 const code = 'export const answer = 42;\n';
 const codeFile = { name: 'answer.ts', data: Buffer.from(code).toString('base64') };
 
-async function expectComplete(app: TestService, conversationId: string, action: Parameters<TestService['reply']>[1]) {
-  const consumer = await app.reply(conversationId, action);
+async function expectComplete(app: TestService, conversationId: string, action: Parameters<TestService['reply']>[1], to?: Parameters<TestService['reply']>[2]) {
+  const consumer = await app.reply(conversationId, action, to);
   expect(consumer.ended?.outcome.error).toBeUndefined();
   expect(consumer.ended?.outcome.state).toBe('complete');
   return consumer;
@@ -114,6 +114,20 @@ describe('Anthropic Messages', () => {
           { type: 'text', text: 'File: answer.ts\n```ts\nexport const answer = 42;\n```\n\nCompare them' },
         ],
       },
+    ]);
+  });
+
+  it('a PDF sent earlier becomes a note when the conversation moves to an OpenAI model, instead of blocking it', async () => {
+    const { app, conversationId } = await anthropicSetup();
+    const openaiFake = await startFakeOpenAI();
+    cleanups.push(() => openaiFake.close());
+    const other = await app.call('providers:save', { name: 'OpenAI', kind: 'openai', baseURL: openaiFake.baseURL, model: 'gpt-4o', apiKey: 'sk-other-0123456789' });
+    await expectComplete(app, conversationId, { kind: 'send', text: 'Read this', attachments: [{ name: 'spec.pdf', data: b64(makePdf()) }] });
+    await expectComplete(app, conversationId, { kind: 'send', text: 'Summarise it' }, { providerId: other.provider.id, model: 'gpt-4o' });
+    expect((openaiFake.requests[0]?.body as { messages: unknown }).messages).toEqual([
+      { role: 'user', content: '[The PDF “spec.pdf” was attached here; it is not sent to this provider.]\n\nRead this' },
+      { role: 'assistant', content: 'Hello from the fake server.' },
+      { role: 'user', content: 'Summarise it' },
     ]);
   });
 

@@ -14,8 +14,8 @@ import { TestConsumer } from '../../support/reply-consumer';
 export interface TestService {
   service: PlumeService;
   call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
-  /** Sends `action` in `conversationId` and waits for the end of the reply. */
-  reply(conversationId: string, action: ReplyAction): Promise<TestConsumer>;
+  /** Sends `action` in `conversationId` and waits for the end of the reply (to another provider and model if given). */
+  reply(conversationId: string, action: ReplyAction, to?: { providerId: string; model: string }): Promise<TestConsumer>;
   close(): void;
 }
 
@@ -33,9 +33,9 @@ export async function startService(provider: { kind: 'openai' | 'anthropic'; bas
     service,
     call,
     providerId,
-    async reply(conversationId, action) {
+    async reply(conversationId, action, to = { providerId, model: provider.model }) {
       const { main, renderer } = nodePortPair();
-      const request: StreamRequest = { conversationId, providerId, model: provider.model, action };
+      const request: StreamRequest = { conversationId, ...to, action };
       service.openStream(request, main);
       const consumer = new TestConsumer(renderer, { autoGrant: true });
       await consumer.until(() => consumer.ended !== undefined || consumer.lost);

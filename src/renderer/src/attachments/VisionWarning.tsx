@@ -17,9 +17,11 @@ interface Props {
 export function VisionWarning({ target, busy, onChooseModel, onSendAnyway }: Props) {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const { providerId } = target;
+  // The parent passes a new function on every render: the list is fetched per provider, not per render.
+  const canSwitch = onChooseModel !== undefined;
 
   useEffect(() => {
-    if (!onChooseModel) return;
+    if (!canSwitch) return;
     let current = true;
     bridge
       .invoke('providers:models', { id: providerId })
@@ -29,7 +31,7 @@ export function VisionWarning({ target, busy, onChooseModel, onSendAnyway }: Pro
     return () => {
       current = false;
     };
-  }, [providerId, onChooseModel]);
+  }, [providerId, canSwitch]);
 
   return (
     <div className="composer-warning" role="status" data-testid="vision-warning">
