@@ -1,6 +1,9 @@
-// npm run bench:render -- profiling aid, not part of the measured run:
-//   node bench/render/profile.ts [fixture] [mode]
-// Prints where the main thread spends its time while one lockstep stream renders.
+// Profiling aid for the render bench, not part of the measured run (Node 24):
+//   node bench/render/profile.ts [fixture] [memo|naive]
+// Runs lockstep streams (idle page, then the mode, twice) and prints CPU, frame figures by kind of
+// frame, then a sampled JS profile. NOPROFILE=1 skips the profile; TRACE=1 adds main-thread time
+// by trace event (script, style, layout, paint...); CSS='...' injects a stylesheet to try; INCL
+// and UNDER name functions to total. KEEP=1 keeps the unminified build for reading line numbers.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
