@@ -117,7 +117,7 @@ describe('unrecognised input', () => {
     expect(importError('[]').message).toMatch(/no conversations to import/);
     expect(importError('[{"hello": 1}]').message).toMatch(/^Unrecognised file: expected a Plume JSON export, or conversations.json/);
     expect(importError('{"format":"plume.conversations","version":7,"conversations":[]}').message).toMatch(
-      /^version is 7: this is a Plume export with a schema this build does not know \(it reads version 1\)/,
+      /^version is 7: this is a Plume export with a schema this build does not know \(it reads versions 1 and 2\)/,
     );
     expect(countAll()).toEqual({ c: 0, m: 0 });
   });

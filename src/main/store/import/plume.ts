@@ -102,7 +102,7 @@ export function fromPlume(doc: JsonObject): ConversationSnapshot[] {
   if (doc.version !== PLUME_SCHEMA_VERSION && doc.version !== PLUME_ATTACHMENTS_VERSION) {
     throw new ImportError(
       'version',
-      `is ${JSON.stringify(doc.version)}: this is a Plume export with a schema this build does not know (it reads version ${PLUME_SCHEMA_VERSION}). Update Plume to import it.`,
+      `is ${JSON.stringify(doc.version)}: this is a Plume export with a schema this build does not know (it reads versions ${PLUME_SCHEMA_VERSION} and ${PLUME_ATTACHMENTS_VERSION}). Update Plume to import it.`,
     );
   }
   return arr(doc.conversations, 'conversations').map((c, i) => readConversation(c, `conversations[${i}]`));
