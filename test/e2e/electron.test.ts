@@ -4,7 +4,7 @@
 // wherever the Electron binary is installed (under xvfb-run on Linux).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright';
@@ -66,6 +66,29 @@ describe.skipIf(!binary)('Electron app', () => {
     await page.reload();
     await fake.waitForDisconnect();
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  });
+
+  it('exports a conversation as JSON through a download and as PDF through printToPDF', async () => {
+    const page = await app.firstWindow();
+    const out = mkdtempSync(join(tmpdir(), 'plume-electron-export-'));
+    // Stand in for the person at the native save dialogs: every save goes to `out`.
+    await app.evaluate(({ dialog, session }, dir) => {
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = args.find((a) => typeof a === 'object' && a !== null && 'defaultPath' in a) as { defaultPath: string };
+        return { canceled: false, filePath: `${dir}/${options.defaultPath}` };
+      }) as typeof dialog.showSaveDialog;
+      session.defaultSession.on('will-download', (_event, item) => item.setSavePath(`${dir}/${item.getFilename()}`));
+    }, out);
+    await page.getByRole('button', { name: 'Hi', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Export or import' }).selectOption('one:json');
+    await expect.poll(() => readdirSync(out).find((f) => f.endsWith('.json'))).toBeTruthy();
+    const json = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.json')) as string), 'utf8');
+    expect(json).toContain('Hello from the desktop app.');
+    expect(json).not.toContain('sk-electron-0123456789');
+    await page.getByRole('combobox', { name: 'Export or import' }).selectOption('one:pdf');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Saved .*\.pdf/);
+    const pdf = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.pdf')) as string));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('serves the page from plume://app with the desktop CSP header', async () => {
