@@ -69,6 +69,7 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
     // What each published frame costs outside script+layout: paint, compositing, GC, idle work.
     const rest = (r: Figures | undefined): number => (work(r, ls?.idle) - (r?.frameCpuMs ?? NaN)) / (r?.frames ?? NaN);
     add('CPU ms per frame beyond script+layout (info)', rest(ls?.memo), rest(ls?.naive), '-', true);
+    add('  of which idle highlight/typeset commits (info)', (ls?.memo?.upgradeMs ?? NaN) / (ls?.memo?.frames ?? NaN), (ls?.naive?.upgradeMs ?? NaN) / (ls?.naive?.frames ?? NaN), '-', true);
     const rtMemo = work(head.memo, head.idle);
     const rtNaive = work(head.naive, head.idle);
     add('naive / memo CPU, real time (info)', rtNaive / rtMemo, null, '-', true);
@@ -91,7 +92,9 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
   lines.push('renderers render the same texts. In real time the naive renderer falls behind and publishes');
   lines.push('fewer, larger updates (see frames below), so its real-time CPU understates what it costs.');
   lines.push('Both renderers also pay the browser for painting and compositing what changed on screen each');
-  lines.push('frame ("beyond script+layout"); that share is about the same for both and bounds the ratio.');
+  lines.push('frame ("beyond script+layout"), which bounds the ratio. The memoized renderer also highlights');
+  lines.push('code and typesets math in idle time as blocks settle, so its screen holds more to paint; the');
+  lines.push('naive baseline shows plain code and raw $...$ until the reply ends (it does that work once then).');
   lines.push('');
   lines.push('All scenarios, real time; frame = script + style + layout per published frame');
   lines.push('(cpu-idl = CPU ms minus the idle page; final = the commit that settles the reply, ms)');

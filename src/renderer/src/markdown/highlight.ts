@@ -1,5 +1,5 @@
 import type { HLJSApi } from 'highlight.js';
-import { whenIdle } from './idle.ts';
+import { onIdle } from './idle.ts';
 
 // highlight.js is loaded on first need and runs after the frame that asked for it, so a closing
 // fence never makes a frame slow. Results are cached per block identity (message instance, block
@@ -33,19 +33,33 @@ export function cachedHighlight(key: string, code: string, lang: string): string
   return hit.html;
 }
 
-/** Resolves to highlighted HTML, or null when the language is unknown or the code too large. */
-export async function highlightLater(key: string, code: string, lang: string): Promise<string | null> {
-  if (code.length > MAX_CODE) return null;
-  const api = hljs ?? (await load());
-  if (!api.getLanguage(lang)) return null;
-  await whenIdle();
-  const cached = cachedHighlight(key, code, lang);
-  if (cached !== null) return cached;
-  // hljs escapes the code it emits, so its output is markup we produced, not model HTML.
-  const html = api.highlight(code, { language: lang, ignoreIllegals: true }).value;
-  cache.set(key, { code, lang, html });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  return html;
+/**
+ * Calls `done` in an idle period with highlighted HTML, or null when the language is unknown or
+ * the code too large. `done` runs inside the idle commit (see idle.ts), so it may set state.
+ */
+export function highlightWhenIdle(key: string, code: string, lang: string, done: (html: string | null) => void): void {
+  if (code.length > MAX_CODE) {
+    done(null);
+    return;
+  }
+  void (hljs ? Promise.resolve(hljs) : load()).then((api) => {
+    if (!api.getLanguage(lang)) {
+      done(null);
+      return;
+    }
+    onIdle(() => {
+      const cached = cachedHighlight(key, code, lang);
+      if (cached !== null) {
+        done(cached);
+        return;
+      }
+      // hljs escapes the code it emits, so its output is markup we produced, not model HTML.
+      const html = api.highlight(code, { language: lang, ignoreIllegals: true }).value;
+      cache.set(key, { code, lang, html });
+      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+      done(html);
+    });
+  });
 }
 
 export function highlightCacheSize(): number {

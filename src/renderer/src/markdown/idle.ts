@@ -1,19 +1,31 @@
-// Work that may wait (highlighting, typesetting math) runs after the frame, never inside it.
-// Everything that asked during one frame is released by the same idle callback, so the state
-// updates that follow land in one React commit instead of one commit per code block or formula.
-let waiting: Array<() => void> = [];
+import { flushSync } from 'react-dom';
+import { renderStats } from './render-stats.ts';
 
-function release(): void {
-  const ready = waiting;
-  waiting = [];
-  for (const resolve of ready) resolve();
+// Work that may wait (highlighting, typesetting math) runs after the frame, never inside it.
+// Every job queued during a frame runs in the same idle callback, inside one flushSync: their
+// state updates become one React commit right there, between frames, and never linger as pending
+// work that the next frame's commit would pick up. Layout effects of that commit call
+// `layoutNow`, so the layout of the new markup is paid in the idle period too.
+let queue: Array<() => void> = [];
+
+function runQueue(): void {
+  const jobs = queue;
+  queue = [];
+  const started = performance.now();
+  flushSync(() => {
+    for (const job of jobs) job();
+  });
+  renderStats.upgradeMs += performance.now() - started;
 }
 
-export function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    if (waiting.length > 1) return;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(release, { timeout: 200 });
-    else setTimeout(release, 0);
-  });
+export function onIdle(job: () => void): void {
+  queue.push(job);
+  if (queue.length > 1) return;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(runQueue, { timeout: 200 });
+  else setTimeout(runQueue, 0);
+}
+
+/** Lays the page out now; see above. */
+export function layoutNow(): void {
+  if (typeof document !== 'undefined') void document.documentElement.offsetHeight;
 }

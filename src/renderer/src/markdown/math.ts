@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { PluggableList } from 'unified';
-import { whenIdle } from './idle.ts';
+import { layoutNow, onIdle } from './idle.ts';
 
 // KaTeX is large and typesetting is slow; it is fetched the first time a settled block contains
 // math, and each such block switches to it in an idle period after the frame that settled it,
@@ -26,16 +26,21 @@ export function useMathPlugins(needed: boolean): PluggableList {
   useEffect(() => {
     if (!needed) return;
     let live = true;
-    void mathReady()
-      .then(whenIdle)
-      .then(() => {
+    void mathReady().then(() =>
+      onIdle(() => {
         if (live) setReady(true);
-      });
+      }),
+    );
     return () => {
       live = false;
     };
   }, [needed]);
-  return needed && ready && plugins ? plugins : NONE;
+  const typeset = needed && ready && plugins !== null;
+  // Typesetting is applied by an idle-time commit: lay the formulas out there, not in a frame.
+  useLayoutEffect(() => {
+    if (typeset) layoutNow();
+  }, [typeset]);
+  return typeset && plugins ? plugins : NONE;
 }
 
 /** For tests and the benchmark: resolves once KaTeX is available. */

@@ -2,10 +2,12 @@
 // cheapest way to observe renders without a Profiler on the hot path.
 export const renderStats = {
   blockRenders: 0,
-  /** Characters handed to react-markdown (plus the splitter's verifying parser, added by callers). */
+  /** Characters handed to react-markdown (the splitter's verifying parser is counted in verify.ts). */
   parsedChars: 0,
   /** Length of the streaming tail at the last render of a message. */
   tailChars: 0,
+  /** Milliseconds spent in idle-time upgrade commits (highlighting, typesetting, their layout). */
+  upgradeMs: 0,
   /** Set only by tests that need to know which block rendered. */
   onBlockRender: null as ((blockKey: string) => void) | null,
 };
@@ -14,4 +16,5 @@ export function resetRenderStats(): void {
   renderStats.blockRenders = 0;
   renderStats.parsedChars = 0;
   renderStats.tailChars = 0;
+  renderStats.upgradeMs = 0;
 }

@@ -1,9 +1,10 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useLayoutEffect, useState } from 'react';
 import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'react-markdown';
 import type { Element, ElementContent } from 'hast';
 import { BlockContext } from '../block-context.ts';
-import { cachedHighlight, highlightLater } from '../highlight.ts';
+import { cachedHighlight, highlightWhenIdle } from '../highlight.ts';
+import { layoutNow } from '../idle.ts';
 import { CodeView } from './CodeView.tsx';
 
 /** Replaces react-markdown's `pre`: plain while its block streams, highlighted once settled. */
@@ -26,13 +27,19 @@ export function HighlightedCode({ text, lang, offset }: { text: string; lang: st
   useEffect(() => {
     if (!wanted || cached !== null) return;
     let live = true;
-    void highlightLater(key, text, lang).then((html) => {
+    highlightWhenIdle(key, text, lang, (html) => {
       if (live) setResult({ text, html });
     });
     return () => {
       live = false;
     };
   }, [wanted, cached, key, text, lang]);
+
+  // A result that arrived after mount was applied by an idle-time commit: lay it out there.
+  const upgraded = fresh?.html != null;
+  useLayoutEffect(() => {
+    if (upgraded) layoutNow();
+  }, [upgraded]);
 
   const html = cached ?? fresh?.html ?? null;
   const status = !block.settled ? 'streaming' : html ? 'done' : !lang || fresh ? 'plain' : 'pending';
