@@ -46,7 +46,7 @@ export function Sidebar({ conversations, activeId, onOpen, onNew, onRename, onPi
                     {c.pinned ? '★' : '☆'}
                   </button>
                   <button type="button" className="icon-button" aria-label={`Rename ${c.title}`} onClick={() => setRenaming(c.id)}>✎</button>
-                  <button type="button" className="icon-button" aria-label={`Delete ${c.title}`} onClick={() => void onDelete(c.id)}>🗑</button>
+                  <button type="button" className="icon-button" aria-label={`Delete ${c.title}`} onClick={() => void onDelete(c.id)}>✕</button>
                 </span>
               </li>
             ))}
