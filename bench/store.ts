@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/main/store/store.ts';
+import { seededRandom } from './support/random.ts';
 
 const CONVERSATIONS = 10_000;
 const MESSAGES = 1_000_000;
@@ -20,19 +21,8 @@ const NOW = Date.UTC(2026, 0, 15, 12);
 
 // ---- deterministic data -------------------------------------------------------------------
 
-function rng(seed: number): () => number {
-  // mulberry32: tiny, fast, and the same sequence on every machine.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rand = rng(42);
+const rand = seededRandom(42);
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'te', 'vo', 'zi', 'po', 'qua', 'der', 'fin', 'gal', 'hob', 'jun', 'bre', 'cro', 'dle', 'wex'];
 const TECH = ['python', 'rust', 'typescript', 'sqlite', 'kubernetes', 'docker', 'react', 'electron', 'postgres', 'async', 'closure', 'lifetime', 'borrow', 'index', 'query', 'latency', 'gradient', 'tensor', 'matrix', 'recursion'];
 const VOCAB: string[] = [...TECH];

@@ -1,21 +1,12 @@
 // Deterministic model-like replies for the benchmark and the tests. Generated rather than stored
 // so sizes are exact and nothing is copied from real conversations.
+import { seededRandom } from '../support/random.ts';
 
 export interface Fixture {
   name: string;
   text: string;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the renderer keeps every finished block as it was and only parses the growing end of the reply ' +
@@ -80,7 +71,7 @@ function list(r: () => number, ordered: boolean, loose: boolean): string {
 
 /** A mixed reply of about `size` characters: prose, lists, code, tables, math, quotes. */
 export function mixed(size: number, seed = 7): string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const parts: string[] = [];
   let len = 0;
   for (let i = 0; len < size; i++) {
@@ -136,7 +127,7 @@ export function unclosedFence(size: number): string {
 }
 
 export function refsAtEnd(): string {
-  const r = rng(3);
+  const r = seededRandom(3);
   const body: string[] = [];
   for (let i = 0; i < 30; i++) body.push(`${paragraph(r)} See [source ${i}][s${i}] and [the docs][docs].`);
   const defs = Array.from({ length: 30 }, (_, i) => `[s${i}]: https://example.com/source/${i} "Source ${i}"`);
@@ -144,14 +135,14 @@ export function refsAtEnd(): string {
 }
 
 export function footnotes(): string {
-  const r = rng(5);
+  const r = seededRandom(5);
   const body = Array.from({ length: 8 }, (_, i) => `${paragraph(r)} A claim.[^n${i}]`).join('\n\n');
   const notes = Array.from({ length: 8 }, (_, i) => `[^n${i}]: Footnote ${i}: ${sentence(r)}`).join('\n');
   return body + '\n\n' + notes + '\n';
 }
 
 export function bigTable(rows: number): string {
-  return 'Results:\n\n' + table(rng(11), rows) + '\n\nThat is all.\n';
+  return 'Results:\n\n' + table(seededRandom(11), rows) + '\n\nThat is all.\n';
 }
 
 export const FIXTURES: Record<string, () => string> = {

@@ -6,6 +6,7 @@ import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright';
 import type { Browser } from 'playwright';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/browser.ts';
 
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,16 +59,5 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
 }
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath() ?? CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
