@@ -83,6 +83,9 @@ export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleT
     close: async () => {
       stopObserving();
       restoreConsole();
+      // A routed request still in flight as the page closes must not surface later as an
+      // unhandled rejection (route.fulfill on a disposed response).
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
       await context.close();
       if (pageErrors.length) throw new Error(`Uncaught errors in the page: ${pageErrors.join('; ')}`);
       await host.close();
