@@ -1,26 +1,10 @@
 // `npm start`: build and launch the Electron app. Electron >= 42 downloads its binary on first
 // use; where that cannot happen, say so plainly and point to browser mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { buildOrExit, electronBinary, electronDir } from './app-build.mjs';
 
-const require = createRequire(import.meta.url);
-const electronDir = dirname(require.resolve('electron/package.json'));
-
-function electronBinary() {
-  if (process.env.ELECTRON_EXEC_PATH && existsSync(process.env.ELECTRON_EXEC_PATH)) return process.env.ELECTRON_EXEC_PATH;
-  const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const build = spawnSync('electron-vite', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
-if (build.status !== 0) {
-  console.error('[plume] the build failed; run `npm run build` to see why.');
-  process.exit(1);
-}
+buildOrExit();
 
 let binary = electronBinary();
 if (!binary) {
