@@ -16,8 +16,6 @@ const api = {
   },
 };
 
-export type PreloadApi = typeof api;
-
 const ownOrigin = () => (window.location.origin === 'null' ? '*' : window.location.origin);
 
 ipcRenderer.on(IpcEvent.streamPort, (event, message: { nonce?: unknown }) => {

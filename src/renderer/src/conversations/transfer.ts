@@ -26,7 +26,3 @@ export function printHtml(file: ExportedFile): void {
   });
   document.body.append(frame);
 }
-
-export function readTextFile(file: File): Promise<string> {
-  return file.text();
-}

@@ -7,14 +7,12 @@ const PAGE = 200;
 
 export function useConversations() {
   const [list, setList] = useState<ConversationSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
       setList((await bridge.invoke('conversations:list', { limit: PAGE })).items);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
+    } catch {
+      // The sidebar keeps the list it has; the next change refreshes it again.
     }
   }, []);
 
@@ -22,5 +20,5 @@ export function useConversations() {
     void refresh();
   }, [refresh]);
 
-  return { list, error, refresh };
+  return { list, refresh };
 }

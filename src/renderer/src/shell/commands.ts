@@ -51,5 +51,3 @@ export class CommandRegistry {
 }
 
 export const commands = new CommandRegistry();
-export const registerCommand = (id: AppCommand, handler: Handler) => commands.register(id, handler);
-export const runCommand = (id: AppCommand) => commands.run(id);

@@ -15,6 +15,4 @@ export function installShell(): void {
 }
 
 export { CommandPalette } from './command-palette';
-export { registerCommand, runCommand } from './commands';
-export { setThemeChoice } from './theme';
 export { useCommand } from './use-command';

@@ -21,7 +21,7 @@ function apply(choice: ThemeChoice): void {
   document.documentElement.style.colorScheme = theme;
 }
 
-export function setThemeChoice(choice: ThemeChoice): void {
+function setThemeChoice(choice: ThemeChoice): void {
   try {
     if (choice === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
     else localStorage.setItem(THEME_STORAGE_KEY, choice);
