@@ -195,6 +195,7 @@ export function App() {
       )}
       {deleted && (
         <UndoToast
+          key={deleted.id}
           message={`Deleted “${deleted.title || 'New chat'}”.`}
           onUndo={async () => {
             await bridge.invoke('conversations:undoDelete', { id: deleted.id });

@@ -1,12 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 const VISIBLE_MS = 10_000;
 
+/** Shown for VISIBLE_MS from when it mounts: a parent keys it by what was deleted. */
 export function UndoToast({ message, onUndo, onDismiss }: { message: string; onUndo(): void; onDismiss(): void }) {
+  // The parent passes a new onDismiss on every render, and the chat renders every frame while a
+  // reply streams: the timer must not restart with it, or the toast never goes away.
+  const dismiss = useRef(onDismiss);
+  dismiss.current = onDismiss;
   useEffect(() => {
-    const timer = setTimeout(onDismiss, VISIBLE_MS);
+    const timer = setTimeout(() => dismiss.current(), VISIBLE_MS);
     return () => clearTimeout(timer);
-  }, [message, onDismiss]);
+  }, []);
   return (
     <div className="toast" role="status">
       <span>{message}</span>
