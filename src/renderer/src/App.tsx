@@ -4,7 +4,7 @@ import { bridge } from './bridge';
 import { ChatToolbar } from './components/ChatToolbar';
 import { Composer } from './components/Composer';
 import type { MessageActions } from './components/MessageItem';
-import { MessageList } from './components/MessageList';
+import { type FocusRequest, MessageList } from './components/MessageList';
 import { SearchDialog } from './conversations/SearchDialog';
 import { Sidebar } from './conversations/Sidebar';
 import { UndoToast } from './conversations/UndoToast';
@@ -30,7 +30,7 @@ export function App() {
   const [view, setView] = useState<View>({ screen: 'chat' });
   const [showOptions, setShowOptions] = useState(false);
   const [searching, setSearching] = useState(false);
-  const [focusMessageId, setFocusMessageId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
   useEffect(() => {
     store.onConversationChanged = () => void conversations.refresh();
@@ -39,7 +39,7 @@ export function App() {
 
   const openConversation = useCallback(
     (id: string | null, messageId: string | null = null) => {
-      setFocusMessageId(messageId);
+      setFocus(messageId ? { messageId } : null);
       setView({ screen: 'chat' });
       void store.open(id, messageId);
     },
@@ -174,7 +174,7 @@ export function App() {
         )}
         {notice && <p className="notice" role="status">{notice}</p>}
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
-        <MessageList conversationId={chat.conversationId} items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focusMessageId={focusMessageId} />
+        <MessageList conversationId={chat.conversationId} items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focus={focus} />
         <Composer
           streaming={chat.streaming}
           disabled={!target}

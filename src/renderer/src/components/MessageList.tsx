@@ -2,6 +2,11 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatItem } from '../store/chat-store';
 import { MessageItem, type MessageActions } from './MessageItem';
 
+/** A search pick: a new object for each pick, so picking the same hit again scrolls to it again. */
+export interface FocusRequest {
+  messageId: string;
+}
+
 interface Props {
   conversationId: string | null;
   items: readonly ChatItem[];
@@ -9,7 +14,7 @@ interface Props {
   actions: MessageActions;
   onCommit(): void;
   /** Scroll this message into view once (search results). */
-  focusMessageId?: string | null;
+  focus?: FocusRequest | null;
 }
 
 /** Within this many pixels of the bottom, the reader is "at the bottom" and the view follows. */
@@ -19,7 +24,7 @@ const FIRST_SCREEN = 16;
 /** Older messages revealed each time the reader nears the top. */
 const REVEAL_STEP = 40;
 
-export function MessageList({ conversationId, items, streaming, actions, onCommit, focusMessageId }: Props) {
+export function MessageList({ conversationId, items, streaming, actions, onCommit, focus = null }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
@@ -35,6 +40,10 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
   }
   const setRenderFrom = (from: number) => setSpan({ conversationId, from });
   const keepBottomOffset = useRef<number | null>(null);
+  // The pick already scrolled to: later commits (a streamed reply) must not pull the view back.
+  const focused = useRef<FocusRequest | null>(null);
+  const focusMessageId = focus?.messageId ?? null;
+  const focusPending = focus !== null && focused.current !== focus;
 
   const focusIndex = focusMessageId ? items.findIndex((item) => item.id === focusMessageId) : -1;
   const from = Math.min(renderFrom, focusIndex >= 0 ? Math.max(0, focusIndex - 4) : renderFrom, Math.max(0, items.length - FIRST_SCREEN));
@@ -49,19 +58,21 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
       // Older messages were added above: keep what the reader was looking at where it was.
       el.scrollTop = el.scrollHeight - keepBottomOffset.current;
       keepBottomOffset.current = null;
-    } else if (pinned.current && !focusMessageId) {
+    } else if (pinned.current && !focusPending) {
       el.scrollTop = el.scrollHeight;
     }
-  }, [items, from, onCommit, focusMessageId]);
+  }, [items, from, onCommit, focusPending]);
 
   useLayoutEffect(() => {
-    if (!focusMessageId) return;
-    const target = scroller.current?.querySelector(`[data-message-id="${CSS.escape(focusMessageId)}"]`);
+    if (!focus || !focusPending) return;
+    // The picked conversation may not have loaded yet: wait for the commit that shows the message.
+    const target = scroller.current?.querySelector(`[data-message-id="${CSS.escape(focus.messageId)}"]`);
     if (target) {
+      focused.current = focus;
       pinned.current = false;
       target.scrollIntoView({ block: 'center' });
     }
-  }, [focusMessageId, items]);
+  }, [focus, focusPending, items]);
 
   useEffect(() => {
     const el = scroller.current;
