@@ -11,6 +11,13 @@ interface Props {
 
 type Choice = `${'one' | 'all'}:${ExportFormat | 'pdf'}` | 'import';
 
+const FORMATS: readonly [ExportFormat | 'pdf', string][] = [
+  ['markdown', 'Markdown'],
+  ['json', 'JSON (lossless)'],
+  ['html', 'HTML'],
+  ['pdf', 'PDF (print)'],
+];
+
 /** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
 export function ConversationMenu({ conversationId, onNotice, onImported }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -50,19 +57,9 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
       >
         <option value="" disabled>Export…</option>
         {conversationId && (
-          <optgroup label="This conversation">
-            <option value="one:markdown">Markdown</option>
-            <option value="one:json">JSON (lossless)</option>
-            <option value="one:html">HTML</option>
-            <option value="one:pdf">PDF (print)</option>
-          </optgroup>
+          <optgroup label="This conversation">{formatOptions('one')}</optgroup>
         )}
-        <optgroup label="All conversations">
-          <option value="all:markdown">Markdown</option>
-          <option value="all:json">JSON (lossless)</option>
-          <option value="all:html">HTML</option>
-          <option value="all:pdf">PDF (print)</option>
-        </optgroup>
+        <optgroup label="All conversations">{formatOptions('all')}</optgroup>
         <option value="import">Import a file…</option>
       </select>
       <input
@@ -86,4 +83,9 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
       />
     </>
   );
+}
+
+/** The same formats for one conversation and for all of them. */
+function formatOptions(scope: 'one' | 'all') {
+  return FORMATS.map(([format, label]) => <option key={format} value={`${scope}:${format}` satisfies Choice}>{label}</option>);
 }
