@@ -17,7 +17,7 @@ import { conversationHandlers } from './conversation-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers, readStoredHeaders } from './provider-handlers';
 import { fetchImageAsDataUrl } from './remote-image';
-import { prepareReply, throttledCheckpoints } from './reply-persistence';
+import { prepareReply } from './reply-persistence';
 import { InvalidInput, parseStreamRequest } from './request-validation';
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> };
@@ -120,16 +120,17 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     void startReply(request)
       .then(
         async ({ adapter, call, prepared, idleTimeoutMs }) => {
-          const checkpoints = throttledCheckpoints(prepared.checkpointer);
+          const { checkpointer } = prepared;
           const result = await runReplySession({
             adapter,
             call,
             port,
             placement: prepared.placement,
             idleTimeoutMs,
-            onProgress: checkpoints.progress,
+            // The checkpointer throttles the writes and reads the sender's text only for one.
+            onProgress: (sender) => checkpointer.updateFrom(sender),
           });
-          checkpoints.finish(result);
+          if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
           return result;
         },
         // Setup failures travel on the reply's own port, like any other failure.

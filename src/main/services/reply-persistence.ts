@@ -2,12 +2,10 @@
 // (so a crash leaves an interrupted reply, not nothing) and checkpointed while it streams.
 import type { ChatMessage, ReplyPlacement, StreamRequest } from '../../shared/chat';
 import type { PathMessage } from '../../shared/conversations';
-import type { ReplySender } from '../../shared/port/reply-sender';
 import { checkUploads } from '../attachments/check';
 import type { ReplyCheckpointer } from '../store/checkpointer';
 import { transaction } from '../store/database';
 import type { Store } from '../store/store';
-import type { ReplyResult } from '../stream/reply-session';
 import { InvalidInput } from './request-validation';
 
 export interface PreparedReply {
@@ -83,33 +81,4 @@ function toHistory(store: Store, path: PathMessage[]): ChatMessage[] {
   return path
     .filter((m) => m.role !== 'assistant' || m.text !== '')
     .map((m) => (m.attachments?.length ? { role: m.role, content: m.text, attachments: store.attachments.forModel(m.id) } : { role: m.role, content: m.text }));
-}
-
-/**
- * Checkpoints without reading the whole reply on every token: the sender's text is joined only
- * when a write is due. A trailing timer still catches text that arrives just before a stall.
- */
-export function throttledCheckpoints(checkpointer: ReplyCheckpointer, intervalMs = 500) {
-  let last = 0;
-  let trailing: ReturnType<typeof setTimeout> | undefined;
-  let latest: ReplySender | undefined;
-  const write = () => {
-    trailing = undefined;
-    last = performance.now();
-    if (latest && !checkpointer.finished) checkpointer.update(latest.text(), latest.reasoning());
-  };
-  return {
-    progress(sender: ReplySender): void {
-      latest = sender;
-      if (performance.now() - last >= intervalMs) write();
-      else if (!trailing) {
-        trailing = setTimeout(write, intervalMs);
-        trailing.unref?.();
-      }
-    },
-    finish(result: ReplyResult): void {
-      clearTimeout(trailing);
-      if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
-    },
-  };
 }

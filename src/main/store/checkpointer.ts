@@ -14,6 +14,12 @@ export type FinishWriter = (outcome: ReplyOutcome, text: string, reasoning: stri
 
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 500;
 
+/** A reply's text so far, read only when a write is due (a streaming sender joins it lazily). */
+export interface ReplyTextSource {
+  text(): string;
+  reasoning(): string;
+}
+
 /**
  * Created by `messages.beginAssistant` / `messages.regenerate` once the row exists in state
  * 'streaming'. `update` is meant to be called on every delta: it only remembers the text and
@@ -32,6 +38,7 @@ export class ReplyCheckpointer {
   readonly #onFinish: FinishWriter;
   #text = '';
   #reasoning = '';
+  #source: ReplyTextSource | null = null;
   #dirty = false;
   #lastWrite: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -61,6 +68,21 @@ export class ReplyCheckpointer {
     if (this.#finished) return;
     this.#text = textSoFar;
     this.#reasoning = reasoningSoFar;
+    this.#source = null;
+    this.#changed();
+  }
+
+  /**
+   * Like `update`, for a caller whose text is costly to join: `source` is read only when a
+   * write happens, so calling this on every token costs no string work.
+   */
+  updateFrom(source: ReplyTextSource): void {
+    if (this.#finished) return;
+    this.#source = source;
+    this.#changed();
+  }
+
+  #changed(): void {
     this.#dirty = true;
     const wait = this.#lastWrite + this.#intervalMs - this.#now();
     if (wait <= 0) {
@@ -83,19 +105,21 @@ export class ReplyCheckpointer {
   /** Writes now if anything changed since the last write. */
   flush(): void {
     if (this.#finished || !this.#dirty) return;
+    const text = this.#source?.text() ?? this.#text;
+    const reasoning = this.#source?.reasoning() ?? this.#reasoning;
     this.#db
       .prepare('UPDATE messages SET text = ?, reasoning = ?, updated_at = ? WHERE id = ?')
-      .run(this.#text, this.#reasoning, this.#now(), this.messageId);
+      .run(text, reasoning, this.#now(), this.messageId);
     this.#dirty = false;
     this.#lastWrite = this.#now();
     this.writes++;
   }
 
-  /** Final write with the outcome; `textSoFar` defaults to the last `update`. */
+  /** Final write with the outcome; `textSoFar` defaults to the last `update` (or source). */
   finish(outcome: ReplyOutcome, textSoFar?: string, reasoningSoFar?: string): MessageNode {
     if (this.#finished) throw new Error(`Reply ${this.messageId} is already finished`);
-    if (textSoFar !== undefined) this.#text = textSoFar;
-    if (reasoningSoFar !== undefined) this.#reasoning = reasoningSoFar;
+    this.#text = textSoFar ?? this.#source?.text() ?? this.#text;
+    this.#reasoning = reasoningSoFar ?? this.#source?.reasoning() ?? this.#reasoning;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#finished = true;
