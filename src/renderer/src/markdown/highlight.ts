@@ -61,7 +61,3 @@ export function highlightWhenIdle(key: string, code: string, lang: string, done:
     });
   });
 }
-
-export function highlightCacheSize(): number {
-  return cache.size;
-}

@@ -13,7 +13,3 @@ export function safeUrl(url: string, key: string): string {
   const allowed = key === 'href' ? LINK_SCHEMES : key === 'src' ? IMAGE_SCHEMES : null;
   return allowed?.has(scheme) ? url.trim() : '';
 }
-
-export function isExternalUrl(url: string): boolean {
-  return safeUrl(url, 'href') !== '' && !url.startsWith('#');
-}
