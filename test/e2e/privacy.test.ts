@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openai, startFakeAnthropic, startFakeOpenAI } from '../support/fake-providers';
-import { addProvider, closeBrowser, lastReply, type RunningApp, send, startApp } from './support/app';
+import { addProvider, closeBrowser, lastReply, send, startApp } from './support/app';
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
