@@ -11,11 +11,13 @@ const ROW = /^ {0,3}\|/;
 
 /** Chunk sources (header + delimiter + rows), or null when `tail` is not one big table alone. */
 export function tableChunks(tail: string): string[] | null {
+  // Runs on every streaming frame: most tails are not tables, so reject them before splitting.
+  if (!ROW.test(tail)) return null;
   const lines = tail.split('\n');
   if (lines.length < 2 + ROWS_PER_CHUNK * 2) return null;
   const header = lines[0] ?? '';
   const delimiter = lines[1] ?? '';
-  if (!ROW.test(header) || !DELIMITER_ROW.test(delimiter) || cells(header) !== cells(delimiter)) return null;
+  if (!DELIMITER_ROW.test(delimiter) || cells(header) !== cells(delimiter)) return null;
   const rows = lines.slice(2);
   if (rows[rows.length - 1] === '') rows.pop();
   // Every row line (the unfinished last one included) must start with a pipe: anything else
