@@ -4,13 +4,14 @@
 // each parsed on its own; finished pieces never change, so only the last one is parsed per frame.
 // Only the streaming view uses this: the settled paragraph is parsed whole.
 
+import { emphasisRun, matchDelimiter } from './tail-repair.ts';
+import type { Delimiter } from './tail-repair.ts';
+
 export const LONG_LINE = 2048;
 const PIECE = 1024;
 /** A pending opener older than this is treated as literal so that cutting can resume. */
 const GIVE_UP = 4096;
 
-const WORD = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
 const LETTER = /\p{L}/u;
 
 /** Piece texts (to be joined by single spaces), or null when `tail` is not one long prose line. */
@@ -20,7 +21,7 @@ export function paragraphPieces(tail: string): string[] | null {
   let start = 0;
   // Inline state since `start`: emphasis openers waiting for a closer, an open code or math run,
   // open brackets, an open "<".
-  let openers: Array<{ marker: string; at: number }> = [];
+  let openers: Delimiter[] = [];
   let run: { char: string; length: number; at: number } | null = null;
   let brackets = 0;
   let angle = false;
@@ -50,18 +51,9 @@ export function paragraphPieces(tail: string): string[] | null {
     else if (c === '<') angle = true;
     else if (c === '>') angle = false;
     else if (c === '*' || c === '_' || c === '~') {
-      let n = 1;
-      while (tail[i + n] === c) n++;
-      const before = tail[i - 1] ?? ' ';
-      const after = tail[i + n] ?? ' ';
-      const marker = tail.slice(i, i + Math.min(n, 3));
-      i += n;
-      if (c === '_' && WORD.test(before) && WORD.test(after)) continue;
-      const canClose = !SPACE.test(before);
-      const canOpen = !SPACE.test(after);
-      const match = canClose ? openers.map((o) => o.marker).lastIndexOf(marker) : -1;
-      if (match >= 0) openers = openers.slice(0, match);
-      else if (canOpen) openers.push({ marker, at: i - n });
+      const emphasis = emphasisRun(tail, i);
+      matchDelimiter(openers, emphasis, i);
+      i += emphasis.length;
       continue;
     } else if (c === ' ' && i - start >= PIECE && LETTER.test(tail[i + 1] ?? '')) {
       openers = openers.filter((o) => i - o.at <= GIVE_UP);

@@ -84,9 +84,41 @@ function findRun(s: string, from: number, run: string): number {
 const SPACE = /\s/;
 const WORD = /[\p{L}\p{N}]/u;
 
-interface Delimiter {
+export interface Delimiter {
   marker: string;
   at: number;
+}
+
+export interface EmphasisRun {
+  length: number;
+  /** The run as a delimiter: at most its first three characters. */
+  marker: string;
+  canOpen: boolean;
+  canClose: boolean;
+}
+
+/** The run of "*", "_" or "~" starting at `i`, and whether it may open or close emphasis. */
+export function emphasisRun(s: string, i: number): EmphasisRun {
+  const c = s[i];
+  let n = 1;
+  while (s[i + n] === c) n++;
+  const before = s[i - 1] ?? ' ';
+  const after = s[i + n] ?? ' ';
+  // An underscore inside a word is literal.
+  const literal = c === '_' && WORD.test(before) && WORD.test(after);
+  return {
+    length: n,
+    marker: s.slice(i, i + Math.min(n, 3)),
+    canOpen: !literal && !SPACE.test(after),
+    canClose: !literal && !SPACE.test(before),
+  };
+}
+
+/** Applies the run at `at` to `open`, the delimiters waiting for a closer: closes the latest match, or opens. */
+export function matchDelimiter(open: Delimiter[], run: EmphasisRun, at: number): void {
+  const match = run.canClose ? findLast(open, run.marker) : -1;
+  if (match >= 0) open.length = match;
+  else if (run.canOpen) open.push({ marker: run.marker, at });
 }
 
 function closeEmphasis(input: string): string {
@@ -109,18 +141,10 @@ function closeEmphasis(input: string): string {
       i++;
       continue;
     }
-    const run = runAt(input, i, c);
-    const before = i > 0 ? (input[i - 1] ?? '') : '';
-    const after = input[i + run.length] ?? '';
+    const run = emphasisRun(input, i);
+    // GFM strikethrough takes one or two tildes; a longer run is literal.
+    if (c !== '~' || run.length <= 2) matchDelimiter(stack, run, i);
     i += run.length;
-    if (c === '_' && WORD.test(before) && WORD.test(after)) continue;
-    if (c === '~' && run.length > 2) continue;
-    const marker = run.slice(0, 3);
-    const canClose = before !== '' && !SPACE.test(before);
-    const canOpen = after !== '' && !SPACE.test(after);
-    const match = canClose ? findLast(stack, marker) : -1;
-    if (match >= 0) stack.length = match;
-    else if (canOpen) stack.push({ marker, at: i - run.length });
   }
   let text = input.replace(/[ \t]+$/, '');
   // A marker with nothing after it yet is dropped rather than closed around nothing.
