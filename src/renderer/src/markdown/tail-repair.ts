@@ -29,6 +29,15 @@ export function repairTail(tail: string, inFence: boolean): string {
   return head + repairInline(text.slice(segmentStart));
 }
 
+/**
+ * The markdown for piece `i` of a streaming tail cut into pieces (long paragraph, growing table),
+ * each parsed on its own: only the last piece is unfinished, and every piece needs the definitions.
+ */
+export function tailPieceSource(pieces: readonly string[], i: number, definitions: string): string {
+  const piece = pieces[i] ?? '';
+  return (i === pieces.length - 1 ? repairTail(piece, false) : piece) + (definitions ? '\n\n' + definitions : '');
+}
+
 function lastBlankLineEnd(text: string): number {
   const i = text.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
   if (i < 0) return 0;

@@ -3,7 +3,7 @@ import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS, Passthrough } from '../plugins.ts';
-import { repairTail } from '../tail-repair.ts';
+import { tailPieceSource } from '../tail-repair.ts';
 
 // Each chunk renders its rows into the one <table> below: the chunk's own <table> is dropped, and
 // every chunk after the first drops its (repeated) header too. Module-level so memo holds.
@@ -12,14 +12,13 @@ const REST: Components = { ...COMPONENTS, table: Passthrough, thead: () => null 
 
 /** A growing table: completed chunks of rows stay as they are, only the last one re-renders. */
 export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo; chunks: string[]; definitions: string }) {
-  const last = chunks.length - 1;
   return (
     <table>
-      {chunks.map((source, i) => (
+      {chunks.map((_, i) => (
         <TableChunk
           key={i}
           info={info}
-          source={(i === last ? repairTail(source, false) : source) + (definitions ? '\n\n' + definitions : '')}
+          source={tailPieceSource(chunks, i, definitions)}
           first={i === 0}
         />
       ))}
