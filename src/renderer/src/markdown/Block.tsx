@@ -46,14 +46,16 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
       </BlockContext.Provider>
     );
   }
-  const pieces = !settled && fence === 'none' ? paragraphPieces(raw) : null;
+  // The streaming tail outside any open fence: the cases that skip a whole-tail parse per frame.
+  const openTail = !settled && fence === 'none';
+  const pieces = openTail ? paragraphPieces(raw) : null;
   if (pieces) return <StreamingParagraph info={info} pieces={pieces} definitions={definitions} />;
-  if (!settled && fence === 'none' && raw.length > PLAIN_TAIL) {
+  if (openTail && raw.length > PLAIN_TAIL) {
     // micromark's emphasis matching is super-linear on long runs of text full of "*" and "_"
     // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.
     return <p className="md-plain-tail">{raw}</p>;
   }
-  const chunks = !settled && fence === 'none' ? tableChunks(raw) : null;
+  const chunks = openTail ? tableChunks(raw) : null;
   if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
   let source = settled ? raw : repairTail(raw, fence === 'inside');
   // An open fence would swallow appended definitions, so they are added only outside one.

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { renderStats } from './render-stats.ts';
-import { finalDocument, splitMarkdown, tailFence } from './split/splitter.ts';
+import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
 
 export interface MarkdownMessageProps {
@@ -31,7 +31,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
       </div>
     );
   }
-  const tail = text.slice(split.tailStart);
+  const tail = tailOf(split);
   renderStats.tailChars = tail.length;
   const groups = Math.floor(split.blocks.length / GROUP) + 1;
   const tailBlock =
