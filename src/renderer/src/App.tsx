@@ -4,7 +4,7 @@ import { bridge } from './bridge';
 import { ChatToolbar } from './components/ChatToolbar';
 import { Composer } from './components/Composer';
 import type { MessageActions } from './components/MessageItem';
-import { type FocusRequest, MessageList } from './components/MessageList';
+import { type FocusRequest, LiveMessageList } from './components/MessageList';
 import { SearchDialog } from './conversations/SearchDialog';
 import { Sidebar } from './conversations/Sidebar';
 import { UndoToast } from './conversations/UndoToast';
@@ -23,7 +23,13 @@ type View = { screen: 'chat' } | { screen: 'providers'; editing: string | 'new' 
 
 export function App() {
   const store = useMemo(() => new ChatStore(bridge), []);
-  const chat = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  // App takes only what changes rarely; the message list follows the streaming items itself, so
+  // the sidebar, toolbar and composer do not re-render on every frame of a reply.
+  const chat = {
+    conversationId: useSyncExternalStore(store.subscribe, () => store.getSnapshot().conversationId),
+    streaming: useSyncExternalStore(store.subscribe, () => store.getSnapshot().streaming),
+    error: useSyncExternalStore(store.subscribe, () => store.getSnapshot().error),
+  };
   const conversations = useConversations();
   const [notice, setNotice] = useState<string | null>(null);
   const reply = useReplyTarget(chat.conversationId, conversations.list, () => void conversations.refresh(), setNotice);
@@ -174,7 +180,7 @@ export function App() {
         )}
         {notice && <p className="notice" role="status">{notice}</p>}
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
-        <MessageList conversationId={chat.conversationId} items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focus={focus} />
+        <LiveMessageList store={store} actions={actions} focus={focus} />
         <Composer
           streaming={chat.streaming}
           disabled={!target}

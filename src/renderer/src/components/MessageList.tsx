@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ChatItem } from '../store/chat-store';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ChatItem, ChatStore } from '../store/chat-store';
 import { MessageItem, type MessageActions } from './MessageItem';
 
 /** A search pick: a new object for each pick, so picking the same hit again scrolls to it again. */
@@ -107,5 +107,13 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
         <MessageItem key={item.key} item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
       ))}
     </div>
+  );
+}
+
+/** The list bound to the chat store: the one component that re-renders on each frame of a reply. */
+export function LiveMessageList({ store, actions, focus }: { store: ChatStore; actions: MessageActions; focus?: FocusRequest | null }) {
+  const chat = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return (
+    <MessageList conversationId={chat.conversationId} items={chat.items} streaming={chat.streaming} actions={actions} onCommit={store.committed} focus={focus} />
   );
 }
