@@ -4,10 +4,11 @@
 // its own errors on partial streams.
 import Anthropic from '@anthropic-ai/sdk';
 import type { ContentBlockParam, MessageCreateParamsStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { fencedFile, type ImageMimeType } from '../../shared/attachments';
+import type { ImageMimeType } from '../../shared/attachments';
 import type { ChatMessage } from '../../shared/chat';
 import { AnthropicEventReader } from './anthropic-events';
 import { commonClientOptions } from './client-options';
+import { messageText } from './message-text';
 import { pumpSdkStream } from './sdk-stream';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
@@ -77,10 +78,7 @@ function toAnthropicMessage(message: ChatMessage): MessageParam {
       blocks.push({ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: f.data }, title: f.name });
     }
   }
-  const text = [
-    ...files.filter((f) => f.kind === 'text').map((f) => fencedFile(f.name, Buffer.from(f.data, 'base64').toString('utf8'))),
-    message.content,
-  ].filter((part) => part.trim() !== '').join('\n\n');
+  const text = messageText(message.content, files);
   // The API refuses empty text blocks.
   if (text !== '') blocks.push({ type: 'text', text });
   return { role, content: blocks };

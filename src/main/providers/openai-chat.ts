@@ -5,11 +5,11 @@ import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import { fencedFile } from '../../shared/attachments';
 import type { ChatMessage } from '../../shared/chat';
 import { commonClientOptions } from './client-options';
 import { hostOf } from './host';
 import { ProviderFailure } from './errors';
+import { messageText } from './message-text';
 import { OpenAIChunkReader } from './openai-chunks';
 import { pumpSdkStream } from './sdk-stream';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
@@ -77,11 +77,8 @@ function toOpenAIMessage(message: ChatMessage, answered: boolean): ChatCompletio
       message: `“${pdf.name}” is a PDF, and Plume sends PDFs only to Anthropic models. Remove it, or switch to an Anthropic provider.`,
     });
   }
-  const text = [
-    ...files.filter((f) => f.kind === 'pdf').map((f) => `[The PDF “${f.name}” was attached here; it is not sent to this provider.]`),
-    ...files.filter((f) => f.kind === 'text').map((f) => fencedFile(f.name, Buffer.from(f.data, 'base64').toString('utf8'))),
-    message.content,
-  ].filter((part) => part.trim() !== '').join('\n\n');
+  const pdfNotes = files.filter((f) => f.kind === 'pdf').map((f) => `[The PDF “${f.name}” was attached here; it is not sent to this provider.]`);
+  const text = messageText(message.content, files, pdfNotes);
   const images = files.filter((f) => f.kind === 'image');
   if (images.length === 0) return { role: 'user', content: text };
   const parts: ChatCompletionContentPart[] = images.map((f) => ({
