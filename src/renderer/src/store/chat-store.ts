@@ -228,39 +228,17 @@ export class ChatStore {
     const reply = this.live;
     if (!reply || !reply.dirty) return;
     reply.dirty = false;
-    const now = performance.now();
-    const items = this.snapshot.items.map((item, index, all) => {
-      if (item.key !== reply.key) {
-        // The optimistic user row takes its saved id as soon as main has placed the reply.
-        const next = all[index + 1];
-        if (reply.placement && next?.key === reply.key && item.role === 'user' && item.id !== reply.placement.userMessageId) {
-          return { ...item, id: reply.placement.userMessageId };
-        }
-        return item;
-      }
-      const next: ChatItem = {
-        ...item,
-        id: reply.placement?.assistantMessageId ?? item.id,
-        text: item.text + reply.text.join(''),
-        reasoning: item.reasoning + reply.reasoning.join(''),
-      };
-      reply.text = [];
-      reply.reasoning = [];
-      if (reply.ttftMs !== undefined && next.ttftMs === undefined) {
-        next.ttftMs = reply.ttftMs;
-        next.firstTokenAt = now;
-      }
-      if (reply.end) {
-        const { outcome } = reply.end;
-        next.state = outcome.state;
-        next.stats = outcome.stats;
-        if (outcome.error) next.error = outcome.error;
-      } else if (reply.lost) {
-        next.state = next.text ? 'interrupted' : 'error';
-        next.error = reply.lost;
-      }
-      return next;
-    });
+    // The live reply is the last row (its user message just before it): touch only those.
+    const items = [...this.snapshot.items];
+    const at = items.findLastIndex((item) => item.key === reply.key);
+    const current = items[at];
+    if (!current) return;
+    const asked = items[at - 1];
+    // The optimistic user row takes its saved id as soon as main has placed the reply.
+    if (reply.placement && asked?.role === 'user' && asked.id !== reply.placement.userMessageId) {
+      items[at - 1] = { ...asked, id: reply.placement.userMessageId };
+    }
+    items[at] = withReply(current, reply, performance.now());
     this.set({ ...this.snapshot, items, streaming: !(reply.end || reply.lost) });
     clearTimeout(this.awaitingCommit);
     this.awaitingCommit = setTimeout(this.committed, COMMIT_FALLBACK_MS);
@@ -335,3 +313,30 @@ export function toItem(m: PathMessage): ChatItem {
   if (m.attachments?.length) item.attachments = m.attachments;
   return item;
 }
+
+/** The reply's row with everything received since the last frame applied. */
+function withReply(item: ChatItem, reply: LiveReply, now: number): ChatItem {
+  const next: ChatItem = {
+    ...item,
+    id: reply.placement?.assistantMessageId ?? item.id,
+    text: item.text + reply.text.join(''),
+    reasoning: item.reasoning + reply.reasoning.join(''),
+  };
+  reply.text = [];
+  reply.reasoning = [];
+  if (reply.ttftMs !== undefined && next.ttftMs === undefined) {
+    next.ttftMs = reply.ttftMs;
+    next.firstTokenAt = now;
+  }
+  if (reply.end) {
+    const { outcome } = reply.end;
+    next.state = outcome.state;
+    next.stats = outcome.stats;
+    if (outcome.error) next.error = outcome.error;
+  } else if (reply.lost) {
+    next.state = next.text ? 'interrupted' : 'error';
+    next.error = reply.lost;
+  }
+  return next;
+}
+
