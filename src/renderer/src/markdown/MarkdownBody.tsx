@@ -3,7 +3,8 @@ import type { Components } from 'react-markdown';
 import { BlockContext } from './block-context.ts';
 import type { BlockInfo } from './block-context.ts';
 import { useMathPlugins } from './math.ts';
-import { COMPONENTS, REMARK_PLUGINS } from './plugins.ts';
+import { REMARK_PLUGINS } from './grammar.ts';
+import { COMPONENTS } from './plugins.ts';
 import { renderStats } from './render-stats.ts';
 import { safeUrl } from './safe-url.ts';
 

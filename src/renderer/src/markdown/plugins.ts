@@ -1,17 +1,12 @@
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import type { ReactNode } from 'react';
 import type { Components } from 'react-markdown';
-import type { PluggableList } from 'unified';
 import { CodeBlock } from './components/CodeBlock.tsx';
 import { RemoteImage } from './components/RemoteImage.tsx';
 import { SafeLink } from './components/SafeLink.tsx';
 import { createElement, Fragment } from 'react';
 
-// Module-level so their identity never changes: a new array or object per render would defeat
-// every memoized block.
-export const REMARK_PLUGINS: PluggableList = [remarkGfm, remarkMath];
-
+// Module-level so its identity never changes: a new object per render would defeat every
+// memoized block.
 export const COMPONENTS: Components = {
   pre: CodeBlock,
   a: SafeLink,

@@ -1,11 +1,10 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import type { Nodes, Root } from 'mdast';
+import { REMARK_PLUGINS } from '../grammar.ts';
 
 // The same grammar the renderer uses, so "the real parser agrees" means what the user will see.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+const parser = unified().use(remarkParse).use(REMARK_PLUGINS).freeze();
 
 export interface Verdict {
   /** True when a top-level node starts exactly at `offset` (the text before it is closed). */
