@@ -9,8 +9,13 @@ const MAX_MODELS = 2000;
 
 /** Model ids, in the provider's order for Anthropic (newest first), sorted otherwise. */
 export async function listModels(kind: AdapterKind, config: ProviderCallConfig, signal?: AbortSignal): Promise<string[]> {
+  const options = signal ? { signal } : {};
   try {
-    const ids = kind === 'anthropic' ? await anthropicModelIds(config, signal) : await openaiModelIds(config, signal);
+    const ids = await collectIds(
+      kind === 'anthropic'
+        ? createAnthropicClient(config).models.list({ limit: 100 }, options)
+        : createOpenAIClient(config).models.list(options),
+    );
     const unique = [...new Set(ids)];
     return kind === 'anthropic' ? unique : unique.sort((a, b) => a.localeCompare(b));
   } catch (error) {
@@ -18,19 +23,11 @@ export async function listModels(kind: AdapterKind, config: ProviderCallConfig, 
   }
 }
 
-async function openaiModelIds(config: ProviderCallConfig, signal?: AbortSignal): Promise<string[]> {
+/** Both SDKs page through the listing as one async iterable of models. */
+async function collectIds(models: AsyncIterable<{ id?: unknown } | null | undefined>): Promise<string[]> {
   const ids: string[] = [];
-  for await (const model of createOpenAIClient(config).models.list(signal ? { signal } : {})) {
+  for await (const model of models) {
     // Compatible servers are not all careful about the shape.
-    if (typeof model?.id === 'string' && model.id !== '') ids.push(model.id);
-    if (ids.length >= MAX_MODELS) break;
-  }
-  return ids;
-}
-
-async function anthropicModelIds(config: ProviderCallConfig, signal?: AbortSignal): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const model of createAnthropicClient(config).models.list({ limit: 100 }, signal ? { signal } : {})) {
     if (typeof model?.id === 'string' && model.id !== '') ids.push(model.id);
     if (ids.length >= MAX_MODELS) break;
   }
