@@ -1,10 +1,9 @@
 // settings.json in the data directory: the price table, the idle-stream timeout and the default
 // provider. Everything written comes from the window, so it is checked field by field and a bad
 // value is refused with a sentence instead of being stored.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, type PriceRow } from '../../shared/settings';
-import { writeJsonFile } from '../settings/json-file';
+import { readJsonFile, writeJsonFile } from '../settings/json-file';
 import { InvalidInput } from './request-validation';
 
 const FILE = 'settings.json';
@@ -18,14 +17,8 @@ export class AppSettingsStore {
 
   async get(): Promise<AppSettings> {
     if (this.current) return this.current;
-    try {
-      const parsed: unknown = JSON.parse(await readFile(join(this.dir, FILE), 'utf8'));
-      // A file edited by hand into nonsense falls back field by field rather than failing to start.
-      this.current = { ...DEFAULT_SETTINGS, ...salvage(parsed) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
-      this.current = { ...DEFAULT_SETTINGS };
-    }
+    // A file edited by hand into nonsense falls back field by field rather than failing to start.
+    this.current = { ...DEFAULT_SETTINGS, ...salvage(await readJsonFile(join(this.dir, FILE))) };
     return this.current;
   }
 
