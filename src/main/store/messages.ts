@@ -158,14 +158,11 @@ export class MessageRepository {
   select(messageId: string): PathMessage[] {
     const target = this.#require(messageId);
     transaction(this.#db, () => {
-      let child: MessageNode = target;
-      for (;;) {
-        if (child.parentId === null) {
-          this.#db.prepare('UPDATE conversations SET active_root_id = ? WHERE id = ?').run(child.id, child.conversationId);
-          break;
-        }
-        this.#db.prepare('UPDATE messages SET active_child_id = ? WHERE id = ?').run(child.id, child.parentId);
-        child = this.#require(child.parentId);
+      let m = target;
+      this.#show(m.conversationId, m.parentId, m.id);
+      while (m.parentId !== null) {
+        m = this.#require(m.parentId);
+        this.#show(m.conversationId, m.parentId, m.id);
       }
     });
     return this.activePath(target.conversationId);
@@ -229,13 +226,18 @@ export class MessageRepository {
       )
       .run(id, conversationId, parentId, role, text, target.providerId, target.model, state, now, now);
     // A new message is always what the user is looking at.
+    this.#show(conversationId, parentId, id);
+    this.#conversations.touch(conversationId);
+    return id;
+  }
+
+  /** Makes `id` the active child of `parentId`, or the conversation's active first message. */
+  #show(conversationId: string, parentId: string | null, id: string): void {
     if (parentId === null) {
       this.#db.prepare('UPDATE conversations SET active_root_id = ? WHERE id = ?').run(id, conversationId);
     } else {
       this.#db.prepare('UPDATE messages SET active_child_id = ? WHERE id = ?').run(id, parentId);
     }
-    this.#conversations.touch(conversationId);
-    return id;
   }
 
   #finish(id: string, outcome: ReplyOutcome, text: string, reasoning: string): MessageNode {
