@@ -188,7 +188,7 @@ export type Req<C extends Channel> = Channels[C]['req'];
 export type Res<C extends Channel> = Channels[C]['res'];
 
 /** The allow-list. `satisfies` keeps it in step with `Channels` at compile time. */
-export const CHANNELS = {
+const CHANNELS = {
   'app:info': true,
   'providers:list': true,
   'providers:save': true,

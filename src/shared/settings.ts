@@ -23,7 +23,7 @@ export const IDLE_TIMEOUT_LIMITS = { minSec: 5, maxSec: 900 } as const;
  * Starting points only (list prices as published in late 2025). They are shown as estimates
  * and the settings screen invites editing them.
  */
-export const DEFAULT_PRICES: readonly PriceRow[] = [
+const DEFAULT_PRICES: readonly PriceRow[] = [
   { model: 'gpt-4o', inputPerMTok: 2.5, outputPerMTok: 10 },
   { model: 'gpt-4o-mini', inputPerMTok: 0.15, outputPerMTok: 0.6 },
   { model: 'gpt-4.1', inputPerMTok: 2, outputPerMTok: 8 },

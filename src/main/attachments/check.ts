@@ -35,7 +35,7 @@ const CAPS: Record<AttachmentKind, number> = { image: MAX_SENT_IMAGE_BYTES, pdf:
 const KIND_WORD: Record<AttachmentKind, string> = { image: 'an image', pdf: 'a PDF', text: 'a text file' };
 const LARGEST = Math.max(...Object.values(CAPS));
 
-export function decodeBase64(data: unknown, what: string): Buffer {
+function decodeBase64(data: unknown, what: string): Buffer {
   if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data)) {
     throw new AttachmentProblem(`${what} did not arrive as valid base64.`);
   }

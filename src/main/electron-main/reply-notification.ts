@@ -3,7 +3,7 @@
 // they may have gone away (a notification for a two-second answer is noise).
 import type { ReplyResult } from '../stream/reply-session';
 
-export const LONG_REPLY_MS = 15_000;
+const LONG_REPLY_MS = 15_000;
 
 export interface NotifyContext {
   enabled: boolean;

@@ -9,7 +9,7 @@ export interface ShellSettings {
   notifyWhenReplyDone: boolean;
 }
 
-export const DEFAULT_SHELL_SETTINGS: ShellSettings = { notifyWhenReplyDone: false };
+const DEFAULT_SHELL_SETTINGS: ShellSettings = { notifyWhenReplyDone: false };
 
 export async function loadShellSettings(dataDir: string): Promise<ShellSettings> {
   try {

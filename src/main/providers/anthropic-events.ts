@@ -48,7 +48,7 @@ export class AnthropicEventReader {
   }
 }
 
-export function mapStopReason(raw: string): FinishReason {
+function mapStopReason(raw: string): FinishReason {
   switch (raw) {
     case 'end_turn':
     case 'stop_sequence':

@@ -13,7 +13,7 @@ import { pumpSdkStream } from './sdk-stream';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 /** Anthropic requires max_tokens; this fits a long answer without surprising bills. */
-export const DEFAULT_MAX_TOKENS = 8192;
+const DEFAULT_MAX_TOKENS = 8192;
 /** The API rejects thinking budgets under this. */
 const MIN_THINKING_BUDGET = 1024;
 
@@ -36,7 +36,7 @@ export function createAnthropicMessagesAdapter(config: ProviderCallConfig): Prov
   };
 }
 
-export function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
+function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
   // The Messages API takes system text as a parameter, never as a message.
   const systemParts = [call.system, ...call.messages.filter((m) => m.role === 'system').map((m) => m.content)];
   const system = systemParts.filter((part): part is string => !!part).join('\n\n');

@@ -4,9 +4,9 @@ import { fetchReportingBytes } from './byte-reporting-fetch';
 import type { ProviderCallConfig } from './types';
 
 /** Local servers (Ollama, LM Studio, llama.cpp) take no key, but the SDKs insist on one. */
-export const PLACEHOLDER_KEY = 'no-key-needed';
+const PLACEHOLDER_KEY = 'no-key-needed';
 /** Long enough for a local server to load a model before it answers the first request. */
-export const DEFAULT_HEADERS_TIMEOUT_MS = 120_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 120_000;
 
 export function commonClientOptions(config: ProviderCallConfig, onBytes?: () => void) {
   return {

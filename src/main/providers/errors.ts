@@ -35,7 +35,7 @@ export function toProviderFailure(error: unknown, context: FailureContext): Prov
   return new ProviderFailure(classifyProviderError(error, context));
 }
 
-export function classifyProviderError(error: unknown, context: FailureContext): PlumeError {
+function classifyProviderError(error: unknown, context: FailureContext): PlumeError {
   const plume = describe(readErrorFacts(error), context, hostOf(context.baseURL));
   const clean: PlumeError = { ...plume, message: scrubSecrets(plume.message, context.apiKey) };
   if (plume.detail !== undefined) clean.detail = scrubSecrets(plume.detail, context.apiKey);

@@ -97,7 +97,7 @@ function readUsage(value: unknown): Usage | undefined {
   return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
-export function mapFinishReason(raw: string): FinishReason {
+function mapFinishReason(raw: string): FinishReason {
   switch (raw) {
     case 'stop':
     case 'end_turn': // some compatible servers pass Anthropic-style reasons through

@@ -8,7 +8,7 @@ import type { AdapterKind, ProviderCallConfig } from './types';
 export type ConnectionCheck = { ok: true; models: string[] } | { ok: false; error: PlumeError };
 
 /** Short: a person is waiting, and a healthy server answers a listing at once. */
-export const CONNECTION_CHECK_TIMEOUT_MS = 10_000;
+const CONNECTION_CHECK_TIMEOUT_MS = 10_000;
 
 export async function testConnection(
   kind: AdapterKind,

@@ -32,7 +32,7 @@ export class AppSettingsStore {
   }
 }
 
-export function parseSettingsChange(change: Record<string, unknown>): Partial<AppSettings> {
+function parseSettingsChange(change: Record<string, unknown>): Partial<AppSettings> {
   const out: Partial<AppSettings> = {};
   if ('idleTimeoutSec' in change) {
     const sec = change.idleTimeoutSec;

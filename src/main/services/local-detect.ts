@@ -17,7 +17,7 @@ export const DEFAULT_LOCAL_PROBES: readonly LocalProbe[] = [
 ];
 
 /** A server on loopback answers in milliseconds; anything slower is not worth a first-run wait. */
-export const PROBE_TIMEOUT_MS = 800;
+const PROBE_TIMEOUT_MS = 800;
 
 /**
  * `PLUME_LOCAL_PROBES=ollama=11434,lmstudio=1234` replaces the probed ports (the e2e harness

@@ -13,7 +13,7 @@ export class MigrationError extends Error {
   }
 }
 
-export function schemaVersion(db: Db): number {
+function schemaVersion(db: Db): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
   return row.user_version;
 }

@@ -11,7 +11,7 @@ const TITLE_BOOST = 2;
  * hundreds of thousands of messages and scoring all of them would blow the 30 ms budget;
  * FTS5 walks matches newest-first and stops here, so the cost is bounded.
  */
-export const RANK_WINDOW = 2_000;
+const RANK_WINDOW = 2_000;
 
 export interface FtsQuery {
   match: string;

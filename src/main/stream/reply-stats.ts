@@ -3,7 +3,7 @@ import type { ReplyStats } from '../../shared/chat';
 import type { Usage } from '../../shared/provider-events';
 
 /** A rough 4-characters-per-token estimate, used only when the provider reports no usage. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return text.length === 0 ? 0 : Math.max(1, Math.round(text.length / 4));
 }
 

@@ -29,7 +29,7 @@ export interface ForeignConversation {
 }
 
 /** A UUID-shaped id derived from the source, so the same file always yields the same ids. */
-export function stableId(...parts: string[]): string {
+function stableId(...parts: string[]): string {
   const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
