@@ -9,8 +9,16 @@ export type FinishReason =
   | 'refusal'
   | 'other';
 
+/**
+ * Token counts with one meaning whatever the provider (see providers/usage-normalize.ts): the
+ * five kinds never overlap, so their sum is everything billed and each is priced on its own.
+ */
 export interface Usage {
+  /** Input not served from or written to the prompt cache. */
   inputTokens?: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+  /** Visible output, reasoning excluded. */
   outputTokens?: number;
   reasoningTokens?: number;
 }

@@ -1,39 +1,50 @@
 // Turns raw Messages stream events into ProviderEvents. A reply is complete only when
 // `message_stop` arrives; until then the stop reason from `message_delta` is just remembered.
+// The SDK types promise fields that Anthropic's own examples and compatible gateways leave out
+// (`usage` on message_start and message_delta), so every field is read as optional: a missing
+// or odd one must never cost the user the reply. Unknown event and block types are skipped.
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import type { FinishReason, ProviderEvent, Usage } from '../../shared/provider-events';
+import type { FinishReason, ProviderEvent } from '../../shared/provider-events';
+import { AnthropicUsageTally } from './usage-normalize';
+
+/** An event as it may really arrive: the SDK's shape, with any part possibly missing. */
+type LooseEvent = { [K in keyof RawMessageStreamEvent]?: unknown } & { type?: unknown };
+type Loose = Record<string, unknown>;
+const asObject = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
+const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export class AnthropicEventReader {
-  private usage: Usage = {};
+  private readonly usage = new AnthropicUsageTally();
   private stopReason: string | undefined;
   private stopped = false;
 
-  *read(event: RawMessageStreamEvent): Generator<ProviderEvent> {
-    switch (event.type) {
+  *read(item: RawMessageStreamEvent | LooseEvent): Generator<ProviderEvent> {
+    const event = asObject(item);
+    switch (event['type']) {
       case 'message_start':
-        this.usage.inputTokens = event.message.usage.input_tokens;
+        this.usage.add(asObject(event['message'])['usage']);
         break;
       case 'content_block_start': {
         // Blocks normally start empty, but nothing forbids a first piece here.
-        const block = event.content_block;
-        if (block.type === 'text' && block.text) yield { type: 'text', text: block.text };
-        if (block.type === 'thinking' && block.thinking) yield { type: 'reasoning', text: block.thinking };
+        const block = asObject(event['content_block']);
+        if (block['type'] === 'text' && asText(block['text'])) yield { type: 'text', text: asText(block['text']) };
+        if (block['type'] === 'thinking' && asText(block['thinking'])) yield { type: 'reasoning', text: asText(block['thinking']) };
         break;
       }
       case 'content_block_delta': {
-        const delta = event.delta;
-        if (delta.type === 'text_delta' && delta.text) yield { type: 'text', text: delta.text };
-        if (delta.type === 'thinking_delta' && delta.thinking) yield { type: 'reasoning', text: delta.thinking };
+        const delta = asObject(event['delta']);
+        if (delta['type'] === 'text_delta' && asText(delta['text'])) yield { type: 'text', text: asText(delta['text']) };
+        if (delta['type'] === 'thinking_delta' && asText(delta['thinking'])) yield { type: 'reasoning', text: asText(delta['thinking']) };
         // tool input, signatures and citations are not shown (yet)
         break;
       }
-      case 'message_delta':
-        if (event.delta.stop_reason) this.stopReason = event.delta.stop_reason;
+      case 'message_delta': {
+        const stopReason = asObject(event['delta'])['stop_reason'];
+        if (typeof stopReason === 'string' && stopReason !== '') this.stopReason = stopReason;
         // Cumulative totals: the latest value replaces the earlier one.
-        if (typeof event.usage.output_tokens === 'number') this.usage.outputTokens = event.usage.output_tokens;
-        if (typeof event.usage.input_tokens === 'number') this.usage.inputTokens = event.usage.input_tokens;
-        if (event.usage.output_tokens_details) this.usage.reasoningTokens = event.usage.output_tokens_details.thinking_tokens;
+        this.usage.add(event['usage']);
         break;
+      }
       case 'message_stop':
         this.stopped = true;
         break;
@@ -41,7 +52,8 @@ export class AnthropicEventReader {
   }
 
   *end(): Generator<ProviderEvent> {
-    if (Object.keys(this.usage).length > 0) yield { type: 'usage', usage: { ...this.usage } };
+    const usage = this.usage.usage();
+    if (usage) yield { type: 'usage', usage };
     if (!this.stopped) return; // no message_stop: the caller shows an interrupted reply
     const raw = this.stopReason ?? 'end_turn';
     yield { type: 'finish', reason: mapStopReason(raw), raw };

@@ -12,20 +12,24 @@ import { ProviderFailure } from './errors';
 import { messageText } from './message-text';
 import { OpenAIChunkReader } from './openai-chunks';
 import { pumpSdkStream } from './sdk-stream';
+import { fetchWithSseTap, type SseTapListener } from './sse-tap';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
-export function createOpenAIClient(config: ProviderCallConfig, onBytes?: () => void): OpenAI {
+export function createOpenAIClient(config: ProviderCallConfig, onBytes?: () => void, tap?: SseTapListener): OpenAI {
+  const options = commonClientOptions(config, onBytes);
+  if (tap) options.fetch = fetchWithSseTap(options.fetch, tap);
   // organization/project null: an OPENAI_ORG_ID in the environment must not reach other servers.
-  return new OpenAI({ ...commonClientOptions(config, onBytes), organization: null, project: null });
+  return new OpenAI({ ...options, organization: null, project: null });
 }
 
 export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAdapter {
   return {
     stream(call: ProviderCall, hooks: StreamHooks) {
-      const client = createOpenAIClient(config, hooks.onBytes);
+      const reader = new OpenAIChunkReader(hostOf(config.baseURL), { thinkTags: config.thinkTags });
+      const client = createOpenAIClient(config, hooks.onBytes, reader);
       return pumpSdkStream({
         open: () => client.chat.completions.create(chatParams(call, config.baseURL), { signal: hooks.signal }),
-        reader: new OpenAIChunkReader(hostOf(config.baseURL)),
+        reader,
         signal: hooks.signal,
         failure: { baseURL: config.baseURL, apiKey: config.apiKey },
       });

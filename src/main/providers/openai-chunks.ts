@@ -3,30 +3,58 @@
 // places, null choices), so every field is read defensively rather than trusted to the SDK types.
 import type { FinishReason, ProviderEvent, Usage } from '../../shared/provider-events';
 import { ProviderFailure } from './errors';
+import type { SseTapListener } from './sse-tap';
+import { ThinkTagSplitter } from './think-tags';
+import { openAIUsage } from './usage-normalize';
 
 type Loose = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-const numberOr = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-export class OpenAIChunkReader {
+export interface ChunkReaderOptions {
+  /** Read `<think>…</think>` at the start of the content as reasoning (the provider setting). */
+  thinkTags?: boolean;
+}
+
+export class OpenAIChunkReader implements SseTapListener {
   private finishRaw: string | undefined;
   private usage: Usage | undefined;
+  private done = false;
+  private readonly content: ThinkTagSplitter;
 
-  constructor(private readonly host: string) {}
+  constructor(
+    private readonly host: string,
+    options: ChunkReaderOptions = {},
+  ) {
+    this.content = new ThinkTagSplitter(options.thinkTags ?? true);
+  }
+
+  onDone(): void {
+    this.done = true;
+  }
+
+  /** The SDK throws on this chunk; its usage (OpenRouter sends the totals there) is kept first. */
+  onErrorChunk(chunk: Loose): void {
+    this.usage = openAIUsage(chunk['usage']) ?? this.usage;
+  }
+
+  /** An error after the provider said why it stopped changes nothing the user needs to know. */
+  finishedBeforeError(): boolean {
+    return this.finishRaw !== undefined;
+  }
 
   *read(chunk: unknown): Generator<ProviderEvent> {
     if (!isObject(chunk)) return;
     // Usage may ride on any chunk (xAI: second-to-last; vLLM: with `choices: null`; Groq: under
     // `x_groq`). Totals are cumulative, so the last one seen wins.
-    const usage = readUsage(chunk['usage']) ?? (isObject(chunk['x_groq']) ? readUsage(chunk['x_groq']['usage']) : undefined);
+    const usage = openAIUsage(chunk['usage']) ?? (isObject(chunk['x_groq']) ? openAIUsage(chunk['x_groq']['usage']) : undefined);
     if (usage) this.usage = usage;
 
     const choices = Array.isArray(chunk['choices']) ? chunk['choices'] : [];
     // Plume asks for one choice; a missing index means the first one.
     const choice = choices.find((c): c is Loose => isObject(c) && (c['index'] ?? 0) === 0);
     if (!choice) return;
-    if (isObject(choice['delta'])) yield* readDelta(choice['delta']);
+    if (isObject(choice['delta'])) yield* readDelta(choice['delta'], this.content);
 
     const finish = choice['finish_reason'];
     if (typeof finish === 'string' && finish !== '') {
@@ -43,25 +71,38 @@ export class OpenAIChunkReader {
    * why it stopped: a body that just ends is an interrupted reply, and the caller says so.
    */
   *end(): Generator<ProviderEvent> {
+    yield* this.content.end();
     if (this.usage) yield { type: 'usage', usage: this.usage };
     if (this.finishRaw !== undefined) yield { type: 'finish', reason: mapFinishReason(this.finishRaw), raw: this.finishRaw };
+    // Some servers never send a finish_reason but do end with [DONE]: that is a complete reply.
+    else if (this.done) yield { type: 'finish', reason: 'stop' };
   }
 }
 
-function* readDelta(delta: Loose): Generator<ProviderEvent> {
+function* readDelta(delta: Loose, content: ThinkTagSplitter): Generator<ProviderEvent> {
   // DeepSeek names it `reasoning_content`, Ollama and OpenRouter `reasoning`; some send both
   // with the same text, so only one is used.
   const reasoning = delta['reasoning_content'] ?? delta['reasoning'];
   if (typeof reasoning === 'string' && reasoning !== '') yield { type: 'reasoning', text: reasoning };
 
-  const content = delta['content'];
-  if (typeof content === 'string' && content !== '') yield { type: 'text', text: content };
-  else if (Array.isArray(content)) yield* readContentParts(content);
+  const parts = delta['content'];
+  if (typeof parts === 'string') yield* asThought(content.push(parts), isGeminiThought(delta));
+  else if (Array.isArray(parts)) yield* readContentParts(parts);
 
   const refusal = delta['refusal'];
   if (typeof refusal === 'string' && refusal !== '') yield { type: 'text', text: refusal };
   // `tool_calls` fragments are ignored on purpose: tool use is not a feature yet, and their
   // shape varies the most between servers (empty names, missing index).
+}
+
+/** Gemini's compatible endpoint flags thought deltas (`extra_content.google.thought: true`). */
+function isGeminiThought(delta: Loose): boolean {
+  const extra = delta['extra_content'];
+  return isObject(extra) && isObject(extra['google']) && extra['google']['thought'] === true;
+}
+
+function* asThought(events: Iterable<ProviderEvent>, thought: boolean): Generator<ProviderEvent> {
+  for (const event of events) yield thought && event.type === 'text' ? { type: 'reasoning', text: event.text } : event;
 }
 
 /** Mistral (Magistral) streams `content` as typed parts: thinking parts and text parts. */
@@ -82,19 +123,6 @@ function thinkingText(thinking: unknown): string {
   if (typeof thinking === 'string') return thinking;
   if (!Array.isArray(thinking)) return '';
   return thinking.map((piece) => (isObject(piece) && typeof piece['text'] === 'string' ? piece['text'] : '')).join('');
-}
-
-function readUsage(value: unknown): Usage | undefined {
-  if (!isObject(value)) return undefined;
-  const usage: Usage = {};
-  const input = numberOr(value['prompt_tokens']);
-  const output = numberOr(value['completion_tokens']);
-  const details = value['completion_tokens_details'];
-  const reasoning = isObject(details) ? numberOr(details['reasoning_tokens']) : undefined;
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
-  if (reasoning !== undefined) usage.reasoningTokens = reasoning;
-  return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
 function mapFinishReason(raw: string): FinishReason {

@@ -7,6 +7,8 @@ export interface StreamReader<Item> {
   read(item: Item): Iterable<ProviderEvent>;
   /** The stream ended without an error; yields the closing events, if the provider sent them. */
   end(): Iterable<ProviderEvent>;
+  /** True when the provider had already said why it stopped, so a later error is not the story. */
+  finishedBeforeError?(): boolean;
 }
 
 export interface PumpOptions<Item> {
@@ -31,6 +33,7 @@ export async function* pumpSdkStream<Item>(options: PumpOptions<Item>): AsyncGen
     for await (const item of items) yield* reader.read(item);
   } catch (error) {
     if (signal.aborted) return;
+    if (reader.finishedBeforeError?.()) return yield* reader.end();
     throw toProviderFailure(error, { ...options.failure, phase: 'stream' });
   }
   // The SDKs end iteration quietly when aborted mid-stream; that is not a normal end either.

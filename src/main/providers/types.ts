@@ -14,6 +14,8 @@ export interface ProviderCallConfig {
   maxRetries?: number;
   /** Wait for response headers, ms. */
   timeoutMs?: number;
+  /** OpenAI-compatible only: read `<think>…</think>` at the start of a reply as reasoning (default on). */
+  thinkTags?: boolean;
 }
 
 export interface ProviderCall {

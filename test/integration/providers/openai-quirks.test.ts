@@ -25,7 +25,7 @@ describe('OpenAI-compatible stream quirks', () => {
 
     expect(result.reasoning).toBe('Two plus two is four.');
     expect(result.text).toBe('4');
-    expect(result.usage).toEqual({ inputTokens: 5, outputTokens: 20, reasoningTokens: 15 });
+    expect(result.usage).toEqual({ inputTokens: 5, outputTokens: 5, reasoningTokens: 15 });
     expect(result.finish).toBe('stop');
   });
 

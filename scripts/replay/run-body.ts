@@ -1,0 +1,35 @@
+// Plays one served body through Plume's adapter and sums up what the user would see.
+import { ProviderFailure } from '../../src/main/providers/errors';
+import { createAdapter } from '../../src/main/providers/registry';
+import type { AdapterKind } from '../../src/main/providers/types';
+import type { PlumeError, Usage } from '../../src/shared/provider-events';
+
+export interface Seen {
+  text: string;
+  reasoning: string;
+  usage?: Usage;
+  finish?: string;
+  rawFinish?: string;
+  error?: PlumeError;
+}
+
+export async function runBody(kind: AdapterKind, baseURL: string): Promise<Seen> {
+  const seen: Seen = { text: '', reasoning: '' };
+  const adapter = createAdapter(kind, { baseURL, apiKey: 'replay-key', maxRetries: 0 });
+  const call = { model: 'replay-model', messages: [{ role: 'user' as const, content: 'replay' }] };
+  try {
+    for await (const event of adapter.stream(call, { signal: new AbortController().signal })) {
+      if (event.type === 'text') seen.text += event.text;
+      else if (event.type === 'reasoning') seen.reasoning += event.text;
+      else if (event.type === 'usage') seen.usage = event.usage;
+      else if (event.type === 'finish') {
+        seen.finish = event.reason;
+        if (event.raw !== undefined) seen.rawFinish = event.raw;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ProviderFailure)) throw error;
+    seen.error = error.plume;
+  }
+  return seen;
+}
