@@ -30,6 +30,8 @@ export interface ProviderView {
   presetId?: string;
   /** Names of the extra headers sent (their values may be secrets and stay in main). */
   headerNames?: string[];
+  /** False when `<think>…</think>` in replies is text, not reasoning (OpenAI-compatible only). */
+  readThinkTags?: boolean;
 }
 
 export interface ProviderInput {
@@ -44,6 +46,8 @@ export interface ProviderInput {
   presetId?: string;
   /** Extra HTTP headers (custom gateways). Undefined keeps the stored ones; {} removes them. */
   headers?: Record<string, string>;
+  /** Undefined keeps the stored choice (on by default). */
+  readThinkTags?: boolean;
 }
 
 export interface SavedProvider {

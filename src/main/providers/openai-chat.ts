@@ -58,11 +58,20 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
     else params.max_tokens = options.maxOutputTokens;
   }
   if (options.reasoningEffort !== undefined) params.reasoning_effort = options.reasoningEffort;
+  // Gemini streams its thoughts only when asked; its compatible endpoint reads this literal
+  // `extra_body` field. The thoughts arrive flagged and wrapped in <thought> (openai-chunks.ts).
+  if (options.reasoningEffort !== undefined && isGemini(baseURL)) Object.assign(params, GEMINI_INCLUDE_THOUGHTS);
   return params;
 }
 
+const GEMINI_INCLUDE_THOUGHTS = { extra_body: { google: { thinking_config: { include_thoughts: true } } } };
+
 function isOpenAIItself(baseURL: string): boolean {
   return hostOf(baseURL) === 'api.openai.com';
+}
+
+function isGemini(baseURL: string): boolean {
+  return hostOf(baseURL) === 'generativelanguage.googleapis.com';
 }
 
 /**

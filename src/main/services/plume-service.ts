@@ -105,7 +105,13 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       throw new InvalidInput((error as Error).message);
     }
     const headers = await readStoredHeaders(options.vault, record.id);
-    const adapter = createAdapter(record.kind, { baseURL: record.baseURL, apiKey, maxRetries: options.maxRetries ?? 2, ...(headers ? { headers } : {}) });
+    const adapter = createAdapter(record.kind, {
+      baseURL: record.baseURL,
+      apiKey,
+      maxRetries: options.maxRetries ?? 2,
+      ...(headers ? { headers } : {}),
+      thinkTags: record.readThinkTags !== false,
+    });
     const prepared = prepareReply(store, req);
     const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;

@@ -52,6 +52,7 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
     };
     if (record.presetId) out.presetId = record.presetId;
     if (record.headerNames?.length) out.headerNames = record.headerNames;
+    if (record.readThinkTags === false) out.readThinkTags = false;
     return out;
   };
 
@@ -90,6 +91,7 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
     if (presetId && findPreset(presetId)) record.presetId = presetId;
     const headerNames = clean.headers ? Object.keys(clean.headers) : (before as StoredProvider | undefined)?.headerNames;
     if (headerNames?.length) record.headerNames = headerNames;
+    if ((clean.readThinkTags ?? before?.readThinkTags) === false) record.readThinkTags = false;
     const saved = (await settings.upsert(record)) as StoredProvider;
     if (clean.apiKey === '') await vault.delete(saved.id);
     else if (clean.apiKey !== undefined) await vault.set(saved.id, clean.apiKey);

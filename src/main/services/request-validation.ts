@@ -101,6 +101,7 @@ export function parseProviderInput(value: unknown): CleanProviderInput {
     clean.apiKey = p.apiKey === '' ? '' : (take(checkApiKey(p.apiKey, false), notices) ?? '');
   }
   if (p.headers !== undefined) clean.headers = parseHeaders(p.headers);
+  if (typeof p.readThinkTags === 'boolean') clean.readThinkTags = p.readThinkTags;
   return clean;
 }
 

@@ -11,6 +11,8 @@ export interface ProviderRecord {
   kind: ProviderKind;
   baseURL: string;
   model: string;
+  /** Stored only when off: `<think>…</think>` in this provider's replies is text. */
+  readThinkTags?: false;
 }
 
 export class ProviderSettings {

@@ -10,6 +10,7 @@ import type {
   SavedProvider,
 } from '../../../shared/contract';
 import { parseHeaderLines } from '../settings/headers-text';
+import { ThinkTagsChoice } from './ThinkTagsChoice';
 
 const CUSTOM = 'custom';
 
@@ -36,6 +37,7 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
   const [apiKey, setApiKey] = useState('');
   const [forgetKey, setForgetKey] = useState(false);
   const [headersText, setHeadersText] = useState('');
+  const [readThinkTags, setReadThinkTags] = useState(existing?.readThinkTags ?? true);
   const [model, setModel] = useState(existing?.model ?? '');
   const [models, setModels] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -118,6 +120,7 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
       else if (apiKey !== '') input.apiKey = apiKey;
       const headers = parseHeaderLines(headersText);
       if (headers) input.headers = headers;
+      if (kind === 'openai') input.readThinkTags = readThinkTags;
       const saved = await onSave(input);
       setApiKey('');
       onSaved(saved);
@@ -181,6 +184,7 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
           />
         </>
       )}
+      {kind === 'openai' && <ThinkTagsChoice checked={readThinkTags} onChange={setReadThinkTags} />}
       <label htmlFor={`${id}-model`}>Model</label>
       <div className="model-row">
         <input
