@@ -3,6 +3,7 @@
 // places, null choices), so every field is read defensively rather than trusted to the SDK types.
 import type { FinishReason, ProviderEvent, Usage } from '../../shared/provider-events';
 import { ProviderFailure } from './errors';
+import { OpenAIToolCallAssembler } from './openai-tool-calls';
 
 type Loose = Record<string, unknown>;
 
@@ -12,6 +13,7 @@ const numberOr = (value: unknown): number | undefined => (typeof value === 'numb
 export class OpenAIChunkReader {
   private finishRaw: string | undefined;
   private usage: Usage | undefined;
+  private readonly toolCalls = new OpenAIToolCallAssembler();
 
   constructor(private readonly host: string) {}
 
@@ -26,7 +28,10 @@ export class OpenAIChunkReader {
     // Plume asks for one choice; a missing index means the first one.
     const choice = choices.find((c): c is Loose => isObject(c) && (c['index'] ?? 0) === 0);
     if (!choice) return;
-    if (isObject(choice['delta'])) yield* readDelta(choice['delta']);
+    if (isObject(choice['delta'])) {
+      yield* readDelta(choice['delta']);
+      yield* this.toolCalls.read(choice['delta']['tool_calls']);
+    }
 
     const finish = choice['finish_reason'];
     if (typeof finish === 'string' && finish !== '') {
@@ -35,6 +40,7 @@ export class OpenAIChunkReader {
         throw new ProviderFailure({ kind: 'provider_error', message: `${this.host} stopped the reply with an error.` });
       }
       this.finishRaw = finish;
+      yield* this.toolCalls.close(finish !== 'length');
     }
   }
 
@@ -43,6 +49,8 @@ export class OpenAIChunkReader {
    * why it stopped: a body that just ends is an interrupted reply, and the caller says so.
    */
   *end(): Generator<ProviderEvent> {
+    // A call still open here ended with the stream: complete only if the provider said it finished.
+    yield* this.toolCalls.close(this.finishRaw !== undefined && this.finishRaw !== 'length');
     if (this.usage) yield { type: 'usage', usage: this.usage };
     if (this.finishRaw !== undefined) yield { type: 'finish', reason: mapFinishReason(this.finishRaw), raw: this.finishRaw };
   }
@@ -60,8 +68,7 @@ function* readDelta(delta: Loose): Generator<ProviderEvent> {
 
   const refusal = delta['refusal'];
   if (typeof refusal === 'string' && refusal !== '') yield { type: 'text', text: refusal };
-  // `tool_calls` fragments are ignored on purpose: tool use is not a feature yet, and their
-  // shape varies the most between servers (empty names, missing index).
+  // `tool_calls` fragments are assembled by OpenAIToolCallAssembler (openai-tool-calls.ts).
 }
 
 /** Mistral (Magistral) streams `content` as typed parts: thinking parts and text parts. */
