@@ -27,7 +27,21 @@ export type ProviderEvent =
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; usage: Usage }
-  | { type: 'finish'; reason: FinishReason; raw?: string };
+  | { type: 'finish'; reason: FinishReason; raw?: string }
+  | ToolCallEvent;
+
+/**
+ * A tool call as the model writes it: `start` once its id and name are known, the argument text
+ * in `delta`s, then `end`. A call is final only on its explicit end (Anthropic
+ * `content_block_stop`; OpenAI the next call, `finish_reason`, or the end of the stream), never
+ * because the text so far happens to parse. `complete: false` means the reply stopped inside the
+ * arguments (max tokens, a cut stream): such a call is shown, never run.
+ */
+export type ToolCallEvent =
+  /** `providerRun`: a tool the provider runs itself (Anthropic server tools, its MCP connector). */
+  | { type: 'tool-call-start'; callId: string; name: string; providerRun?: boolean }
+  | { type: 'tool-call-delta'; callId: string; text: string }
+  | { type: 'tool-call-end'; callId: string; complete: boolean };
 
 /**
  * What went wrong, in a form the UI can explain in plain words. `message` is already written

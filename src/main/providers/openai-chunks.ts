@@ -3,6 +3,7 @@
 // places, null choices), so every field is read defensively rather than trusted to the SDK types.
 import type { FinishReason, ProviderEvent, Usage } from '../../shared/provider-events';
 import { ProviderFailure } from './errors';
+import { OpenAIToolCallAssembler } from './openai-tool-calls';
 import type { SseTapListener } from './sse-tap';
 import { ThinkTagSplitter } from './think-tags';
 import { openAIUsage } from './usage-normalize';
@@ -21,6 +22,7 @@ export class OpenAIChunkReader implements SseTapListener {
   private usage: Usage | undefined;
   private done = false;
   private readonly content: ThinkTagSplitter;
+  private readonly toolCalls = new OpenAIToolCallAssembler();
 
   constructor(
     private readonly host: string,
@@ -54,7 +56,10 @@ export class OpenAIChunkReader implements SseTapListener {
     // Plume asks for one choice; a missing index means the first one.
     const choice = choices.find((c): c is Loose => isObject(c) && (c['index'] ?? 0) === 0);
     if (!choice) return;
-    if (isObject(choice['delta'])) yield* readDelta(choice['delta'], this.content);
+    if (isObject(choice['delta'])) {
+      yield* readDelta(choice['delta'], this.content);
+      yield* this.toolCalls.read(choice['delta']['tool_calls']);
+    }
 
     const finish = choice['finish_reason'];
     if (typeof finish === 'string' && finish !== '') {
@@ -63,6 +68,7 @@ export class OpenAIChunkReader implements SseTapListener {
         throw new ProviderFailure({ kind: 'provider_error', message: `${this.host} stopped the reply with an error.` });
       }
       this.finishRaw = finish;
+      yield* this.toolCalls.close(finish !== 'length');
     }
   }
 
@@ -72,6 +78,8 @@ export class OpenAIChunkReader implements SseTapListener {
    */
   *end(): Generator<ProviderEvent> {
     yield* this.content.end();
+    // A call still open here ended with the stream: complete only if the provider said it finished.
+    yield* this.toolCalls.close(this.finishRaw !== undefined && this.finishRaw !== 'length');
     if (this.usage) yield { type: 'usage', usage: this.usage };
     if (this.finishRaw !== undefined) yield { type: 'finish', reason: mapFinishReason(this.finishRaw), raw: this.finishRaw };
     // Some servers never send a finish_reason but do end with [DONE]: that is a complete reply.
@@ -91,8 +99,7 @@ function* readDelta(delta: Loose, content: ThinkTagSplitter): Generator<Provider
 
   const refusal = delta['refusal'];
   if (typeof refusal === 'string' && refusal !== '') yield { type: 'text', text: refusal };
-  // `tool_calls` fragments are ignored on purpose: tool use is not a feature yet, and their
-  // shape varies the most between servers (empty names, missing index).
+  // `tool_calls` fragments are assembled by OpenAIToolCallAssembler (openai-tool-calls.ts).
 }
 
 /** Gemini's compatible endpoint flags thought deltas (`extra_content.google.thought: true`). */

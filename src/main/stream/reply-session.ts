@@ -2,7 +2,7 @@
 // the request's AbortController, so Stop, a closed window and the idle watchdog all end up
 // aborting the HTTP request the same way.
 import type { ReplyOutcome, ReplyPlacement } from '../../shared/chat';
-import type { FinishReason, PlumeError } from '../../shared/provider-events';
+import type { FinishReason, PlumeError, ToolCallEvent } from '../../shared/provider-events';
 import type { PortLike } from '../../shared/port/port';
 import { ReplySender } from '../../shared/port/reply-sender';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
@@ -74,6 +74,15 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
         case 'finish':
           finish = event.reason;
           break;
+        case 'tool-call-start':
+        case 'tool-call-delta':
+        case 'tool-call-end': {
+          // A reply that is only a tool call still has a first token.
+          const ttft = clock.markToken();
+          if (ttft !== undefined) sender.setTtft(ttft);
+          sender.pushTool(toolTraffic(event));
+          break;
+        }
       }
     }
   } catch (error) {
@@ -89,6 +98,17 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   const outcome = decideOutcome(cause, failure, finish, options.idleTimeoutMs, stats);
   if (!sender.isGone) sender.end(outcome);
   return { outcome, text, reasoning };
+}
+
+function toolTraffic(event: ToolCallEvent): Parameters<ReplySender['pushTool']>[0] {
+  switch (event.type) {
+    case 'tool-call-start':
+      return { k: 'call', callId: event.callId, name: event.name, ...(event.providerRun ? { providerRun: true } : {}) };
+    case 'tool-call-delta':
+      return { k: 'args', callId: event.callId, text: event.text };
+    case 'tool-call-end':
+      return { k: 'end', callId: event.callId, complete: event.complete };
+  }
 }
 
 function decideOutcome(

@@ -1,5 +1,8 @@
 // The messages that travel on a reply's port.
 import type { ReplyOutcome, ReplyPlacement } from '../chat';
+import { isToolTraffic, type ToolTraffic } from './tool-traffic';
+
+export type { ToolTraffic } from './tool-traffic';
 
 /** How many messages main may have in flight before the renderer grants more credit. */
 export const DEFAULT_CREDIT_WINDOW = 8;
@@ -10,6 +13,8 @@ export interface ReplyMeta {
   placement?: ReplyPlacement;
   /** Time to first token, with the first token. */
   ttftMs?: number;
+  /** Tool calls as they stream: coalesced and ordered like the text (tool-traffic.ts). */
+  tools?: ToolTraffic[];
 }
 
 /** Main → renderer. Every one of them costs one credit. Text is coalesced, never dropped. */
@@ -38,11 +43,12 @@ export function isControlMessage(value: unknown): value is ControlMessage {
 
 export function isReplyMessage(value: unknown): value is ReplyMessage {
   if (typeof value !== 'object' || value === null) return false;
-  const m = value as Partial<Record<'t' | 'text' | 'reasoning' | 'seq', unknown>>;
+  const m = value as Partial<Record<'t' | 'text' | 'reasoning' | 'seq' | 'tools', unknown>>;
   return (
     (m.t === 'delta' || m.t === 'end') &&
     typeof m.text === 'string' &&
     typeof m.reasoning === 'string' &&
-    typeof m.seq === 'number'
+    typeof m.seq === 'number' &&
+    (m.tools === undefined || isToolTraffic(m.tools))
   );
 }

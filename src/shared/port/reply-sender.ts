@@ -5,6 +5,7 @@ import type { ReplyOutcome, ReplyPlacement } from '../chat';
 import { DEFAULT_CREDIT_WINDOW, isControlMessage, type ReplyMessage, type ReplyMeta } from './messages';
 import type { PortLike } from './port';
 import { TextBuffer } from './text-buffer';
+import { ToolTrafficQueue, type ToolTraffic } from './tool-traffic';
 
 export interface ReplySenderEvents {
   /** The renderer asked to stop this reply. */
@@ -20,6 +21,7 @@ export class ReplySender {
   private readonly pendingReasoning = new TextBuffer();
   private readonly sentText = new TextBuffer();
   private readonly sentReasoning = new TextBuffer();
+  private readonly pendingTools = new ToolTrafficQueue();
   private meta: ReplyMeta = {};
   private ttftKnown = false;
   private outcome: ReplyOutcome | null = null;
@@ -48,6 +50,13 @@ export class ReplySender {
 
   pushReasoning(text: string): void {
     this.pendingReasoning.append(text);
+    this.flush();
+  }
+
+  /** Tool-call traffic; a call's `at` is where the text stands now (sent and pending). */
+  pushTool(item: ToolTraffic | { k: 'call'; callId: string; name: string; providerRun?: boolean }): void {
+    const traffic: ToolTraffic = item.k === 'call' ? { ...item, at: this.sentText.length + this.pendingText.length } : item;
+    this.pendingTools.push(traffic);
     this.flush();
   }
 
@@ -110,8 +119,9 @@ export class ReplySender {
   private flush(): void {
     if (this.ended || this.gone || this.credits === 0) return;
     const hasText = this.pendingText.length > 0 || this.pendingReasoning.length > 0;
-    const hasMeta = this.meta.ttftMs !== undefined || this.meta.placement !== undefined;
+    const hasMeta = this.meta.ttftMs !== undefined || this.meta.placement !== undefined || this.pendingTools.length > 0;
     if (!hasText && !hasMeta && !this.outcome) return;
+    if (this.pendingTools.length > 0) this.meta.tools = this.pendingTools.take();
 
     const text = this.pendingText.take();
     const reasoning = this.pendingReasoning.take();

@@ -59,4 +59,5 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
 
 export { anthropic, openai };
 export * from './steps';
+export * from './tool-call-wire';
 export type { FakeProvider, RecordedRequest } from './server';
