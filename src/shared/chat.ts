@@ -64,3 +64,6 @@ export interface ReplyOutcome {
   error?: PlumeError;
   stats: ReplyStats;
 }
+
+/** One reply per conversation: both the window and main refuse a second with these words. */
+export const CONVERSATION_BUSY = 'This conversation is still answering. Wait for the reply to finish, or stop it.';

@@ -1,5 +1,6 @@
 // The app's services behind the contract. Runs the same in Electron's main process and in the
 // browser-mode host: nothing here imports `electron`.
+import { CONVERSATION_BUSY } from '../../shared/chat';
 import type { Channel, DesktopPreferences, PdfExportResult, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
@@ -11,6 +12,7 @@ import { importFile } from '../store/import/index';
 import { openStore, type Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
+import { ReplyRegistry } from '../stream/reply-registry';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
@@ -62,7 +64,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const appSettings = new AppSettingsStore(options.dataDir);
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
   const store = openStore(join(options.dataDir, 'plume.db'));
-  const active = new Set<PortLike>();
+  const replies = new ReplyRegistry();
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -94,8 +96,9 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     ...conversationHandlers(store, { exportConversation, exportAll, importFile, savePdf: options.savePdf }),
   };
 
-  async function startReply(request: unknown) {
+  async function startReply(request: unknown, port: PortLike) {
     const req = parseStreamRequest(request);
+    if (!replies.claim(req.conversationId, port)) throw new InvalidInput(CONVERSATION_BUSY);
     const record = await settings.get(req.providerId);
     if (!record) throw new InvalidInput('That provider is not configured any more. Pick another one.');
     let apiKey: string | undefined;
@@ -113,6 +116,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       thinkTags: record.readThinkTags !== false,
     });
     const prepared = prepareReply(store, req);
+    replies.placed(req.conversationId, prepared.placement.assistantMessageId);
     const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;
     if (req.options) call.options = req.options;
@@ -121,9 +125,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   }
 
   function openStream(request: unknown, port: PortLike): void {
-    active.add(port);
-    port.onClose(() => active.delete(port));
-    void startReply(request)
+    replies.open(port);
+    void startReply(request, port)
       .then(
         async ({ adapter, call, prepared, idleTimeoutMs }) => {
           const { checkpointer } = prepared;
@@ -144,13 +147,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
           runReplySession({ adapter: failingAdapter(error), call: { model: '', messages: [] }, port, idleTimeoutMs: 60_000 }),
       )
       .then((result) => options.onReplyEnd?.(result))
-      .finally(() => active.delete(port));
+      .finally(() => replies.release(port));
   }
 
-  const abortAll = () => {
-    for (const port of active) port.close();
-    active.clear();
-  };
+  const abortAll = () => replies.abortAll();
   return {
     handlers,
     openStream,

@@ -18,11 +18,15 @@ import './settings/settings.css';
 import { useReplyTarget } from './settings/use-reply-target';
 import { CommandPalette, useCommand } from './shell';
 import { ChatStore } from './store/chat-store';
+import { RepliesStore } from './store/replies-store';
 
 type View = { screen: 'chat' } | { screen: 'providers'; editing: string | 'new' | null } | { screen: 'settings' };
 
 export function App() {
-  const store = useMemo(() => new ChatStore(bridge), []);
+  // Live replies outlive the view: the conversation store only watches the one on screen.
+  const replies = useMemo(() => new RepliesStore(bridge), []);
+  const store = useMemo(() => new ChatStore(bridge, replies), [replies]);
+  const replyMarks = useSyncExternalStore(replies.subscribeMarks, replies.getMarks);
   // App takes only what changes rarely; the message list follows the streaming items itself, so
   // the sidebar, toolbar and composer do not re-render on every frame of a reply.
   const chat = {
@@ -40,7 +44,8 @@ export function App() {
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
   useEffect(() => {
     store.onConversationChanged = () => void conversations.refresh();
-  }, [store, conversations.refresh]);
+    replies.onConversationChanged = () => void conversations.refresh();
+  }, [store, replies, conversations.refresh]);
   const { target } = reply;
 
   const openConversation = useCallback(
@@ -137,6 +142,7 @@ export function App() {
       <Sidebar
         conversations={conversations.list}
         activeId={chat.conversationId}
+        replyMarks={replyMarks}
         onOpen={(id) => openConversation(id)}
         onNew={() => openConversation(null)}
         onRename={async (id, title) => {

@@ -190,5 +190,8 @@ async function playStep(res: ServerResponse, step: Step, closed: Promise<void>):
     case 'stall':
       await closed;
       return true;
+    case 'until':
+      await Promise.race([step.released, closed]);
+      return false;
   }
 }

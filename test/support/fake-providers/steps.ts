@@ -10,7 +10,9 @@ export type Step =
   /** Destroy the socket without finishing the response: a lost connection, as the client sees it. */
   | { do: 'drop' }
   /** Send nothing more, ever; the step ends only when the client goes away. */
-  | { do: 'stall' };
+  | { do: 'stall' }
+  /** Pause (connection open and silent) until the test resolves this promise: a gate it opens. */
+  | { do: 'until'; released: Promise<void> };
 
 /** A `text/event-stream` response played step by step. */
 export interface StreamReply {
@@ -40,6 +42,14 @@ export const send = (bytes: string | Uint8Array): Step => ({ do: 'send', bytes }
 export const wait = (ms: number): Step => ({ do: 'wait', ms });
 export const drop = (): Step => ({ do: 'drop' });
 export const stall = (): Step => ({ do: 'stall' });
+export const until = (released: Promise<void>): Step => ({ do: 'until', released });
+
+/** A gate for `until`: the script waits at it until the test calls `open()`. */
+export function gate(): { step: Step; open(): void } {
+  let open!: () => void;
+  const released = new Promise<void>((resolve) => (open = resolve));
+  return { step: until(released), open };
+}
 /** An SSE comment line, which clients must ignore (`: keep-alive`, `: OPENROUTER PROCESSING`…). */
 export const comment = (text: string): Step => send(`: ${text}\n\n`);
 

@@ -36,7 +36,8 @@ export function Composer({ streaming, disabled, target, onSend, onStop, onChoose
   useEffect(() => setError(null), [files.length, target?.model, target?.kind]);
 
   const send = async (anyway = false) => {
-    if (streaming || preparing) return;
+    // While this conversation answers, onSend refuses with a message rather than staying silent.
+    if (preparing) return;
     let prepared: PreparedAttachment[] = [];
     if (files.length) {
       if (!target) return setError('Choose a provider first.');

@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'react';
 import { groupConversations, type ConversationSummary } from '../../../shared/conversations';
+import type { ReplyMark as Mark } from '../store/replies-store';
+import { ReplyMark } from './ReplyMark';
 
 interface Props {
   conversations: ConversationSummary[];
   activeId: string | null;
+  /** Conversations whose reply streams, or ended while the user was elsewhere. */
+  replyMarks?: ReadonlyMap<string, Mark>;
   onOpen(id: string): void;
   onNew(): void;
   onRename(id: string, title: string): Promise<void>;
@@ -11,7 +15,7 @@ interface Props {
   onDelete(id: string): Promise<void>;
 }
 
-export function Sidebar({ conversations, activeId, onOpen, onNew, onRename, onPin, onDelete }: Props) {
+export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onRename, onPin, onDelete }: Props) {
   const groups = useMemo(() => groupConversations(conversations, Date.now()), [conversations]);
   const [renaming, setRenaming] = useState<string | null>(null);
 
@@ -41,6 +45,7 @@ export function Sidebar({ conversations, activeId, onOpen, onNew, onRename, onPi
                     {c.title || 'New chat'}
                   </button>
                 )}
+                <ReplyMark mark={replyMarks?.get(c.id)} />
                 <span className="conversation-actions">
                   <button type="button" className="icon-button" aria-label={c.pinned ? `Unpin ${c.title}` : `Pin ${c.title}`} aria-pressed={c.pinned} onClick={() => void onPin(c.id, !c.pinned)}>
                     {c.pinned ? '★' : '☆'}

@@ -1,83 +1,48 @@
-// The open conversation as the window sees it. Reply deltas land here, outside React; one flush
-// per animation frame publishes a new snapshot in which only the streaming message is a new
-// object, so memoized messages never re-render. Credit goes back to main after React commits.
-// History lives in main: this store shows the active path and asks main to change it.
-import type { GenerationOptions, ReplyAction, ReplyState, ReplyStats, StreamRequest } from '../../../shared/chat';
+// The conversation on screen, as the window sees it. Its reply, if one streams, lives in the
+// RepliesStore above the views: this store only watches it, taking a new snapshot on each frame in
+// which only the reply's row is a new object, so memoized messages never re-render. Leaving the
+// conversation stops watching, never the reply. History lives in main: this store shows the
+// active path and asks main to change it.
+import { CONVERSATION_BUSY, type ReplyAction, type StreamRequest } from '../../../shared/chat';
 import type { PlumeBridge } from '../../../shared/contract';
 import type { PathMessage } from '../../../shared/conversations';
 import { MAX_REQUEST_CHARS } from '../../../shared/limits';
-import type { ReplyMessage } from '../../../shared/port/messages';
-import { ReplyReceiver } from '../../../shared/port/reply-receiver';
-import type { PlumeError } from '../../../shared/provider-events';
-import type { AttachmentSummary, PreparedAttachment } from '../attachments/types';
+import type { PreparedAttachment } from '../attachments/types';
 import { BridgeError } from '../bridge/errors';
-import { createFrameScheduler } from './frame-scheduler';
+import { type ChatItem, type ReplyTarget, toItem } from './chat-item';
+import type { RepliesStore, ReplyWatcher } from './replies-store';
 
-export interface ChatItem {
-  id: string;
-  /** React key: stays the same when an optimistic row gets its saved id, so nothing remounts. */
-  key: string;
-  role: 'user' | 'assistant' | 'system';
-  text: string;
-  reasoning: string;
-  /** `sent` for user messages. */
-  state: 'sent' | ReplyState;
-  error?: PlumeError;
-  stats?: ReplyStats;
-  ttftMs?: number;
-  /** Renderer clock at the first token, for the live tokens/s while streaming. */
-  firstTokenAt?: number;
-  model?: string;
-  /** Position among alternatives (edits, regenerations), for the ‹ 2/3 › switcher. */
-  siblingIndex: number;
-  siblingCount: number;
-  /** Files sent with a user message. */
-  attachments?: AttachmentSummary[];
-}
-
-export interface ReplyTarget {
-  providerId: string;
-  model: string;
-  system?: string;
-  options?: GenerationOptions;
-}
+export type { ChatItem, ReplyTarget } from './chat-item';
+export { toItem } from './chat-item';
 
 export interface ChatSnapshot {
   conversationId: string | null;
   items: readonly ChatItem[];
+  /** A reply of this conversation is in flight. */
   streaming: boolean;
   /** A failure of the conversation itself (could not open, branch switch failed…). */
   error: string | null;
 }
 
-interface LiveReply {
-  /** The key of the reply's row in `items`. */
-  key: string;
-  receiver?: ReplyReceiver;
-  text: string[];
-  reasoning: string[];
-  end?: Extract<ReplyMessage, { t: 'end' }>;
-  ttftMs?: number;
-  lost?: PlumeError;
-  placement?: { userMessageId: string; assistantMessageId: string };
-  dirty: boolean;
+/** A new chat whose conversation main is still creating; its reply has not started yet. */
+interface PendingNewChat {
   stopRequested: boolean;
 }
 
-/** If nothing renders the conversation, credit must still flow. */
-const COMMIT_FALLBACK_MS = 200;
-
 export class ChatStore {
   private snapshot: ChatSnapshot = { conversationId: null, items: [], streaming: false, error: null };
-  private live: LiveReply | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly schedule = createFrameScheduler(() => this.publish());
-  private awaitingCommit: ReturnType<typeof setTimeout> | undefined;
+  private pendingNew: PendingNewChat | null = null;
+  /** Counts opens, so a slow open that a later one overtook does not land. */
+  private opening = 0;
   private tempIds = 0;
-  /** Called when a reply ended or the conversation changed, so the sidebar can refresh. */
+  /** Called when a conversation was created or its branches changed, so the sidebar can refresh. */
   onConversationChanged: (conversationId: string) => void = () => {};
 
-  constructor(private readonly bridge: PlumeBridge) {}
+  constructor(
+    private readonly bridge: PlumeBridge,
+    private readonly replies: RepliesStore,
+  ) {}
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -88,18 +53,25 @@ export class ChatStore {
 
   /** Shows a conversation, or an empty new chat for `null`; `messageId` picks the branch through it. */
   async open(conversationId: string | null, messageId: string | null = null): Promise<void> {
-    this.dropLive();
+    const opening = ++this.opening;
+    this.pendingNew = null;
     if (conversationId === null) {
+      this.replies.watch(null);
       this.set({ conversationId: null, items: [], streaming: false, error: null });
       return;
     }
+    // A streaming conversation is shown from its live reply, at once: all the text so far.
+    if (this.showLive(conversationId)) return;
     try {
       const path = messageId
         ? await this.bridge.invoke('messages:select', { messageId })
         : (await this.bridge.invoke('conversations:open', { id: conversationId })).path;
+      if (opening !== this.opening) return;
+      if (this.showLive(conversationId)) return;
+      this.replies.watch(this.watcher(conversationId));
       this.set({ conversationId, items: path.map(toItem), streaming: false, error: null });
     } catch (error) {
-      this.set({ ...this.snapshot, error: (error as Error).message });
+      if (opening === this.opening) this.set({ ...this.snapshot, error: (error as Error).message });
     }
   }
 
@@ -133,42 +105,36 @@ export class ChatStore {
 
   /** Regenerate (and Retry) = a new sibling reply; nothing is ever retried automatically. */
   regenerate(messageId: string, target: ReplyTarget): void {
-    if (this.live) return;
+    if (this.snapshot.streaming) return;
     const at = this.snapshot.items.findIndex((item) => item.id === messageId);
     if (at === -1) return;
     void this.startReply(target, { kind: 'regenerate', messageId }, this.snapshot.items.slice(0, at));
   }
 
   async switchBranch(messageId: string, index: number): Promise<void> {
-    if (this.live) return;
+    if (this.snapshot.streaming) return;
     await this.replacePath(() => this.bridge.invoke('messages:switchBranch', { messageId, index }));
   }
 
   async deleteBranch(messageId: string): Promise<void> {
-    if (this.live) return;
+    if (this.snapshot.streaming) return;
     await this.replacePath(() => this.bridge.invoke('messages:deleteBranch', { messageId }));
   }
 
+  /** Stops the reply of the conversation on screen, and only that one. */
   stop(): void {
-    const reply = this.live;
-    if (!reply || reply.stopRequested) return;
-    reply.stopRequested = true;
-    reply.receiver?.stop();
+    if (this.pendingNew) this.pendingNew.stopRequested = true;
+    else if (this.snapshot.conversationId) this.replies.stop(this.snapshot.conversationId);
   }
 
-  /** The view calls this after each commit: applied messages may now be acknowledged. */
-  committed = () => {
-    clearTimeout(this.awaitingCommit);
-    this.awaitingCommit = undefined;
-    const reply = this.live;
-    if (!reply) return;
-    reply.receiver?.grant();
-    if (reply.end || reply.lost) void this.finishReply(reply);
-  };
+  /** The view calls this after each commit: the reply's frame it showed may now be acknowledged. */
+  committed = () => this.replies.committed();
 
   private checkSendable(text: string, target: ReplyTarget, hasFiles = false): string | null {
     if (text.trim() === '' && !hasFiles) return 'Type a message first.';
-    if (this.live) return 'Wait for the current reply to finish, or stop it.';
+    const { conversationId } = this.snapshot;
+    // One reply per conversation: a second would race the first for the same branch.
+    if (this.snapshot.streaming || (conversationId && this.replies.isStreaming(conversationId))) return CONVERSATION_BUSY;
     const size = text.length + (target.system?.length ?? 0);
     if (size > MAX_REQUEST_CHARS) {
       return `That is too long to send: ${size.toLocaleString('en')} characters, the limit is ${MAX_REQUEST_CHARS.toLocaleString('en')}. Your text is still here.`;
@@ -176,85 +142,73 @@ export class ChatStore {
     return null;
   }
 
-  private async startReply(target: ReplyTarget, action: ReplyAction, itemsBefore: ChatItem[]): Promise<void> {
-    const assistant = { ...this.tempItem('assistant', ''), state: 'streaming' as const, model: target.model };
-    const reply: LiveReply = { key: assistant.key, text: [], reasoning: [], dirty: false, stopRequested: false };
-    this.live = reply;
-    this.set({ ...this.snapshot, items: [...itemsBefore, assistant], streaming: true, error: null });
+  private async startReply(target: ReplyTarget, action: ReplyAction, before: ChatItem[]): Promise<void> {
+    const row: ChatItem = { ...this.tempItem('assistant', ''), state: 'streaming', model: target.model };
+    this.set({ ...this.snapshot, items: [...before, row], streaming: true, error: null });
 
-    try {
-      let conversationId = this.snapshot.conversationId;
-      if (!conversationId) {
+    let conversationId = this.snapshot.conversationId;
+    let stopRequested = false;
+    if (!conversationId) {
+      const pending: PendingNewChat = { stopRequested: false };
+      this.pendingNew = pending;
+      try {
         conversationId = (await this.bridge.invoke('conversations:create', { providerId: target.providerId, model: target.model })).id;
-        if (this.live !== reply) return;
-        this.set({ ...this.snapshot, conversationId });
-        this.onConversationChanged(conversationId);
+      } catch (error) {
+        if (this.pendingNew === pending) {
+          this.pendingNew = null;
+          const plume = error instanceof BridgeError ? error.plume : { kind: 'unknown' as const, message: String(error) };
+          this.set({ ...this.snapshot, items: [...before, { ...row, state: 'error', error: plume }], streaming: false });
+        }
+        return;
       }
-      const request: StreamRequest = { conversationId, providerId: target.providerId, model: target.model, action };
-      if (target.system) request.system = target.system;
-      if (target.options && Object.keys(target.options).length) request.options = target.options;
-      const port = await this.bridge.openStream(request);
-      if (this.live !== reply) return port.close(); // switched away meanwhile
-      reply.receiver = new ReplyReceiver(port, {
-        onMessage: (message) => this.apply(reply, message),
-        onLost: () => {
-          reply.lost = { kind: 'connection_lost', message: 'Lost the connection to Plume while the reply was streaming. The text so far is kept.' };
-          this.markDirty(reply);
-        },
-      });
-      reply.receiver.start();
-      if (reply.stopRequested) reply.receiver.stop();
-    } catch (error) {
-      reply.lost = error instanceof BridgeError ? error.plume : { kind: 'unknown', message: String(error) };
-      this.markDirty(reply);
+      stopRequested = pending.stopRequested;
+      // Still on screen: this view now shows the new conversation. Gone elsewhere: it streams on.
+      if (this.pendingNew === pending) {
+        this.pendingNew = null;
+        this.replies.watch(this.watcher(conversationId));
+        this.set({ ...this.snapshot, conversationId });
+      }
+      this.onConversationChanged(conversationId);
     }
+    const request: StreamRequest = { conversationId, providerId: target.providerId, model: target.model, action };
+    if (target.system) request.system = target.system;
+    if (target.options && Object.keys(target.options).length) request.options = target.options;
+    this.replies.start(request, before, row);
+    if (stopRequested) this.replies.stop(conversationId);
   }
 
-  private apply(reply: LiveReply, message: ReplyMessage): void {
-    if (message.placement) reply.placement = message.placement;
-    if (message.text) reply.text.push(message.text);
-    if (message.reasoning) reply.reasoning.push(message.reasoning);
-    if (message.ttftMs !== undefined) reply.ttftMs = message.ttftMs;
-    if (message.t === 'end') reply.end = message;
-    this.markDirty(reply);
+  /** Shows the conversation's live reply if one streams; false when none does. */
+  private showLive(conversationId: string): boolean {
+    const rows = this.replies.rows(conversationId);
+    if (!rows) return false;
+    this.replies.watch(this.watcher(conversationId));
+    this.set({ conversationId, items: rows, streaming: !this.replies.settled(conversationId), error: null });
+    return true;
   }
 
-  private markDirty(reply: LiveReply): void {
-    reply.dirty = true;
-    this.schedule();
-  }
-
-  private publish(): void {
-    const reply = this.live;
-    if (!reply || !reply.dirty) return;
-    reply.dirty = false;
-    // The live reply is the last row (its user message just before it): touch only those.
-    const items = [...this.snapshot.items];
-    const at = items.findLastIndex((item) => item.key === reply.key);
-    const current = items[at];
-    if (!current) return;
-    const asked = items[at - 1];
-    // The optimistic user row takes its saved id as soon as main has placed the reply.
-    if (reply.placement && asked?.role === 'user' && asked.id !== reply.placement.userMessageId) {
-      items[at - 1] = { ...asked, id: reply.placement.userMessageId };
-    }
-    items[at] = withReply(current, reply, performance.now());
-    this.set({ ...this.snapshot, items, streaming: !(reply.end || reply.lost) });
-    clearTimeout(this.awaitingCommit);
-    this.awaitingCommit = setTimeout(this.committed, COMMIT_FALLBACK_MS);
+  private watcher(conversationId: string): ReplyWatcher {
+    return {
+      conversationId,
+      frame: () => {
+        const rows = this.replies.rows(conversationId);
+        if (rows && this.snapshot.conversationId === conversationId) {
+          this.set({ ...this.snapshot, items: rows, streaming: !this.replies.settled(conversationId) });
+        }
+      },
+      ended: (placed) => {
+        if (this.snapshot.conversationId !== conversationId) return;
+        if (this.snapshot.streaming) this.set({ ...this.snapshot, streaming: false });
+        if (placed) void this.showSaved(conversationId);
+      },
+    };
   }
 
   /** After the last frame: take main's canonical path (real ids, branch counts). */
-  private async finishReply(reply: LiveReply): Promise<void> {
-    if (this.live !== reply) return;
-    this.live = null;
-    const conversationId = this.snapshot.conversationId;
-    if (!conversationId) return;
-    this.onConversationChanged(conversationId);
-    if (!reply.placement) return; // failed before main created rows: keep the inline error
+  private async showSaved(conversationId: string): Promise<void> {
+    const opening = this.opening;
     try {
       const opened = await this.bridge.invoke('conversations:open', { id: conversationId });
-      if (this.live || this.snapshot.conversationId !== conversationId) return;
+      if (opening !== this.opening || this.snapshot.streaming || this.snapshot.conversationId !== conversationId) return;
       this.set({ ...this.snapshot, items: this.withKeptKeys(opened.path) });
     } catch {
       // The streamed view stays; the next open shows main's copy.
@@ -277,11 +231,6 @@ export class ChatStore {
     return path.map((m) => ({ ...toItem(m), key: keys.get(m.id) ?? m.id }));
   }
 
-  private dropLive(): void {
-    this.live?.receiver?.close();
-    this.live = null;
-  }
-
   private tempItem(role: 'user' | 'assistant', text: string): ChatItem {
     const id = `tmp-${++this.tempIds}`;
     return { id, key: id, role, text, reasoning: '', state: role === 'user' ? 'sent' : 'streaming', siblingIndex: 0, siblingCount: 1 };
@@ -291,52 +240,5 @@ export class ChatStore {
     this.snapshot = next;
     for (const listener of this.listeners) listener();
   }
-}
-
-export function toItem(m: PathMessage): ChatItem {
-  const item: ChatItem = {
-    id: m.id,
-    key: m.id,
-    role: m.role,
-    text: m.text,
-    reasoning: m.reasoning,
-    state: m.role === 'assistant' ? m.state : 'sent',
-    siblingIndex: m.siblingIndex,
-    siblingCount: m.siblingCount,
-  };
-  if (m.error) item.error = m.error;
-  if (m.stats) {
-    item.stats = m.stats;
-    if (m.stats.ttftMs !== undefined) item.ttftMs = m.stats.ttftMs;
-  }
-  if (m.model) item.model = m.model;
-  if (m.attachments?.length) item.attachments = m.attachments;
-  return item;
-}
-
-/** The reply's row with everything received since the last frame applied. */
-function withReply(item: ChatItem, reply: LiveReply, now: number): ChatItem {
-  const next: ChatItem = {
-    ...item,
-    id: reply.placement?.assistantMessageId ?? item.id,
-    text: item.text + reply.text.join(''),
-    reasoning: item.reasoning + reply.reasoning.join(''),
-  };
-  reply.text = [];
-  reply.reasoning = [];
-  if (reply.ttftMs !== undefined && next.ttftMs === undefined) {
-    next.ttftMs = reply.ttftMs;
-    next.firstTokenAt = now;
-  }
-  if (reply.end) {
-    const { outcome } = reply.end;
-    next.state = outcome.state;
-    next.stats = outcome.stats;
-    if (outcome.error) next.error = outcome.error;
-  } else if (reply.lost) {
-    next.state = next.text ? 'interrupted' : 'error';
-    next.error = reply.lost;
-  }
-  return next;
 }
 

@@ -1,0 +1,57 @@
+// What a live reply has received so far, and how that becomes its row. Messages are appended as
+// they arrive (cheap: no strings joined, no objects built); `fold` joins them once per frame, and
+// `toItem` builds the row only when someone shows it, so a reply nobody looks at costs its text.
+import type { ReplyMessage } from '../../../shared/port/messages';
+import type { ReplyPlacement } from '../../../shared/chat';
+import type { PlumeError } from '../../../shared/provider-events';
+import type { ChatItem } from './chat-item';
+
+export class ReplyText {
+  text = '';
+  reasoning = '';
+  ttftMs?: number;
+  /** Renderer clock at the first token, for the live tokens/s while streaming. */
+  firstTokenAt?: number;
+  placement?: ReplyPlacement;
+  end?: Extract<ReplyMessage, { t: 'end' }>;
+  /** The port closed without an end, or the reply could not start. */
+  lost?: PlumeError;
+  private textParts: string[] = [];
+  private reasoningParts: string[] = [];
+
+  apply(message: ReplyMessage): void {
+    if (message.placement) this.placement = message.placement;
+    if (message.text) this.textParts.push(message.text);
+    if (message.reasoning) this.reasoningParts.push(message.reasoning);
+    if (message.ttftMs !== undefined) this.ttftMs = message.ttftMs;
+    if (message.t === 'end') this.end = message;
+  }
+
+  /** Joins everything received since the last fold onto the text. */
+  fold(now: number): void {
+    if (this.textParts.length) this.text += this.textParts.splice(0).join('');
+    if (this.reasoningParts.length) this.reasoning += this.reasoningParts.splice(0).join('');
+    if (this.ttftMs !== undefined && this.firstTokenAt === undefined) this.firstTokenAt = now;
+  }
+
+  get settled(): boolean {
+    return this.end !== undefined || this.lost !== undefined;
+  }
+
+  /** The reply's row as it stands after the last fold. */
+  toItem(row: ChatItem): ChatItem {
+    const next: ChatItem = { ...row, id: this.placement?.assistantMessageId ?? row.id, text: this.text, reasoning: this.reasoning };
+    if (this.ttftMs !== undefined) next.ttftMs = this.ttftMs;
+    if (this.firstTokenAt !== undefined) next.firstTokenAt = this.firstTokenAt;
+    if (this.end) {
+      const { outcome } = this.end;
+      next.state = outcome.state;
+      next.stats = outcome.stats;
+      if (outcome.error) next.error = outcome.error;
+    } else if (this.lost) {
+      next.state = this.text ? 'interrupted' : 'error';
+      next.error = this.lost;
+    }
+    return next;
+  }
+}
