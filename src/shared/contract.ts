@@ -81,7 +81,19 @@ export interface DesktopPreferences {
   notifyWhenReplyDone: boolean;
 }
 
-export type PdfExportResult = { saved: string } | { cancelled: true };
+/**
+ * Desktop: saved through the native dialog, or cancelled. Browser mode: the PDF itself (base64),
+ * for the page to download as a file.
+ */
+export type PdfExportResult = { saved: string } | { cancelled: true } | { file: { filename: string; base64: string } };
+
+/** How a readable export (Markdown, HTML, PDF) is made; JSON always keeps every branch. */
+export interface ExportChoices {
+  /** 'shown' (default): the branch on screen; 'all': every version, each labelled. */
+  branches?: 'shown' | 'all';
+  /** Adds TTFT, tokens and estimated cost to each reply's header. */
+  stats?: boolean;
+}
 
 export interface ConversationPage {
   items: ConversationSummary[];
@@ -125,13 +137,14 @@ export interface Channels {
   /** Makes the branch through this message the active one (a search hit on another version). */
   'messages:select': { req: { messageId: string }; res: PathMessage[] };
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
-  'export:conversation': { req: { id: string; format: ExportFormat }; res: ExportedFile };
-  'export:all': { req: { format: ExportFormat }; res: ExportedFile };
+  'export:conversation': { req: { id: string; format: ExportFormat } & ExportChoices; res: ExportedFile };
+  /** Every live conversation, or only `ids` (chosen in the sidebar), in one file. */
+  'export:all': { req: { format: ExportFormat; ids?: string[] } & ExportChoices; res: ExportedFile };
   /**
-   * PDF through the desktop app's printToPDF and save dialog; `id` absent means all conversations.
-   * Null where there is no native PDF (browser mode prints the HTML export instead).
+   * PDF of the HTML export: the desktop app prints it with printToPDF and a save dialog, browser
+   * mode renders it with a headless Chromium and returns the file. `id`/`ids` absent: all.
    */
-  'export:pdf': { req: { id?: string }; res: PdfExportResult | null };
+  'export:pdf': { req: { id?: string; ids?: string[] } & ExportChoices; res: PdfExportResult };
   'import:file': { req: { text: string }; res: ImportResult };
   'providers:presets': { req: void; res: ProviderPresetView[] };
   'providers:models': { req: ProviderProbe; res: ModelList };

@@ -1,9 +1,9 @@
 // The conversation channels of the contract, over the store. Inputs are checked here because they
 // come from the window; the store's own errors carry messages a person can read.
 import type { Handlers } from './plume-service';
-import type { PdfExportResult } from '../../shared/contract';
+import type { ExportChoices, PdfExportResult } from '../../shared/contract';
 import type { ExportFormat } from '../../shared/conversations';
-import type { exportAll, exportConversation } from '../store/export/index';
+import type { ExportOptions, exportAll, exportConversation, exportSome } from '../store/export/index';
 import type { importFile } from '../store/import/index';
 import type { Store } from '../store/store';
 import { InvalidInput, parseOptions } from './request-validation';
@@ -31,9 +31,12 @@ type ConversationChannels = Pick<
 interface Exporters {
   exportConversation: typeof exportConversation;
   exportAll: typeof exportAll;
+  exportSome: typeof exportSome;
   importFile: typeof importFile;
-  /** The desktop app's printToPDF + save dialog; absent in browser mode. */
-  savePdf?: (html: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Turns an HTML export into a PDF: printToPDF + save dialog (desktop), headless Chromium (browser mode). */
+  savePdf: (html: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Provider names and prices for the message headers, read fresh for each export. */
+  headerFacts?: () => Promise<Pick<ExportOptions, 'providerName' | 'prices'>>;
 }
 
 const FORMATS: readonly ExportFormat[] = ['markdown', 'json', 'html'];
@@ -42,6 +45,11 @@ const MAX_SYSTEM_CHARS = 100_000;
 const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
 
 export function conversationHandlers(store: Store, io: Exporters): ConversationChannels {
+  const choices = async (req: ExportChoices | undefined): Promise<ExportOptions> => ({
+    ...(await io.headerFacts?.()),
+    branches: req?.branches === 'all' ? 'all' : 'shown',
+    stats: req?.stats === true,
+  });
   return {
     'conversations:list': async (req) => store.conversations.list({ limit: clampLimit(req?.limit, 200), after: str(req?.after) ?? null }),
     'conversations:create': async (req) => store.conversations.create({ providerId: str(req?.providerId) ?? null, model: str(req?.model) ?? null }),
@@ -69,12 +77,17 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'messages:deleteBranch': async (req) => store.messages.deleteBranch(requireId(req?.messageId)),
     'messages:select': async (req) => store.messages.select(requireId(req?.messageId)),
     'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
-    'export:conversation': async (req) => io.exportConversation(store, requireId(req?.id), requireFormat(req.format)),
-    'export:all': async (req) => io.exportAll(store, requireFormat(req?.format)),
+    'export:conversation': async (req) => io.exportConversation(store, requireId(req?.id), requireFormat(req.format), Date.now(), await choices(req)),
+    'export:all': async (req) => {
+      const format = requireFormat(req?.format);
+      const ids = idList(req.ids);
+      return ids ? io.exportSome(store, ids, format, Date.now(), await choices(req)) : io.exportAll(store, format, Date.now(), await choices(req));
+    },
     'export:pdf': async (req) => {
-      if (!io.savePdf) return null;
       // The PDF is the print-ready HTML export: same content, same escaping, no scripts.
-      const html = typeof req?.id === 'string' ? io.exportConversation(store, requireId(req.id), 'html') : io.exportAll(store, 'html');
+      const o = await choices(req);
+      const ids = typeof req?.id === 'string' ? [requireId(req.id)] : idList(req?.ids);
+      const html = ids ? io.exportSome(store, ids, 'html', Date.now(), o) : io.exportAll(store, 'html', Date.now(), o);
       return io.savePdf(html.content, html.filename.replace(/\.html$/, '.pdf'));
     },
     'import:file': async (req) => {
@@ -87,6 +100,13 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
       }
     },
   };
+}
+
+/** A sidebar selection: ids only, at most what a sidebar can hold; null when absent. */
+function idList(value: unknown): string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || value.length === 0 || value.length > 100_000) throw new InvalidInput('Choose the conversations to export.');
+  return value.map(requireId);
 }
 
 function str(value: unknown): string | undefined {

@@ -7,7 +7,7 @@ import type { PlumeError } from '../../shared/provider-events';
 import { join } from 'node:path';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
-import { exportAll, exportConversation } from '../store/export/index';
+import { exportAll, exportConversation, exportSome } from '../store/export/index';
 import { importFile } from '../store/import/index';
 import { openStore, type Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
@@ -18,6 +18,7 @@ import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers, readStoredHeaders } from './provider-handlers';
+import { htmlToPdf } from './headless-pdf';
 import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply } from './reply-persistence';
 import { InvalidInput, parseStreamRequest } from './request-validation';
@@ -39,7 +40,7 @@ export interface PlumeServiceOptions {
   maxRetries?: number;
   /** Called when a reply ends (the desktop app's notification). */
   onReplyEnd?: (result: ReplyResult) => void;
-  /** Saves a PDF of an HTML export (the desktop app's printToPDF + save dialog). */
+  /** Saves a PDF of an HTML export (the desktop app's printToPDF + save dialog); browser mode renders one to download. */
   savePdf?: (html: string, suggestedName: string) => Promise<PdfExportResult>;
   /** Desktop-only preferences; browser mode has none. */
   desktopPreferences?: {
@@ -93,7 +94,17 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       await options.openExternal(parsed);
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
-    ...conversationHandlers(store, { exportConversation, exportAll, importFile, savePdf: options.savePdf }),
+    ...conversationHandlers(store, {
+      exportConversation,
+      exportAll,
+      exportSome,
+      importFile,
+      savePdf: options.savePdf ?? pdfForDownload,
+      headerFacts: async () => {
+        const names = new Map((await settings.list()).map((p) => [p.id, p.name]));
+        return { providerName: (id) => names.get(id), prices: (await appSettings.get()).prices };
+      },
+    }),
   };
 
   async function startReply(request: unknown, port: PortLike) {
@@ -161,6 +172,15 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       store.close();
     },
   };
+}
+
+/** Browser mode: the PDF travels back to the page, which saves it as a download. */
+async function pdfForDownload(html: string, filename: string): Promise<PdfExportResult> {
+  try {
+    return { file: { filename, base64: (await htmlToPdf(html)).toString('base64') } };
+  } catch (error) {
+    throw new InvalidInput((error as Error).message);
+  }
 }
 
 /** An adapter that fails at once, so setup errors reach the window on the reply's own port. */

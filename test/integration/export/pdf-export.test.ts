@@ -1,6 +1,8 @@
 // PDF export: in the desktop app main prints the HTML export through printToPDF (whose window
-// settings are checked here as data); browser mode gets null and prints the HTML itself.
-import { mkdtempSync } from 'node:fs';
+// settings are checked here as data); browser mode renders the same HTML with a headless Chromium
+// and hands the page a real PDF file, whose text pdftotext (poppler-utils) reads back.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,14 +27,26 @@ describe('PDF export', () => {
     const result = await service.handlers['export:pdf']({ id: conversation.id });
     expect(result).toEqual({ saved: `/home/me/${printed[0]?.name}` });
     expect(printed[0]?.name).toMatch(/\.pdf$/);
-    expect(printed[0]?.html).toContain('Show &#60;script&#62;alert(1)&#60;/script&#62; as text');
+    expect(printed[0]?.html).toContain('Show &#x3C;script>alert(1)&#x3C;/script> as text');
     expect(printed[0]?.html).not.toMatch(/<script/i);
     service.close();
   });
 
-  it('is null in browser mode, which prints the HTML export in the page instead', async () => {
+  it.skipIf(!existsSync('/usr/bin/pdftotext'))('browser mode returns a real PDF file holding the conversation text (needs poppler-utils)', { timeout: 60_000 }, async () => {
     const service = serviceWith();
-    expect(await service.handlers['export:pdf']({})).toBeNull();
+    const conversation = service.store.conversations.create({ title: 'Printable in the browser' });
+    service.store.messages.appendUser(conversation.id, '# Shopping list\n\n- oat milk\n- rye bread\n\nShow <script>alert(1)</script> as text');
+    const result = await service.handlers['export:pdf']({ ids: [conversation.id] });
+    if (!('file' in result)) throw new Error(`expected a file, got ${JSON.stringify(result)}`);
+    expect(result.file.filename).toBe('printable-in-the-browser.pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'plume-pdf-out-'));
+    const path = join(dir, result.file.filename);
+    writeFileSync(path, Buffer.from(result.file.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Printable in the browser');
+    expect(text).toContain('Shopping list');
+    expect(text).toMatch(/oat milk[\s\S]*rye bread/);
+    expect(text).toContain('Show <script>alert(1)</script> as text');
     service.close();
   });
 

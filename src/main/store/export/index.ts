@@ -1,11 +1,24 @@
-// Export entry points: one conversation or every live one, as Markdown, JSON or HTML.
-// Reads conversation rows only; provider settings and keys live elsewhere and are never read.
+// Export entry points: one conversation, several, or every live one, as Markdown, JSON or HTML.
+// Reads conversation rows only; provider settings and keys live elsewhere and are never read
+// (the caller passes provider display names in). Readable formats are produced one conversation
+// at a time (`exportChunks`), so a big export can go to disk without being built in one string.
 import type { ExportFormat, ExportedFile } from '../../../shared/conversations';
 import { liveConversationIds, readSnapshot, type ConversationSnapshot } from '../snapshot.ts';
 import type { Store } from '../store.ts';
-import { conversationsToHtml } from './html.ts';
+import { htmlChunks, type HtmlOptions } from './html.ts';
 import { conversationToMarkdown } from './markdown.ts';
 import { toPlumeJson } from './plume-json.ts';
+
+export type ExportOptions = HtmlOptions;
+
+export interface ExportStream {
+  filename: string;
+  mimeType: string;
+  chunks: Iterable<string>;
+}
+
+const MIME: Record<ExportFormat, string> = { json: 'application/json', markdown: 'text/markdown', html: 'text/html' };
+const EXTENSION: Record<ExportFormat, string> = { json: 'json', markdown: 'md', html: 'html' };
 
 function slug(title: string): string {
   const s = title
@@ -17,30 +30,57 @@ function slug(title: string): string {
   return s || 'conversation';
 }
 
-function render(list: ConversationSnapshot[], format: ExportFormat, baseName: string, title: string, now: number): ExportedFile {
-  switch (format) {
-    case 'json':
-      return { filename: `${baseName}.json`, mimeType: 'application/json', content: toPlumeJson(list, now) };
-    case 'markdown':
-      return { filename: `${baseName}.md`, mimeType: 'text/markdown', content: list.map((c) => conversationToMarkdown(c, now)).join('\n\n') };
-    case 'html':
-      return { filename: `${baseName}.html`, mimeType: 'text/html', content: conversationsToHtml(list, now, title) };
-    default: {
-      const never: never = format;
-      throw new Error(`Unknown export format: ${String(never)}`);
-    }
+function* snapshots(store: Store, ids: readonly string[]): Generator<ConversationSnapshot> {
+  for (const id of ids) {
+    const snap = readSnapshot(store.db, id);
+    if (snap) yield snap;
   }
 }
 
-export function exportConversation(store: Store, conversationId: string, format: ExportFormat, now = Date.now()): ExportedFile {
-  const snap = readSnapshot(store.db, conversationId);
-  if (!snap) throw new Error(`No conversation with id ${conversationId}`);
-  return render([snap], format, slug(snap.title), snap.title || 'Untitled conversation', now);
+function* markdownChunks(list: Iterable<ConversationSnapshot>, now: number, o: ExportOptions): Generator<string> {
+  let first = true;
+  for (const c of list) {
+    yield (first ? '' : '\n\n') + conversationToMarkdown(c, now, o);
+    first = false;
+  }
+}
+
+/**
+ * `ids` null means every conversation not in the Undo bin. JSON always keeps the whole tree
+ * (it is the lossless format); Markdown and HTML show `o.branches` ('shown' by default).
+ */
+export function exportChunks(store: Store, ids: readonly string[] | null, format: ExportFormat, now = Date.now(), o: ExportOptions = {}): ExportStream {
+  const list = ids ?? liveConversationIds(store.db);
+  const day = new Date(now).toISOString().slice(0, 10);
+  let base = `plume-conversations-${day}`;
+  let title = `Plume conversations (${day})`;
+  if (ids?.length === 1) {
+    const only = store.conversations.get(ids[0] as string);
+    if (!only) throw new Error(`No conversation with id ${ids[0]}`);
+    base = slug(only.title);
+    title = only.title || 'Untitled conversation';
+  }
+  const chunks =
+    format === 'json' ? [toPlumeJson([...snapshots(store, list)], now)]
+    : format === 'markdown' ? markdownChunks(snapshots(store, list), now, o)
+    : htmlChunks(snapshots(store, list), now, title, o);
+  return { filename: `${base}.${EXTENSION[format]}`, mimeType: MIME[format], chunks };
+}
+
+function collect(s: ExportStream): ExportedFile {
+  return { filename: s.filename, mimeType: s.mimeType, content: [...s.chunks].join('') };
+}
+
+export function exportConversation(store: Store, conversationId: string, format: ExportFormat, now = Date.now(), o: ExportOptions = {}): ExportedFile {
+  return collect(exportChunks(store, [conversationId], format, now, o));
+}
+
+/** Several conversations (chosen in the sidebar) in one file, in the order given. */
+export function exportSome(store: Store, ids: readonly string[], format: ExportFormat, now = Date.now(), o: ExportOptions = {}): ExportedFile {
+  return collect(exportChunks(store, ids, format, now, o));
 }
 
 /** Every conversation except those waiting in the Undo bin. */
-export function exportAll(store: Store, format: ExportFormat, now = Date.now()): ExportedFile {
-  const list = liveConversationIds(store.db).flatMap((id) => readSnapshot(store.db, id) ?? []);
-  const day = new Date(now).toISOString().slice(0, 10);
-  return render(list, format, `plume-conversations-${day}`, `Plume conversations (${day})`, now);
+export function exportAll(store: Store, format: ExportFormat, now = Date.now(), o: ExportOptions = {}): ExportedFile {
+  return collect(exportChunks(store, null, format, now, o));
 }

@@ -1,4 +1,5 @@
 import { costUSD, type PriceRow, priceFor } from '../../../shared/settings';
+import { formatMs, formatUSD } from '../../../shared/stats-format';
 import type { ChatItem } from '../store/chat-store';
 
 let prices: readonly PriceRow[] = [];
@@ -27,20 +28,10 @@ export function statsLine(item: ChatItem, now: number): string | null {
   return parts.length ? parts.join(' · ') : null;
 }
 
-export function formatUSD(amount: number): string {
-  if (amount === 0) return '$0';
-  if (amount < 0.0001) return '<$0.0001';
-  if (amount < 0.01) return `$${Number(amount.toPrecision(2))}`;
-  return `$${amount.toFixed(2)}`;
-}
 
 function liveRate(item: ChatItem, now: number): number | undefined {
   if (item.state !== 'streaming' || item.firstTokenAt === undefined) return undefined;
   const seconds = (now - item.firstTokenAt) / 1000;
   if (seconds < 0.25) return undefined;
   return (item.text.length + item.reasoning.length) / 4 / seconds;
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
-import { printHtml, saveFile } from './transfer';
+import { clearSelection, useSelection } from './selection';
+import { saveBase64, saveFile } from './transfer';
 
 interface Props {
   conversationId: string | null;
@@ -9,36 +10,44 @@ interface Props {
   onImported(): void;
 }
 
-type Choice = `${'one' | 'all'}:${ExportFormat | 'pdf'}` | 'import';
+type Scope = 'one' | 'selected' | 'all';
+type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches';
+type Choice = `${Scope}:${Kind}` | 'import';
 
-const FORMATS: readonly [ExportFormat | 'pdf', string][] = [
+const FORMATS: readonly [Kind, string][] = [
   ['markdown', 'Markdown'],
-  ['json', 'JSON (lossless)'],
+  ['json', 'JSON (lossless, every branch)'],
   ['html', 'HTML'],
-  ['pdf', 'PDF (print)'],
+  ['pdf', 'PDF'],
+  ['markdown-branches', 'Markdown, every branch'],
+  ['html-branches', 'HTML, every branch'],
 ];
 
 /** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
 export function ConversationMenu({ conversationId, onNotice, onImported }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const selected = useSelection();
 
   const run = async (choice: Choice) => {
     if (choice === 'import') return fileInput.current?.click();
-    const [scope, format] = choice.split(':') as ['one' | 'all', ExportFormat | 'pdf'];
+    const [scope, kind] = choice.split(':') as [Scope, Kind];
+    const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;
+    const branches = kind.endsWith('-branches') ? 'all' : 'shown';
     try {
-      const id = scope === 'one' && conversationId ? conversationId : null;
-      if (format === 'pdf') {
-        // The desktop app prints to a file itself; browser mode prints the HTML export.
-        const pdf = await bridge.invoke('export:pdf', id ? { id } : {});
-        if (pdf && 'saved' in pdf) onNotice(`Saved ${pdf.saved}`);
-        if (pdf) return;
+      if (kind === 'pdf') {
+        onNotice('Making the PDF…');
+        // The desktop app saves through its own dialog; browser mode gets the file to download.
+        const pdf = await bridge.invoke('export:pdf', { ids, branches });
+        if ('saved' in pdf) onNotice(`Saved ${pdf.saved}`);
+        else if ('file' in pdf) {
+          saveBase64(pdf.file.filename, pdf.file.base64, 'application/pdf');
+          onNotice(`Downloaded ${pdf.file.filename}`);
+        } else onNotice('PDF export cancelled.');
+        return;
       }
-      const asFormat: ExportFormat = format === 'pdf' ? 'html' : format;
-      const file = id
-        ? await bridge.invoke('export:conversation', { id, format: asFormat })
-        : await bridge.invoke('export:all', { format: asFormat });
-      if (format === 'pdf') printHtml(file);
-      else saveFile(file);
+      const format = kind.replace('-branches', '') as ExportFormat;
+      saveFile(await bridge.invoke('export:all', { format, ids, branches }));
+      if (scope === 'selected') clearSelection();
     } catch (error) {
       onNotice((error as Error).message);
     }
@@ -58,6 +67,9 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
         <option value="" disabled>Export…</option>
         {conversationId && (
           <optgroup label="This conversation">{formatOptions('one')}</optgroup>
+        )}
+        {selected.length > 0 && (
+          <optgroup label={`${selected.length} selected conversation${selected.length === 1 ? '' : 's'}`}>{formatOptions('selected')}</optgroup>
         )}
         <optgroup label="All conversations">{formatOptions('all')}</optgroup>
         <option value="import">Import a file…</option>
@@ -86,6 +98,6 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
 }
 
 /** The same formats for one conversation and for all of them. */
-function formatOptions(scope: 'one' | 'all') {
+function formatOptions(scope: Scope) {
   return FORMATS.map(([format, label]) => <option key={format} value={`${scope}:${format}` satisfies Choice}>{label}</option>);
 }

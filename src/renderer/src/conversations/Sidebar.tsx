@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { groupConversations, type ConversationSummary } from '../../../shared/conversations';
 import type { ReplyMark as Mark } from '../store/replies-store';
 import { ReplyMark } from './ReplyMark';
+import { keepOnly, toggleSelected, useSelection } from './selection';
 
 interface Props {
   conversations: ConversationSummary[];
@@ -18,6 +19,8 @@ interface Props {
 export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onRename, onPin, onDelete }: Props) {
   const groups = useMemo(() => groupConversations(conversations, Date.now()), [conversations]);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const selected = useSelection();
+  useEffect(() => keepOnly(new Set(conversations.map((c) => c.id))), [conversations]);
 
   return (
     <nav className="sidebar" aria-label="Conversations">
@@ -28,7 +31,7 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
           <h2 className="group-label">{group.label}</h2>
           <ul>
             {group.conversations.map((c) => (
-              <li key={c.id} className={c.id === activeId ? 'conversation active' : 'conversation'}>
+              <li key={c.id} className={`conversation${c.id === activeId ? ' active' : ''}${selected.includes(c.id) ? ' selected' : ''}`}>
                 {renaming === c.id ? (
                   <form
                     onSubmit={(event) => {
@@ -41,7 +44,9 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
                       onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)} />
                   </form>
                 ) : (
-                  <button type="button" className="conversation-title" aria-current={c.id === activeId ? 'page' : undefined} onClick={() => onOpen(c.id)} onDoubleClick={() => setRenaming(c.id)}>
+                  <button type="button" className="conversation-title" aria-current={c.id === activeId ? 'page' : undefined} title="Ctrl+click to select several for export"
+                    data-selected={selected.includes(c.id) || undefined}
+                    onClick={(event) => (event.ctrlKey || event.metaKey ? toggleSelected(c.id) : onOpen(c.id))} onDoubleClick={() => setRenaming(c.id)}>
                     {c.title || 'New chat'}
                   </button>
                 )}

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { PluggableList } from 'unified';
+import { KATEX_OPTIONS } from '../../../shared/markdown/grammar.ts';
 import { layoutNow, onIdle } from './idle.ts';
 
 // KaTeX is large and typesetting is slow; it is fetched the first time a settled block contains
@@ -15,8 +16,7 @@ function request(): void {
   if (requested) return;
   requested = true;
   void import('rehype-katex').then((m) => {
-    // trust:false keeps \href, \url and \html* commands from producing links or attributes.
-    plugins = [[m.default, { trust: false, strict: 'ignore', maxSize: 20, maxExpand: 500 }]];
+    plugins = [[m.default, KATEX_OPTIONS]];
     for (const listener of listeners) listener();
   });
 }
