@@ -5,7 +5,7 @@
 export const MAX_REQUEST_CHARS = 2_000_000;
 
 // Attachments. Bytes cross the contract as base64 inside the reply request, and browser mode
-// carries that request in one WebSocket message of at most 8 MiB (web-host/server.ts): the caps
+// carries that request in one WebSocket message of at most 32 MiB (web-host/server.ts): the caps
 // below keep a full message (4 MiB of files ≈ 5.4 MiB of base64, plus the text limit) under it.
 
 /** Files on one message. */

@@ -1,15 +1,13 @@
 // The browser-mode host itself is killed with SIGKILL while it streams a real reply from a fake
 // provider, 20 times at random points. Each time the database reopens sound (integrity_check ok)
 // with the reply marked interrupted and no more than about a second of its text lost.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { openStore } from '../../src/main/store/store';
+import { type HostProcess, startHostProcess } from './support/host-process';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-providers';
 import * as openai from '../support/fake-providers/openai-wire';
 import { streamReply, wait } from '../support/fake-providers/steps';
@@ -18,7 +16,6 @@ const RUNS = 20;
 const TOKEN_MS = 15;
 const TOKENS = Array.from({ length: 400 }, (_, i) => `t${i} `);
 const MAX_LOSS_MS = 1100; // one checkpoint interval (500 ms) plus scheduling slack on a busy machine
-const hostEntry = join(import.meta.dirname, '../../out/main/web.js');
 
 let fake: FakeOpenAI;
 beforeAll(async () => {
@@ -26,35 +23,11 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-interface Host {
-  child: ChildProcess;
-  origin: string;
-  cookie: string;
-}
-
-async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, [hostEntry], { env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const url = line.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/)?.[1];
-    if (!url) continue;
-    const first = await fetch(url, { redirect: 'manual' });
-    return { child, origin: new URL(url).origin, cookie: (first.headers.get('set-cookie') ?? '').split(';')[0] as string };
-  }
-  throw new Error('The host printed no address.');
-}
-
-async function rpc<T>(host: Host, channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/rpc/${channel}`, { method: 'POST', headers: { cookie: host.cookie, origin: host.origin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.value;
-}
-
 /** Streams one reply over the real port protocol and kills the host after `killAfterMs`. */
-async function streamThenKill(host: Host, providerId: string, conversationId: string, killAfterMs: number) {
+async function streamThenKill(host: HostProcess, providerId: string, conversationId: string, killAfterMs: number) {
   const received: Array<{ at: number; length: number }> = [];
   let text = '';
-  const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/stream`, { headers: { cookie: host.cookie, origin: host.origin } });
+  const socket = host.openSocket();
   await once(socket, 'open');
   socket.send(JSON.stringify({ conversationId, providerId, model: 'gpt-e2e', action: { kind: 'send', text: 'Count for me' } }));
   socket.send(JSON.stringify({ t: 'credit', n: 8 }));
@@ -83,11 +56,11 @@ describe('killing the host mid-reply', () => {
     const outcomes: string[] = [];
     for (let run = 0; run < RUNS; run++) {
       fake.nextReply(streamReply([openai.roleChunk(), ...TOKENS.flatMap((t) => [openai.textChunk(t), wait(TOKEN_MS)]), openai.finishChunk('stop'), openai.done()]));
-      const host = await startHost(dataDir);
+      const host = await startHostProcess(dataDir);
       const provider = run === 0
-        ? (await rpc<{ provider: { id: string } }>(host, 'providers:save', { name: 'Fake', kind: 'openai', baseURL: fake.baseURL, model: 'gpt-e2e' })).provider
-        : (await rpc<Array<{ id: string }>>(host, 'providers:list', null))[0]!;
-      const conversation = await rpc<{ id: string }>(host, 'conversations:create', { providerId: provider.id, model: 'gpt-e2e' });
+        ? (await host.rpc<{ provider: { id: string } }>('providers:save', { name: 'Fake', kind: 'openai', baseURL: fake.baseURL, model: 'gpt-e2e' })).provider
+        : (await host.rpc<Array<{ id: string }>>('providers:list', null))[0]!;
+      const conversation = await host.rpc<{ id: string }>('conversations:create', { providerId: provider.id, model: 'gpt-e2e' });
       const killAfterMs = 150 + Math.floor(random() * 2500);
       const { text, mustHave } = await streamThenKill(host, provider.id, conversation.id, killAfterMs);
 

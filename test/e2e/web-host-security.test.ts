@@ -1,7 +1,9 @@
 // Browser mode listens on loopback and lets in only this run's page: token, Host and Origin are
-// checked on every route, including the WebSocket that carries replies.
+// checked on every call, including the WebSocket that carries replies. The token never rides in a
+// cookie, because browsers send 127.0.0.1's cookies to every port on it.
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, type IncomingHttpHeaders, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -9,21 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlumeService } from '../../src/main/services/plume-service';
 import { FileVault } from '../../src/main/settings/file-vault';
 import { startWebHost, type WebHost } from '../../src/main/web-host/server';
+import { perTestApp } from './support/per-test';
 
 let host: WebHost;
-let cookie: string;
+let token: string;
 const rendererDir = join(import.meta.dirname, '../../out/renderer');
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-sec-'));
   host = await startWebHost({ service: createPlumeService({ dataDir, vault: new FileVault(dataDir), mode: 'web', version: 't' }), rendererDir });
-  const first = await fetch(host.url, { redirect: 'manual' });
-  cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  token = new URL(host.url).hash.slice('#token='.length);
 });
 afterAll(() => host.close());
 
-function raw(path: string, headers: Record<string, string>, method = 'GET', body = ''): Promise<number> {
-  const url = new URL(path, host.origin);
+function raw(path: string, headers: Record<string, string>, method = 'GET', body = '', origin = host.origin): Promise<number> {
+  const url = new URL(path, origin);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: url.pathname, method, headers, setHost: false }, (res) => {
       res.resume();
@@ -35,51 +37,109 @@ function raw(path: string, headers: Record<string, string>, method = 'GET', body
 }
 
 const port = () => new URL(host.origin).port;
-
-describe('browser-mode host', () => {
-  it('listens on 127.0.0.1 only and trades the URL token for an HttpOnly cookie', async () => {
-    expect(new URL(host.url).hostname).toBe('127.0.0.1');
-    const first = await fetch(host.url, { redirect: 'manual' });
-    expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe('/');
-    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+const attempt = (protocols: string[], headers: Record<string, string>) =>
+  new Promise<string>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port()}/stream`, protocols, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('error', () => resolve('refused'));
   });
 
-  it('refuses the page without the token, and serves it with a strict CSP with it', async () => {
-    expect(await raw('/', { Host: `127.0.0.1:${port()}` })).toBe(403);
-    const page = await fetch(`${host.origin}/`, { headers: { cookie } });
+describe('browser-mode host', () => {
+  it('listens on 127.0.0.1 only and prints the token in the fragment, which no request carries', async () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+    expect(new URL(host.url).search).toBe('');
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    const page = await fetch(`${host.origin}/`);
+    expect(page.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('serves the page without the token under a strict CSP, and refuses calls without it', async () => {
+    const page = await fetch(`${host.origin}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
     expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/);
+    const headers = { Host: `127.0.0.1:${port()}`, Origin: host.origin, 'Content-Type': 'application/json' };
+    expect(await raw('/rpc/providers:list', headers, 'POST')).toBe(403);
+    expect(await raw('/rpc/providers:list', { ...headers, 'X-Plume-Token': 'x'.repeat(token.length) }, 'POST')).toBe(403);
+    expect(await raw('/rpc/providers:list', { ...headers, 'X-Plume-Token': token }, 'POST')).toBe(200);
   });
 
   it('refuses another Host name (DNS rebinding)', async () => {
-    expect(await raw('/', { Host: `evil.example:${port()}`, Cookie: cookie })).toBe(421);
+    expect(await raw('/', { Host: `evil.example:${port()}` })).toBe(421);
+    expect(await raw('/rpc/providers:list', { Host: `evil.example:${port()}`, 'X-Plume-Token': token, Origin: host.origin }, 'POST')).toBe(421);
   });
 
-  it('refuses calls from another origin even with the cookie', async () => {
-    const headers = { Host: `127.0.0.1:${port()}`, Cookie: cookie, 'Content-Type': 'application/json' };
+  it('refuses calls from another origin even with the token', async () => {
+    const headers = { Host: `127.0.0.1:${port()}`, 'X-Plume-Token': token, 'Content-Type': 'application/json' };
     expect(await raw('/rpc/providers:list', { ...headers, Origin: 'http://evil.example' }, 'POST')).toBe(403);
-    expect(await raw('/rpc/providers:list', { ...headers, Origin: host.origin }, 'POST')).toBe(200);
+    expect(await raw('/rpc/providers:list', { ...headers, Origin: 'http://127.0.0.1:1' }, 'POST')).toBe(403);
   });
 
   it('answers unknown channels with a clear error and never reaches a handler', async () => {
-    const res = await fetch(`${host.origin}/rpc/fs:readFile`, { method: 'POST', headers: { cookie, origin: host.origin }, body: '{}' });
+    const res = await fetch(`${host.origin}/rpc/fs:readFile`, { method: 'POST', headers: { 'x-plume-token': token, origin: host.origin }, body: '{}' });
     expect(await res.json()).toEqual({ ok: false, error: { kind: 'config', message: 'Unknown request "fs:readFile".' } });
   });
 
-  it('refuses reply sockets without the token or from another origin', async () => {
-    const attempt = (headers: Record<string, string>) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port()}/stream`, { headers });
-        ws.on('open', () => {
-          ws.close();
-          resolve('open');
-        });
-        ws.on('error', () => resolve('refused'));
-      });
-    expect(await attempt({ Origin: host.origin })).toBe('refused');
-    expect(await attempt({ Origin: 'http://evil.example', Cookie: cookie })).toBe('refused');
-    expect(await attempt({ Origin: host.origin, Cookie: cookie })).toBe('open');
+  it('refuses reply sockets without the token subprotocol or from another origin', async () => {
+    expect(await attempt(['plume'], { Origin: host.origin })).toBe('refused');
+    expect(await attempt(['plume', `plume-token.${'x'.repeat(token.length)}`], { Origin: host.origin })).toBe('refused');
+    expect(await attempt(['plume', `plume-token.${token}`], { Origin: 'http://evil.example' })).toBe('refused');
+    expect(await attempt(['plume', `plume-token.${token}`], { Origin: host.origin })).toBe('open');
+  });
+});
+
+describe('another web server on 127.0.0.1', () => {
+  const apps = perTestApp();
+
+  it('gets nothing from the browser that lets it call Plume', async () => {
+    const app = await apps.start();
+    await app.page.getByRole('button', { name: 'Save provider' }).waitFor();
+    // The page took the token out of the address bar.
+    expect(app.page.url()).not.toContain('token');
+
+    // A server on another port of the same address records everything the browser sends it: a
+    // visit typed in the same browser, and a request made from a page it serves.
+    const seen: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
+    const other = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', headers: req.headers });
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<p>other server</p><img src="/pixel.png">');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const visit = await app.context.newPage();
+      await visit.goto(`${otherOrigin}/typed`);
+      await visit.waitForLoadState('networkidle');
+      await app.page.evaluate((url) => fetch(url, { mode: 'no-cors', credentials: 'include' }).catch(() => undefined), `${otherOrigin}/from-plume`);
+      await visit.close();
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+
+    const appToken = new URL(app.host.url).hash.slice('#token='.length);
+    for (const { url, headers } of seen) {
+      expect(url + JSON.stringify(headers)).not.toContain(appToken);
+      // Replaying every header the browser sent (cookies included) against Plume, as that server
+      // could, with the Origin forged to Plume's own: refused.
+      const forwarded: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        if (typeof value === 'string' && !['connection', 'content-length', 'transfer-encoding'].includes(name)) forwarded[name] = value;
+      }
+      const headersForPlume = { ...forwarded, host: new URL(app.host.origin).host, origin: app.host.origin, 'content-type': 'application/json' };
+      expect(await raw('/rpc/providers:list', headersForPlume, 'POST', '', app.host.origin)).toBe(403);
+    }
+  });
+
+  it('a reload keeps the page working: the token stays in this tab', async () => {
+    const app = await apps.start();
+    await app.page.getByRole('button', { name: 'Save provider' }).waitFor();
+    await app.page.reload();
+    await app.page.getByRole('button', { name: 'Save provider' }).waitFor();
+    expect(await app.page.getByText(/access token/).count()).toBe(0);
   });
 });

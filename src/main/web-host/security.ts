@@ -1,14 +1,22 @@
-// Browser mode listens on loopback only and admits a request only when it carries this run's
-// token (as a cookie set from the printed URL) and, for anything that acts, comes from this very
-// origin. The Host check stops DNS-rebinding pages from reaching the host under another name.
+// Browser mode listens on loopback only and admits a call only when it carries this run's token
+// and, for anything that acts, comes from this very origin. The token travels in the URL
+// fragment (never sent to any server), lives in the page, and comes back as a header on every
+// call and as a WebSocket subprotocol. No cookie carries it: browsers send cookies for
+// 127.0.0.1 to every port, so any other local web server would receive a cookie token.
+// The Host check stops DNS-rebinding pages from reaching the host under another name.
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 
 export interface Gate {
-  cookieName: string;
   token: string;
   port: number;
 }
+
+/** The header the page sends its token in on every RPC. */
+export const TOKEN_HEADER = 'x-plume-token';
+/** The WebSocket subprotocol the host answers with; the token rides in a second one. */
+export const STREAM_PROTOCOL = 'plume';
+const TOKEN_PROTOCOL_PREFIX = 'plume-token.';
 
 export function allowedHost(req: IncomingMessage, gate: Gate): boolean {
   const host = req.headers.host;
@@ -20,29 +28,22 @@ export function allowedOrigin(req: IncomingMessage, gate: Gate): boolean {
   return origin === `http://127.0.0.1:${gate.port}` || origin === `http://localhost:${gate.port}`;
 }
 
-export function hasToken(req: IncomingMessage, gate: Gate): boolean {
-  const cookies = parseCookies(req.headers.cookie ?? '');
-  return sameSecret(cookies[gate.cookieName], gate.token);
+/** An RPC carries the token in its header. */
+export function hasTokenHeader(req: IncomingMessage, gate: Gate): boolean {
+  const given = req.headers[TOKEN_HEADER];
+  return typeof given === 'string' && sameSecret(given, gate.token);
 }
 
-export function tokenFromQuery(url: URL, gate: Gate): boolean {
-  return sameSecret(url.searchParams.get('token') ?? undefined, gate.token);
+/** A reply socket offers `plume` and `plume-token.<token>` as its subprotocols. */
+export function hasTokenProtocol(req: IncomingMessage, gate: Gate): boolean {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  return offered.some((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX) && sameSecret(p.slice(TOKEN_PROTOCOL_PREFIX.length), gate.token));
 }
 
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
+function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function parseCookies(header: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return out;
 }
 
 /** The page's CSP: only this origin, no eval, no inline scripts. */

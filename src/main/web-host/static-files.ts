@@ -15,7 +15,13 @@ const TYPES: Record<string, string> = {
 };
 
 export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^[/\\]+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null; // `%` without two hex digits: no such file
+  }
+  const relative = normalize(decoded).replace(/^[/\\]+/, '');
   const full = join(root, relative);
   if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   try {

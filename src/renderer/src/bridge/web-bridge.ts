@@ -1,18 +1,21 @@
 // Browser mode: `invoke` is a POST to the host, each reply stream its own WebSocket that speaks the
-// same port protocol as an Electron MessagePort.
+// same port protocol as an Electron MessagePort. Both carry this run's access token: a header on
+// the POST, a subprotocol on the socket (the only custom value a browser WebSocket can send).
 import type { InvokeResult, PlumeBridge } from '../../../shared/contract';
 import type { PortLike } from '../../../shared/port/port';
 import { fromTextSocket } from '../../../shared/port/text-socket-port';
 import { BridgeError } from './errors';
+import { accessToken } from './web-token';
 
 export function webBridge(origin = window.location.origin): PlumeBridge {
+  accessToken(); // take the token out of the address bar as the page starts
   return {
     async invoke(channel, req) {
       let response: Response;
       try {
         response = await fetch(`${origin}/rpc/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Plume-Token': accessToken() ?? '' },
           body: req === undefined ? '' : JSON.stringify(req),
         });
       } catch {
@@ -24,7 +27,7 @@ export function webBridge(origin = window.location.origin): PlumeBridge {
       return result.value as never;
     },
     openStream(request) {
-      const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/stream`);
+      const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/stream`, ['plume', `plume-token.${accessToken() ?? ''}`]);
       return new Promise<PortLike>((resolve, reject) => {
         socket.addEventListener('open', () => {
           socket.send(JSON.stringify(request));
