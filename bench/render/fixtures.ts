@@ -145,6 +145,23 @@ export function bigTable(rows: number): string {
   return 'Results:\n\n' + table(seededRandom(11), rows) + '\n\nThat is all.\n';
 }
 
+/** Prose, one closed fenced TypeScript block of about `size` characters, prose. */
+export function codeFile(size: number): string {
+  const lines: string[] = [];
+  let len = 0;
+  for (let i = 0; len < size; i++) {
+    const line =
+      i % 12 === 0
+        ? `/* Step ${i}: a comment that "quotes" text\n and spans\n   two lines. */`
+        : i % 7 === 6
+          ? ''
+          : `  const value${i}: Record<string, number> = await fetchThing(\`item-\${${i}}\`, { retries: ${i % 4} }); // note ${i}`;
+    lines.push(line);
+    len += line.length + 1;
+  }
+  return 'Here is the file:\n\n```ts\n' + lines.join('\n') + '\n```\n\nThat is the whole file.\n';
+}
+
 export const FIXTURES: Record<string, () => string> = {
   'mixed-2k': () => mixed(2_000, 1),
   'mixed-10k': () => mixed(10_000, 2),
@@ -154,6 +171,9 @@ export const FIXTURES: Record<string, () => string> = {
   'long-line-200k': () => longLine(200_000),
   'unclosed-fence-30k': () => unclosedFence(30_000),
   'table-60-rows': () => bigTable(60),
+  'table-40-rows': () => bigTable(40),
+  'code-20k': () => codeFile(20_000),
+  'code-200k': () => codeFile(200_000),
   'refs-at-end': refsAtEnd,
   footnotes,
 };

@@ -50,6 +50,30 @@ const harness = {
   },
 
   /**
+   * Mounts a settled message with one code block and watches it frame by frame until it is
+   * highlighted: what it showed at mount, how many parts were highlighted in each frame, and its
+   * box before and after (the swap must not move anything).
+   */
+  async watchHighlight(text: string, mode: Mode = 'memo'): Promise<{ mount: CodeShape; final: CodeShape; highlightedPerFrame: number[]; html: string }> {
+    const el = fresh();
+    el.className = 'lay-out-all';
+    const root = createRoot(el);
+    flushSync(() => root.render(createElement(Static, { text, mode })));
+    const message = el.firstElementChild as HTMLElement;
+    const mount = codeShape(message);
+    const highlightedPerFrame: number[] = [];
+    for (let i = 0; i < 3000 && message.querySelector('[data-highlight="pending"]'); i++) {
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      highlightedPerFrame.push(message.querySelectorAll('.md-code-part:has(span)').length);
+    }
+    await settled(message, false);
+    const final = codeShape(message);
+    const html = normalizedHtml(message);
+    root.unmount();
+    return { mount, final, highlightedPerFrame, html };
+  },
+
+  /**
    * Streams `text` one delta per commit, records which blocks render in each commit, ends the
    * stream and returns the settled DOM. Used by the render-count and final-DOM tests.
    */
@@ -122,6 +146,33 @@ const harness = {
     return result;
   },
 };
+
+/** What the first code block in `root` shows, and where its box and its last line are. */
+interface CodeShape {
+  status: string;
+  text: string;
+  parts: number;
+  highlightedParts: number;
+  tokens: number;
+  box: [number, number, number, number];
+  lastPartBottom: number;
+}
+
+function codeShape(root: HTMLElement): CodeShape {
+  const view = root.querySelector('.md-code') as HTMLElement;
+  const code = view.querySelector('pre code') as HTMLElement;
+  const r = view.getBoundingClientRect();
+  const parts = code.querySelectorAll('.md-code-part');
+  return {
+    status: view.dataset.highlight ?? '',
+    text: code.textContent ?? '',
+    parts: parts.length,
+    highlightedParts: code.querySelectorAll('.md-code-part:has(span)').length,
+    tokens: code.querySelectorAll('[class^="hljs-"]').length,
+    box: [r.x, r.y, r.width, r.height],
+    lastPartBottom: parts[parts.length - 1]?.getBoundingClientRect().bottom ?? 0,
+  };
+}
 
 /** What one streamed commit showed: enough to check a growing table's shape and parse cost. */
 interface FrameShape {

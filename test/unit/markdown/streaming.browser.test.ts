@@ -108,6 +108,35 @@ describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', { timeout: 60_000 }
     expect(html).toContain('href="https://example.com/x"');
   });
 
+  for (const name of ['code-20k', 'code-200k']) {
+    it(`${name}: the plain block shows at once, lights up without moving, and ends as a one-shot render`, async () => {
+      const text = await fixture(name);
+      const code = /```ts\n([\s\S]*)```/.exec(text)?.[1] ?? '';
+      const watched = await h.page.evaluate((t) => window.harness.watchHighlight(t), text);
+      const { mount, final, highlightedPerFrame } = watched;
+      // The first frame already shows every line, plain.
+      expect(mount.status).toBe('pending');
+      expect(mount.text).toBe(code);
+      expect(mount.highlightedParts).toBe(0);
+      expect(mount.parts).toBeGreaterThan(code.length / 2000);
+      // Highlighted in the end, all of it.
+      expect(final.status).toBe('done');
+      expect(final.text).toBe(code);
+      expect(final.highlightedParts).toBe(final.parts);
+      expect(final.tokens).toBeGreaterThan(code.length / 50);
+      // Parts light up and never go back to plain. (How the swap is spread over idle time is a
+      // timing matter, measured by bench:render, not asserted here.)
+      for (let i = 1; i < highlightedPerFrame.length; i++) {
+        expect(highlightedPerFrame[i]).toBeGreaterThanOrEqual(highlightedPerFrame[i - 1] ?? 0);
+      }
+      // Same box and the same last line position before and after: nothing moved.
+      expect(final.box).toEqual(mount.box);
+      expect(final.lastPartBottom).toBe(mount.lastPartBottom);
+      const oneShot = await h.page.evaluate((t) => window.harness.watchHighlight(t, 'naive'), text);
+      expect(watched.html).toBe(oneShot.html);
+    });
+  }
+
   it('shows an open fence as a code block while streaming and highlights it once closed', async () => {
     const text = 'Intro\n\n```ts\nconst a: number = 1;\n```\n\nAfter.\n';
     const { frames, html } = await streamed(text);

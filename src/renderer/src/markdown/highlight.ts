@@ -1,63 +1,111 @@
-import type { HLJSApi } from 'highlight.js';
+import type { HighlightReply, HighlightRequest } from './highlight.worker.ts';
+import { highlightParts } from './highlight-parts.ts';
 import { onIdle } from './idle.ts';
 
-// highlight.js is loaded on first need and runs after the frame that asked for it, so a closing
-// fence never makes a frame slow. Results are cached per block identity (message instance, block
-// id, offset of the fence in the block) with a bound on entries: never keyed by content, so a
-// growing block cannot fill memory with its prefixes.
+// Highlighting runs in a worker, so no frame ever waits for highlight.js; the page receives the
+// markup already cut into the block's parts (code-parts.ts) and swaps them in during idle time.
+// Where no worker can start (tests outside a browser), highlight.js is loaded on the main thread
+// and runs in an idle period. Results are cached per block identity (message instance, block id,
+// offset of the fence in the block), bounded by entries and by size: never keyed by content, so
+// a growing block cannot fill memory with its prefixes.
 
 const MAX_ENTRIES = 256;
-const MAX_CODE = 200_000;
+const MAX_CACHED_CHARS = 8_000_000;
+const MAX_CODE = 1_000_000;
 
 interface Entry {
   code: string;
   lang: string;
-  html: string;
+  parts: string[];
+  size: number;
 }
 
 const cache = new Map<string, Entry>();
-let hljs: HLJSApi | null = null;
-let loading: Promise<HLJSApi> | null = null;
+let cachedChars = 0;
 
-function load(): Promise<HLJSApi> {
-  loading ??= import('highlight.js/lib/common').then((m) => (hljs = m.default));
-  return loading;
-}
-
-export function cachedHighlight(key: string, code: string, lang: string): string | null {
+export function cachedHighlight(key: string, code: string, lang: string): string[] | null {
   const hit = cache.get(key);
   if (!hit || hit.code !== code || hit.lang !== lang) return null;
   // Re-insert so the map's order is least-recently-used first.
   cache.delete(key);
   cache.set(key, hit);
-  return hit.html;
+  return hit.parts;
+}
+
+function remember(key: string, code: string, lang: string, parts: string[]): void {
+  const old = cache.get(key);
+  if (old) cachedChars -= old.size;
+  cache.delete(key);
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  cache.set(key, { code, lang, parts, size });
+  cachedChars += size;
+  while (cache.size > MAX_ENTRIES || (cachedChars > MAX_CACHED_CHARS && cache.size > 1)) {
+    const [oldest, entry] = cache.entries().next().value as [string, Entry];
+    cache.delete(oldest);
+    cachedChars -= entry.size;
+  }
 }
 
 /**
- * Calls `done` in an idle period with highlighted HTML, or null when the language is unknown or
- * the code too large. `done` runs inside the idle commit (see idle.ts), so it may set state.
+ * Highlights `code` cut along `lengths` (the plain parts) and calls `done` with markup per part,
+ * or null when the language is unknown or the code too large. `done` runs outside any commit.
  */
-export function highlightWhenIdle(key: string, code: string, lang: string, done: (html: string | null) => void): void {
+export function highlightInBackground(key: string, code: string, lang: string, lengths: number[], done: (parts: string[] | null) => void): void {
   if (code.length > MAX_CODE) {
     done(null);
     return;
   }
-  void (hljs ? Promise.resolve(hljs) : load()).then((api) => {
-    if (!api.getLanguage(lang)) {
-      done(null);
-      return;
-    }
-    onIdle(() => {
-      const cached = cachedHighlight(key, code, lang);
-      if (cached !== null) {
-        done(cached);
-        return;
-      }
-      // hljs escapes the code it emits, so its output is markup we produced, not model HTML.
-      const html = api.highlight(code, { language: lang, ignoreIllegals: true }).value;
-      cache.set(key, { code, lang, html });
-      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-      done(html);
-    });
+  const finish = (parts: string[] | null): void => {
+    if (parts) remember(key, code, lang, parts);
+    done(parts);
+  };
+  const worker = highlighter();
+  if (!worker) {
+    onMainThread(code, lang, lengths, finish);
+    return;
+  }
+  const id = nextId++;
+  pending.set(id, { code, lang, lengths, done: finish });
+  worker.postMessage({ id, code, lang, lengths } satisfies HighlightRequest);
+}
+
+interface Job {
+  code: string;
+  lang: string;
+  lengths: number[];
+  done: (parts: string[] | null) => void;
+}
+
+const pending = new Map<number, Job>();
+let nextId = 1;
+let worker: Worker | null | undefined;
+
+function highlighter(): Worker | null {
+  if (worker !== undefined) return worker;
+  if (typeof Worker !== 'function') return (worker = null);
+  try {
+    worker = new Worker(new URL('./highlight.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return (worker = null);
+  }
+  worker.onmessage = ({ data }: MessageEvent<HighlightReply>) => {
+    const job = pending.get(data.id);
+    pending.delete(data.id);
+    job?.done(data.parts);
+  };
+  // A worker that cannot load (a policy, a broken build) must not leave blocks pending forever.
+  worker.onerror = () => {
+    worker?.terminate();
+    worker = null;
+    const jobs = [...pending.values()];
+    pending.clear();
+    for (const job of jobs) onMainThread(job.code, job.lang, job.lengths, job.done);
+  };
+  return worker;
+}
+
+function onMainThread(code: string, lang: string, lengths: number[], done: (parts: string[] | null) => void): void {
+  void import('highlight.js/lib/common').then(({ default: api }) => {
+    onIdle(() => done(highlightParts(api, code, lang, lengths)));
   });
 }

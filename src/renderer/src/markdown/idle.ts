@@ -29,3 +29,38 @@ export function onIdle(job: () => void): void {
 export function layoutNow(): void {
   if (typeof document !== 'undefined') void document.documentElement.offsetHeight;
 }
+
+// Work cut into steps (swapping highlighted parts in) runs a step at a time in idle periods, each
+// step its own commit and layout, until SLICE_MS of the period is used; the rest waits for the
+// next idle period. A step returns true while it has more to do.
+const SLICE_MS = 4;
+let steps: Array<() => boolean> = [];
+
+function runSlice(deadline?: IdleDeadline): void {
+  const started = performance.now();
+  while (steps.length > 0) {
+    const step = steps[0] as () => boolean;
+    const stepStarted = performance.now();
+    let more = false;
+    flushSync(() => {
+      more = step();
+    });
+    layoutNow();
+    if (!more) steps.shift();
+    const now = performance.now();
+    // Expect the next step to cost what this one did: stop before it would overrun the slice.
+    if (now - started + (now - stepStarted) > SLICE_MS || (deadline && deadline.timeRemaining() <= 0)) break;
+  }
+  renderStats.upgradeMs += performance.now() - started;
+  if (steps.length > 0) scheduleSlice();
+}
+
+function scheduleSlice(): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 200 });
+  else setTimeout(runSlice, 0);
+}
+
+export function inIdleSlices(step: () => boolean): void {
+  steps.push(step);
+  if (steps.length === 1) scheduleSlice();
+}

@@ -1,11 +1,13 @@
-import { useContext, useEffect, useLayoutEffect, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'react-markdown';
 import type { Element, ElementContent } from 'hast';
 import { BlockContext } from '../block-context.ts';
-import { cachedHighlight, highlightWhenIdle } from '../highlight.ts';
-import { layoutNow } from '../idle.ts';
+import { codeParts } from '../code-parts.ts';
+import { cachedHighlight, highlightInBackground } from '../highlight.ts';
+import { inIdleSlices, onIdle } from '../idle.ts';
 import { CodeView } from './CodeView.tsx';
+import type { HighlightStatus } from './CodeView.tsx';
 
 /** Replaces react-markdown's `pre`: plain while its block streams, highlighted once settled. */
 export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
@@ -15,35 +17,63 @@ export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
   return <HighlightedCode text={text} lang={lang} offset={node?.position?.start.offset ?? 0} />;
 }
 
-/** A code block at `offset` in its markdown block, highlighted in idle time once settled. */
+/**
+ * A code block at `offset` in its markdown block. Plain at once; once settled it is highlighted
+ * in a worker and the highlighted parts replace the plain ones in idle-time slices, so neither
+ * highlighting nor swapping a large block in ever makes a frame or a task long.
+ */
 export function HighlightedCode({ text, lang, offset }: { text: string; lang: string; offset: number }) {
   const block = useContext(BlockContext);
   const key = `${block.key}:${offset}`;
   const wanted = block.settled && lang !== '';
+  const parts = useMemo(() => codeParts(text), [text]);
   const cached = wanted ? cachedHighlight(key, text, lang) : null;
-  const [result, setResult] = useState<{ text: string; html: string | null } | null>(null);
-  const fresh = result && result.text === text ? result : null;
+  const [result, setResult] = useState<Highlighted | null>(null);
+  const fresh = result && result.text === text && result.lang === lang ? result : null;
 
   useEffect(() => {
     if (!wanted || cached !== null) return;
     let live = true;
-    highlightWhenIdle(key, text, lang, (html) => {
-      if (live) setResult({ text, html });
+    highlightInBackground(key, text, lang, parts.map((p) => p.length), (html) => {
+      if (!live) return;
+      if (!html) {
+        onIdle(() => {
+          if (live) setResult({ text, lang, html: null, shown: 0 });
+        });
+        return;
+      }
+      let shown = 0;
+      inIdleSlices(() => {
+        if (!live) return false;
+        shown++;
+        setResult({ text, lang, html, shown });
+        return shown < html.length;
+      });
     });
     return () => {
       live = false;
     };
-  }, [wanted, cached, key, text, lang]);
-
-  // A result that arrived after mount was applied by an idle-time commit: lay it out there.
-  const upgraded = fresh?.html != null;
-  useLayoutEffect(() => {
-    if (upgraded) layoutNow();
-  }, [upgraded]);
+  }, [wanted, cached, key, text, lang, parts]);
 
   const html = cached ?? fresh?.html ?? null;
-  const status = !block.settled ? 'streaming' : html ? 'done' : !lang || fresh ? 'plain' : 'pending';
-  return <CodeView lang={lang} code={text} status={status} html={html} />;
+  const shown = cached ? cached.length : (fresh?.shown ?? 0);
+  return <CodeView lang={lang} code={text} status={statusOf(block.settled, lang, html, shown, fresh)} parts={parts} html={html} shown={shown} />;
+}
+
+function statusOf(settled: boolean, lang: string, html: string[] | null, shown: number, fresh: Highlighted | null): HighlightStatus {
+  if (!settled) return 'streaming';
+  if (html) return shown >= html.length ? 'done' : 'pending';
+  // No language, or one highlight.js does not know: plain for good.
+  return !lang || fresh ? 'plain' : 'pending';
+}
+
+interface Highlighted {
+  text: string;
+  lang: string;
+  /** Markup per part, or null when the language is unknown. */
+  html: string[] | null;
+  /** Parts swapped in so far. */
+  shown: number;
 }
 
 function codeElement(pre: Element): Element | undefined {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 
 export type HighlightStatus = 'streaming' | 'pending' | 'done' | 'plain';
@@ -7,15 +7,18 @@ interface Props {
   lang: string;
   code: string;
   status: HighlightStatus;
-  /** Highlighted markup from highlight.js, when status is 'done'. */
-  html?: string | null;
-  /** Plain content to show instead of `code` (the streaming view passes memoized chunks). */
-  children?: ReactNode;
+  /** The code cut into parts of whole lines (code-parts.ts). */
+  parts: string[];
+  /** Highlighted markup per part, when it has arrived. */
+  html?: string[] | null;
+  /** How many leading parts show their highlighted markup; the rest stay plain until swapped in. */
+  shown?: number;
 }
 
-/** The look of every code block: language label, Copy button, then the code. */
-export function CodeView({ lang, code, status, html, children }: Props) {
-  const className = lang ? `language-${lang}${html ? ' hljs' : ''}` : undefined;
+/** The look of every code block: language label, Copy button, then the code, part by part. */
+export function CodeView({ lang, code, status, parts, html, shown = 0 }: Props) {
+  // The class is the same before and after highlighting, so the swap changes no box.
+  const className = lang ? `language-${lang} hljs` : undefined;
   return (
     <div className="md-code" data-highlight={status}>
       <div className="md-code-header">
@@ -23,12 +26,18 @@ export function CodeView({ lang, code, status, html, children }: Props) {
         <CopyButton text={code} />
       </div>
       <pre>
-        {html ? (
-          <code className={className} dangerouslySetInnerHTML={{ __html: html }} />
-        ) : (
-          <code className={className}>{children ?? code}</code>
-        )}
+        <code className={className}>
+          {parts.map((text, i) => (
+            <Part key={i} text={text} html={html && i < shown ? html[i] : undefined} />
+          ))}
+        </code>
       </pre>
     </div>
   );
 }
+
+/** One part of whole lines: unchanged parts are not re-rendered as a fence grows or lights up. */
+const Part = memo(function Part({ text, html }: { text: string; html: string | undefined }) {
+  if (html !== undefined) return <span className="md-code-part" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <span className="md-code-part">{text}</span>;
+});
