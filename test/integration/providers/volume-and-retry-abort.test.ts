@@ -40,11 +40,10 @@ describe.each(kinds)('$kind adapter under load and retries', ({ kind, start, bus
       return seen;
     })();
     await fake.waitForRequest(1);
-    const stoppedAt = Date.now();
     controller.abort();
 
+    // Were the abort ignored, the SDK would sit out its 30 s back-off and the test would time out.
     expect(await run).toEqual([]);
-    expect(Date.now() - stoppedAt).toBeLessThan(2000);
     expect(fake.requests).toHaveLength(1);
   });
 });
