@@ -78,8 +78,9 @@ export class OpenAIChunkReader implements SseTapListener {
    */
   *end(): Generator<ProviderEvent> {
     yield* this.content.end();
-    // A call still open here ended with the stream: complete only if the provider said it finished.
-    yield* this.toolCalls.close(this.finishRaw !== undefined && this.finishRaw !== 'length');
+    // A call still open here ended with the stream: complete only if the provider said it finished
+    // (a finish_reason other than `length`, or — from servers that send none — a closing [DONE]).
+    yield* this.toolCalls.close(this.finishRaw !== undefined ? this.finishRaw !== 'length' : this.done);
     if (this.usage) yield { type: 'usage', usage: this.usage };
     if (this.finishRaw !== undefined) yield { type: 'finish', reason: mapFinishReason(this.finishRaw), raw: this.finishRaw };
     // Some servers never send a finish_reason but do end with [DONE]: that is a complete reply.

@@ -86,10 +86,16 @@ describe('OpenAI-type tool calls', () => {
     expect(result.finish).toBe('length');
   });
 
-  it('a stream that ends without finish_reason leaves the call incomplete, even if it parses', async () => {
-    const result = await playSteps('openai', [...openaiToolReply([WEATHER], { finishReason: null }), openai.done()]);
+  it('a stream cut off without finish_reason or [DONE] leaves the call incomplete, even if it parses', async () => {
+    const result = await playSteps('openai', openaiToolReply([WEATHER], { finishReason: null }));
     expect(toolCalls(result.events)).toEqual([{ callId: 'call_w', name: 'get_weather', args: WEATHER.args, complete: false }]);
     expect(result.finish).toBeUndefined();
+  });
+
+  it('a server that ends with [DONE] but sends no finish_reason finished the call', async () => {
+    const result = await playSteps('openai', [...openaiToolReply([WEATHER], { finishReason: null }), openai.done()]);
+    expect(toolCalls(result.events)).toEqual([{ callId: 'call_w', name: 'get_weather', args: WEATHER.args, complete: true }]);
+    expect(result.finish).toBe('stop');
   });
 });
 
