@@ -1,5 +1,6 @@
 // The normalized event stream every provider adapter yields. Everything above the adapters
 // (stream sessions, the port protocol, the renderer) speaks only this, never a wire format.
+import type { RetryNotice } from './retry';
 
 export type FinishReason =
   | 'stop' // the model finished on its own
@@ -27,7 +28,9 @@ export type ProviderEvent =
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; usage: Usage }
-  | { type: 'finish'; reason: FinishReason; raw?: string };
+  | { type: 'finish'; reason: FinishReason; raw?: string }
+  /** The request failed in a way worth retrying; the adapter waits `notice.waitMs`, then tries again. */
+  | { type: 'retry'; notice: RetryNotice };
 
 /**
  * What went wrong, in a form the UI can explain in plain words. `message` is already written

@@ -7,7 +7,7 @@ import type { ContentBlockParam, MessageCreateParamsStreaming, MessageParam } fr
 import type { ImageMimeType } from '../../shared/attachments';
 import type { ChatMessage } from '../../shared/chat';
 import { AnthropicEventReader } from './anthropic-events';
-import { commonClientOptions } from './client-options';
+import { commonClientOptions, DEFAULT_MAX_RETRIES } from './client-options';
 import { messageText } from './message-text';
 import { pumpSdkStream } from './sdk-stream';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
@@ -27,7 +27,8 @@ export function createAnthropicMessagesAdapter(config: ProviderCallConfig): Prov
     stream(call: ProviderCall, hooks: StreamHooks) {
       const client = createAnthropicClient(config, hooks.onBytes);
       return pumpSdkStream({
-        open: () => client.messages.create(messagesParams(call), { signal: hooks.signal }),
+        open: () => client.messages.create(messagesParams(call), { signal: hooks.signal, maxRetries: 0 }),
+        maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
         reader: new AnthropicEventReader(),
         signal: hooks.signal,
         failure: { baseURL: config.baseURL, apiKey: config.apiKey },

@@ -74,6 +74,10 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
         case 'finish':
           finish = event.reason;
           break;
+        case 'retry':
+          watchdog.pauseFor(event.notice.waitMs);
+          sender.setRetry(event.notice);
+          break;
       }
     }
   } catch (error) {

@@ -1,5 +1,6 @@
 // The messages that travel on a reply's port.
 import type { ReplyOutcome, ReplyPlacement } from '../chat';
+import type { RetryNotice } from '../retry';
 
 /** How many messages main may have in flight before the renderer grants more credit. */
 export const DEFAULT_CREDIT_WINDOW = 8;
@@ -10,6 +11,8 @@ export interface ReplyMeta {
   placement?: ReplyPlacement;
   /** Time to first token, with the first token. */
   ttftMs?: number;
+  /** Main is waiting to try the request again (rate limited, overloaded…). */
+  retry?: RetryNotice;
 }
 
 /** Main → renderer. Every one of them costs one credit. Text is coalesced, never dropped. */

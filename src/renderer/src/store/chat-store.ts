@@ -9,6 +9,7 @@ import { MAX_REQUEST_CHARS } from '../../../shared/limits';
 import type { ReplyMessage } from '../../../shared/port/messages';
 import { ReplyReceiver } from '../../../shared/port/reply-receiver';
 import type { PlumeError } from '../../../shared/provider-events';
+import type { RetryNotice } from '../../../shared/retry';
 import type { AttachmentSummary, PreparedAttachment } from '../attachments/types';
 import { BridgeError } from '../bridge/errors';
 import { createFrameScheduler } from './frame-scheduler';
@@ -33,6 +34,8 @@ export interface ChatItem {
   siblingCount: number;
   /** Files sent with a user message. */
   attachments?: AttachmentSummary[];
+  /** While main waits to retry the request; `until` is on the `Date.now()` clock. */
+  retry?: RetryNotice & { until: number };
 }
 
 export interface ReplyTarget {
@@ -60,6 +63,7 @@ interface LiveReply {
   ttftMs?: number;
   lost?: PlumeError;
   placement?: { userMessageId: string; assistantMessageId: string };
+  retry?: RetryNotice & { until: number };
   dirty: boolean;
   stopRequested: boolean;
 }
@@ -215,6 +219,7 @@ export class ChatStore {
     if (message.text) reply.text.push(message.text);
     if (message.reasoning) reply.reasoning.push(message.reasoning);
     if (message.ttftMs !== undefined) reply.ttftMs = message.ttftMs;
+    if (message.retry) reply.retry = { ...message.retry, until: Date.now() + message.retry.waitMs };
     if (message.t === 'end') reply.end = message;
     this.markDirty(reply);
   }
@@ -322,6 +327,10 @@ function withReply(item: ChatItem, reply: LiveReply, now: number): ChatItem {
     text: item.text + reply.text.join(''),
     reasoning: item.reasoning + reply.reasoning.join(''),
   };
+  // A retry notice shows until the reply moves on: text arrives or it ends.
+  if (reply.retry) next.retry = reply.retry;
+  else if (reply.text.length || reply.reasoning.length || reply.end || reply.lost) delete next.retry;
+  reply.retry = undefined;
   reply.text = [];
   reply.reasoning = [];
   if (reply.ttftMs !== undefined && next.ttftMs === undefined) {
