@@ -2,6 +2,7 @@
 // the renderer is a web page and is treated like one.
 import type { AttachmentUpload } from '../../shared/attachments';
 import type { ReplyAction, StreamRequest } from '../../shared/chat';
+import { isAnthropicEffort } from '../../shared/anthropic-models';
 import type { ProviderInput, ProviderKind, ProviderProbe } from '../../shared/contract';
 import { MAX_REQUEST_CHARS } from '../../shared/limits';
 import type { PlumeError } from '../../shared/provider-events';
@@ -72,6 +73,8 @@ export function parseOptions(value: unknown): NonNullable<StreamRequest['options
   if (Number.isSafeInteger(o.maxOutputTokens) && (o.maxOutputTokens as number) > 0) out.maxOutputTokens = o.maxOutputTokens;
   if (o.reasoningEffort === 'low' || o.reasoningEffort === 'medium' || o.reasoningEffort === 'high') out.reasoningEffort = o.reasoningEffort;
   if (Number.isSafeInteger(o.thinkingBudget) && (o.thinkingBudget as number) > 0) out.thinkingBudget = o.thinkingBudget;
+  if (o.adaptiveThinking === true) out.adaptiveThinking = true;
+  if (isAnthropicEffort(o.effort)) out.effort = o.effort;
   return out;
 }
 

@@ -172,6 +172,7 @@ export function App() {
           <ConversationOptions
             key={chat.conversationId ?? 'new'}
             kind={reply.selected.kind}
+            model={target?.model}
             system={reply.system}
             options={reply.options}
             onChange={reply.changeOptions}
