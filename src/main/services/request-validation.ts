@@ -108,6 +108,14 @@ export function parseProviderInput(value: unknown): CleanProviderInput {
   return clean;
 }
 
+/** Which saved provider and model to find the context window of. */
+export function parseContextRequest(value: unknown): { providerId: string; model: string } {
+  const r = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<'providerId' | 'model', unknown>>;
+  if (typeof r.providerId !== 'string' || r.providerId === '') throw new InvalidInput('Say which provider to ask.');
+  if (typeof r.model !== 'string' || r.model.trim() === '' || r.model.length > 300) throw new InvalidInput('Say which model to ask about.');
+  return { providerId: r.providerId, model: r.model.trim() };
+}
+
 /** A saved provider, or settings typed but not saved, to test or list models of. */
 export function parseProviderProbe(value: unknown): ProviderProbe {
   const p = value as Partial<ProviderProbe> | null;
