@@ -7,6 +7,8 @@ export interface ContextWindowInfo {
   source: 'provider' | 'table';
   /** Ollama and LM Studio: the context the model is loaded with, which is what really applies. */
   loadedTokens?: number;
+  /** Which local server loaded it, for the warning ("Ollama", "LM Studio"). */
+  loadedBy?: string;
 }
 
 /** A rough count for text not yet seen by the provider: about four characters a token. */

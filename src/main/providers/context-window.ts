@@ -83,7 +83,7 @@ async function lmStudioWindow(origin: string, model: string): Promise<ContextWin
   const max = tokens(body['max_context_length']);
   const loaded = tokens(body['loaded_context_length']);
   if (!max && !loaded) return undefined;
-  return { tokens: (max ?? loaded) as number, source: 'provider', ...(loaded ? { loadedTokens: loaded } : {}) };
+  return { tokens: (max ?? loaded) as number, source: 'provider', ...(loaded ? { loadedTokens: loaded, loadedBy: 'LM Studio' } : {}) };
 }
 
 async function ollamaWindow(origin: string, model: string): Promise<ContextWindowInfo | undefined> {
@@ -94,7 +94,7 @@ async function ollamaWindow(origin: string, model: string): Promise<ContextWindo
   const max = tokens(trained?.[1]);
   // The context it really runs with: the loaded model's, else the model file's num_ctx, else Ollama's default.
   const loaded = (await ollamaLoadedContext(origin, model).catch(() => undefined)) ?? numCtx(shown['parameters']) ?? OLLAMA_DEFAULT_CONTEXT;
-  return { tokens: max ?? loaded, source: 'provider', loadedTokens: loaded };
+  return { tokens: max ?? loaded, source: 'provider', loadedTokens: loaded, loadedBy: 'Ollama' };
 }
 
 async function ollamaLoadedContext(origin: string, model: string): Promise<number | undefined> {

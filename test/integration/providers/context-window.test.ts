@@ -36,7 +36,7 @@ describe('the context window, from the provider', () => {
       'GET /api/ps': () => ({ models: [{ name: 'qwen3:8b', model: 'qwen3:8b', context_length: 4096 }] }),
     });
     const info = await lookupContextWindow({ kind: 'openai', presetId: 'ollama', config: { baseURL: `${origin}/v1` }, model: 'qwen3:8b' });
-    expect(info).toEqual({ tokens: 40960, source: 'provider', loadedTokens: 4096 });
+    expect(info).toEqual({ tokens: 40960, source: 'provider', loadedTokens: 4096, loadedBy: 'Ollama' });
   });
 
   it("Ollama with the model not loaded: the model file's num_ctx, else Ollama's default", async () => {
@@ -48,6 +48,7 @@ describe('the context window, from the provider', () => {
       tokens: 131072,
       source: 'provider',
       loadedTokens: 8192,
+      loadedBy: 'Ollama',
     });
     const bare = await serve({ 'POST /api/show': () => ({ model_info: { 'llama.context_length': 131072 } }) });
     expect((await lookupContextWindow({ kind: 'openai', presetId: 'ollama', config: { baseURL: `${bare}/v1` }, model: 'llama3.2' }))?.loadedTokens).toBe(4096);
@@ -56,7 +57,7 @@ describe('the context window, from the provider', () => {
   it('LM Studio: max and loaded context from its native model info', async () => {
     const origin = await serve({ 'GET /api/v0/models/qwen2.5-7b-instruct': () => ({ id: 'qwen2.5-7b-instruct', max_context_length: 32768, loaded_context_length: 4096 }) });
     const info = await lookupContextWindow({ kind: 'openai', presetId: 'lmstudio', config: { baseURL: `${origin}/v1` }, model: 'qwen2.5-7b-instruct' });
-    expect(info).toEqual({ tokens: 32768, source: 'provider', loadedTokens: 4096 });
+    expect(info).toEqual({ tokens: 32768, source: 'provider', loadedTokens: 4096, loadedBy: 'LM Studio' });
   });
 
   it('OpenRouter and Groq: context_length / context_window on the model list entry, asked with the key', async () => {
