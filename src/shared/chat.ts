@@ -1,6 +1,7 @@
 // Conversation-level types shared by main and renderer.
 import type { AttachmentUpload, MessageAttachment } from './attachments';
 import type { FinishReason, PlumeError, Usage } from './provider-events';
+import type { AnthropicEffort } from './anthropic-models';
 
 export type Role = 'user' | 'assistant' | 'system';
 
@@ -18,6 +19,10 @@ export interface GenerationOptions {
   reasoningEffort?: 'low' | 'medium' | 'high';
   /** Anthropic extended-thinking budget in tokens, for models that take it. */
   thinkingBudget?: number;
+  /** Anthropic adaptive thinking: Claude decides how much to think (wins over a budget). */
+  adaptiveThinking?: boolean;
+  /** Anthropic `output_config.effort`, for models that take it. */
+  effort?: AnthropicEffort;
 }
 
 /** What a reply answers: a new message, an edited one (a sibling branch), or a new attempt. */

@@ -13,6 +13,7 @@ import type {
 import type { GenerationOptions } from './chat';
 import type { PlumeError } from './provider-events';
 import type { AppSettings } from './settings';
+import type { ContextWindowInfo } from './context-window';
 
 export type ProviderKind = 'openai' | 'anthropic';
 
@@ -148,6 +149,8 @@ export interface Channels {
   'import:file': { req: { text: string }; res: ImportResult };
   'providers:presets': { req: void; res: ProviderPresetView[] };
   'providers:models': { req: ProviderProbe; res: ModelList };
+  /** The model's context window (from the provider where it says so); null when unknown. */
+  'providers:contextWindow': { req: { providerId: string; model: string }; res: ContextWindowInfo | null };
   'providers:test': { req: ProviderProbe; res: ConnectionResult };
   'providers:detectLocal': { req: void; res: LocalServer[] };
   'providers:useLocal': { req: { baseURL: string }; res: SavedProvider };
@@ -232,6 +235,7 @@ const CHANNELS = {
   'import:file': true,
   'providers:presets': true,
   'providers:models': true,
+  'providers:contextWindow': true,
   'providers:test': true,
   'providers:detectLocal': true,
   'providers:useLocal': true,

@@ -1,5 +1,6 @@
 // The normalized event stream every provider adapter yields. Everything above the adapters
 // (stream sessions, the port protocol, the renderer) speaks only this, never a wire format.
+import type { RetryNotice } from './retry';
 
 export type FinishReason =
   | 'stop' // the model finished on its own
@@ -28,6 +29,8 @@ export type ProviderEvent =
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; reason: FinishReason; raw?: string }
+  /** The request failed in a way worth retrying; the adapter waits `notice.waitMs`, then tries again. */
+  | { type: 'retry'; notice: RetryNotice }
   | ToolCallEvent;
 
 /**

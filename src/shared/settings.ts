@@ -6,7 +6,12 @@ import type { Usage } from './provider-events';
 export interface PriceRow {
   model: string;
   inputPerMTok: number;
+  /** Output and reasoning tokens: providers bill them alike. */
   outputPerMTok: number;
+  /** Input read from the prompt cache; the input price when not given. */
+  cacheReadPerMTok?: number;
+  /** Input written to the prompt cache; the input price when not given. */
+  cacheWritePerMTok?: number;
 }
 
 export interface AppSettings {
@@ -24,14 +29,15 @@ export const IDLE_TIMEOUT_LIMITS = { minSec: 5, maxSec: 900 } as const;
  * and the settings screen invites editing them.
  */
 const DEFAULT_PRICES: readonly PriceRow[] = [
-  { model: 'gpt-4o', inputPerMTok: 2.5, outputPerMTok: 10 },
-  { model: 'gpt-4o-mini', inputPerMTok: 0.15, outputPerMTok: 0.6 },
-  { model: 'gpt-4.1', inputPerMTok: 2, outputPerMTok: 8 },
-  { model: 'gpt-4.1-mini', inputPerMTok: 0.4, outputPerMTok: 1.6 },
-  { model: 'claude-sonnet-4-5', inputPerMTok: 3, outputPerMTok: 15 },
-  { model: 'claude-haiku-4-5', inputPerMTok: 1, outputPerMTok: 5 },
-  { model: 'claude-opus-4-1', inputPerMTok: 15, outputPerMTok: 75 },
-  { model: 'deepseek-chat', inputPerMTok: 0.27, outputPerMTok: 1.1 },
+  { model: 'gpt-4o', inputPerMTok: 2.5, outputPerMTok: 10, cacheReadPerMTok: 1.25 },
+  { model: 'gpt-4o-mini', inputPerMTok: 0.15, outputPerMTok: 0.6, cacheReadPerMTok: 0.075 },
+  { model: 'gpt-4.1', inputPerMTok: 2, outputPerMTok: 8, cacheReadPerMTok: 0.5 },
+  { model: 'gpt-4.1-mini', inputPerMTok: 0.4, outputPerMTok: 1.6, cacheReadPerMTok: 0.1 },
+  // Anthropic: cache reads at a tenth of input, 5-minute cache writes at 1.25×.
+  { model: 'claude-sonnet-4-5', inputPerMTok: 3, outputPerMTok: 15, cacheReadPerMTok: 0.3, cacheWritePerMTok: 3.75 },
+  { model: 'claude-haiku-4-5', inputPerMTok: 1, outputPerMTok: 5, cacheReadPerMTok: 0.1, cacheWritePerMTok: 1.25 },
+  { model: 'claude-opus-4-1', inputPerMTok: 15, outputPerMTok: 75, cacheReadPerMTok: 1.5, cacheWritePerMTok: 18.75 },
+  { model: 'deepseek-chat', inputPerMTok: 0.27, outputPerMTok: 1.1, cacheReadPerMTok: 0.07 },
 ];
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -55,8 +61,14 @@ export function priceFor(prices: readonly PriceRow[], model: string | undefined)
   return best;
 }
 
-/** USD for one reply; undefined when the usage has no token counts at all. */
+/** USD for one reply, each kind of token at its own price; undefined without any counts. */
 export function costUSD(usage: Usage, row: PriceRow): number | undefined {
-  if (usage.inputTokens === undefined && usage.outputTokens === undefined) return undefined;
-  return ((usage.inputTokens ?? 0) * row.inputPerMTok + (usage.outputTokens ?? 0) * row.outputPerMTok) / 1_000_000;
+  const { inputTokens = 0, cacheReadTokens = 0, cacheWriteTokens = 0, outputTokens = 0, reasoningTokens = 0 } = usage;
+  if (usage.inputTokens === undefined && usage.outputTokens === undefined && usage.reasoningTokens === undefined) return undefined;
+  const micro =
+    inputTokens * row.inputPerMTok +
+    cacheReadTokens * (row.cacheReadPerMTok ?? row.inputPerMTok) +
+    cacheWriteTokens * (row.cacheWritePerMTok ?? row.inputPerMTok) +
+    (outputTokens + reasoningTokens) * row.outputPerMTok;
+  return micro / 1_000_000;
 }

@@ -7,7 +7,7 @@ import type { ContentBlockParam, MessageCreateParamsStreaming, MessageParam } fr
 import type { ImageMimeType } from '../../shared/attachments';
 import type { ChatMessage } from '../../shared/chat';
 import { AnthropicEventReader } from './anthropic-events';
-import { commonClientOptions } from './client-options';
+import { commonClientOptions, DEFAULT_MAX_RETRIES } from './client-options';
 import { messageText } from './message-text';
 import { pumpSdkStream } from './sdk-stream';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
@@ -27,7 +27,8 @@ export function createAnthropicMessagesAdapter(config: ProviderCallConfig): Prov
     stream(call: ProviderCall, hooks: StreamHooks) {
       const client = createAnthropicClient(config, hooks.onBytes);
       return pumpSdkStream({
-        open: () => client.messages.create(messagesParams(call), { signal: hooks.signal }),
+        open: () => client.messages.create(messagesParams(call), { signal: hooks.signal, maxRetries: 0 }),
+        maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
         reader: new AnthropicEventReader(),
         signal: hooks.signal,
         failure: { baseURL: config.baseURL, apiKey: config.apiKey },
@@ -49,13 +50,17 @@ function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
   const params: MessageCreateParamsStreaming = { model: call.model, max_tokens: maxTokens, messages, stream: true };
   if (system) params.system = system;
 
-  if (options.thinkingBudget !== undefined && options.thinkingBudget > 0) {
+  if (options.adaptiveThinking) {
+    // Claude decides when and how much to think; its thinking still counts toward max_tokens.
+    params.thinking = { type: 'adaptive' };
+  } else if (options.thinkingBudget !== undefined && options.thinkingBudget > 0) {
     const budget = Math.max(MIN_THINKING_BUDGET, Math.round(options.thinkingBudget));
     // The budget must be below max_tokens, or the API refuses the request.
     if (maxTokens <= budget) maxTokens = budget + MIN_THINKING_BUDGET;
     params.max_tokens = maxTokens;
     params.thinking = { type: 'enabled', budget_tokens: budget };
   }
+  if (options.effort) params.output_config = { effort: options.effort };
   // `temperature` is deliberately not sent: the installed SDK (1.11) dropped it from the
   // Messages parameters as deprecated, and the API refuses it together with thinking.
   return params;

@@ -6,7 +6,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import type { ChatMessage } from '../../shared/chat';
-import { commonClientOptions } from './client-options';
+import { commonClientOptions, DEFAULT_MAX_RETRIES } from './client-options';
 import { hostOf } from './host';
 import { ProviderFailure } from './errors';
 import { messageText } from './message-text';
@@ -28,7 +28,8 @@ export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAda
       const reader = new OpenAIChunkReader(hostOf(config.baseURL), { thinkTags: config.thinkTags });
       const client = createOpenAIClient(config, hooks.onBytes, reader);
       return pumpSdkStream({
-        open: () => client.chat.completions.create(chatParams(call, config.baseURL), { signal: hooks.signal }),
+        open: () => client.chat.completions.create(chatParams(call, config.baseURL), { signal: hooks.signal, maxRetries: 0 }),
+        maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
         reader,
         signal: hooks.signal,
         failure: { baseURL: config.baseURL, apiKey: config.apiKey },

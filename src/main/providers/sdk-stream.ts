@@ -2,6 +2,7 @@
 // failure into a ProviderFailure that knows whether the reply had started.
 import type { ProviderEvent } from '../../shared/provider-events';
 import { toProviderFailure, type FailureContext } from './errors';
+import { openWithRetries } from './open-with-retries';
 
 export interface StreamReader<Item> {
   read(item: Item): Iterable<ProviderEvent>;
@@ -12,8 +13,10 @@ export interface StreamReader<Item> {
 }
 
 export interface PumpOptions<Item> {
-  /** Sends the request; resolves once response headers are in (SDK retries happen inside). */
+  /** Sends the request with the SDK's own retries off; resolves once response headers are in. */
   open: () => Promise<AsyncIterable<Item>>;
+  /** Retries after a failed first attempt, each announced with a `retry` event. */
+  maxRetries: number;
   reader: StreamReader<Item>;
   signal: AbortSignal;
   failure: Omit<FailureContext, 'phase'>;
@@ -21,14 +24,8 @@ export interface PumpOptions<Item> {
 
 export async function* pumpSdkStream<Item>(options: PumpOptions<Item>): AsyncGenerator<ProviderEvent> {
   const { reader, signal } = options;
-  let items: AsyncIterable<Item>;
-  try {
-    items = await options.open();
-  } catch (error) {
-    // The caller aborted: it already knows how this ended, so there is nothing to report.
-    if (signal.aborted) return;
-    throw toProviderFailure(error, { ...options.failure, phase: 'request' });
-  }
+  const items = yield* openWithRetries(options);
+  if (!items) return;
   try {
     for await (const item of items) yield* reader.read(item);
   } catch (error) {

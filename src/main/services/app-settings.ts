@@ -67,7 +67,15 @@ function parsePrices(value: unknown): PriceRow[] {
         throw new InvalidInput(`${at} (${model}) needs a price of zero or more for ${field === 'inputPerMTok' ? 'input' : 'output'} tokens.`);
       }
     }
-    return { model, inputPerMTok: row?.inputPerMTok as number, outputPerMTok: row?.outputPerMTok as number };
+    const clean: PriceRow = { model, inputPerMTok: row?.inputPerMTok as number, outputPerMTok: row?.outputPerMTok as number };
+    // Cache prices are optional (the input price applies), but never nonsense when given.
+    for (const [field, words] of [['cacheReadPerMTok', 'cache reads'], ['cacheWritePerMTok', 'cache writes']] as const) {
+      const n = row?.[field];
+      if (n === undefined || n === null) continue;
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new InvalidInput(`${at} (${model}) needs a price of zero or more for ${words}, or none.`);
+      clean[field] = n;
+    }
+    return clean;
   });
 }
 

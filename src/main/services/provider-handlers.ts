@@ -2,6 +2,7 @@
 // the vault and come back only as a hint), presets, model lists cached per provider, Test
 // connection, local servers found on loopback, and the app settings file.
 import type { Channel, LocalServer, ProviderProbe, ProviderView, SavedProvider } from '../../shared/contract';
+import { lookupContextWindow } from '../providers/context-window';
 import { listModels } from '../providers/models';
 import { PRESETS, findPreset } from '../providers/presets';
 import { testConnection } from '../providers/test-connection';
@@ -10,9 +11,10 @@ import { keyHint } from '../settings/key-hint';
 import type { KeyVault } from '../settings/key-vault';
 import type { ProviderRecord, ProviderSettings } from '../settings/provider-settings';
 import type { AppSettingsStore } from './app-settings';
+import { ContextCache } from './context-cache';
 import { detectLocalServers, type LocalProbe, probeBaseURL } from './local-detect';
 import type { Handlers } from './plume-service';
-import { InvalidInput, parseProviderInput, parseProviderProbe } from './request-validation';
+import { InvalidInput, parseContextRequest, parseProviderInput, parseProviderProbe } from './request-validation';
 
 type ProviderChannel = Extract<Channel, `providers:${string}` | `settings:${string}`>;
 
@@ -38,6 +40,7 @@ export async function readStoredHeaders(vault: KeyVault, id: string): Promise<Re
 export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, ProviderChannel> {
   const { settings, vault, appSettings } = deps;
   const modelCache = new Map<string, string[]>();
+  const contextCache = new ContextCache();
 
   const view = async (record: StoredProvider): Promise<ProviderView> => {
     const key = await vault.get(record.id).catch(() => undefined);
@@ -126,6 +129,15 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
       const models = await listModels(kind, { ...config, maxRetries: 0 });
       if (cacheable) modelCache.set(probe.id as string, models);
       return { models, cached: false };
+    },
+    'providers:contextWindow': async (req) => {
+      const { providerId, model } = parseContextRequest(req);
+      return contextCache.get(`${providerId}\n${model}`, async () => {
+        const saved = (await settings.get(providerId)) as StoredProvider | undefined;
+        if (!saved) throw new InvalidInput('That provider no longer exists.');
+        const { kind, config } = await resolve({ id: providerId });
+        return lookupContextWindow({ kind, config, model, ...(saved.presetId ? { presetId: saved.presetId } : {}) });
+      });
     },
     'providers:test': async (req) => {
       const probe = parseProviderProbe(req);

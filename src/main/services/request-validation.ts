@@ -2,6 +2,7 @@
 // the renderer is a web page and is treated like one.
 import type { AttachmentUpload } from '../../shared/attachments';
 import type { ReplyAction, StreamRequest } from '../../shared/chat';
+import { isAnthropicEffort } from '../../shared/anthropic-models';
 import type { ProviderInput, ProviderKind, ProviderProbe } from '../../shared/contract';
 import { MAX_REQUEST_CHARS } from '../../shared/limits';
 import type { PlumeError } from '../../shared/provider-events';
@@ -72,6 +73,8 @@ export function parseOptions(value: unknown): NonNullable<StreamRequest['options
   if (Number.isSafeInteger(o.maxOutputTokens) && (o.maxOutputTokens as number) > 0) out.maxOutputTokens = o.maxOutputTokens;
   if (o.reasoningEffort === 'low' || o.reasoningEffort === 'medium' || o.reasoningEffort === 'high') out.reasoningEffort = o.reasoningEffort;
   if (Number.isSafeInteger(o.thinkingBudget) && (o.thinkingBudget as number) > 0) out.thinkingBudget = o.thinkingBudget;
+  if (o.adaptiveThinking === true) out.adaptiveThinking = true;
+  if (isAnthropicEffort(o.effort)) out.effort = o.effort;
   return out;
 }
 
@@ -103,6 +106,14 @@ export function parseProviderInput(value: unknown): CleanProviderInput {
   if (p.headers !== undefined) clean.headers = parseHeaders(p.headers);
   if (typeof p.readThinkTags === 'boolean') clean.readThinkTags = p.readThinkTags;
   return clean;
+}
+
+/** Which saved provider and model to find the context window of. */
+export function parseContextRequest(value: unknown): { providerId: string; model: string } {
+  const r = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<'providerId' | 'model', unknown>>;
+  if (typeof r.providerId !== 'string' || r.providerId === '') throw new InvalidInput('Say which provider to ask.');
+  if (typeof r.model !== 'string' || r.model.trim() === '' || r.model.length > 300) throw new InvalidInput('Say which model to ask about.');
+  return { providerId: r.providerId, model: r.model.trim() };
 }
 
 /** A saved provider, or settings typed but not saved, to test or list models of. */

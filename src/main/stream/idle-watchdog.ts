@@ -3,6 +3,7 @@
 
 export class IdleWatchdog {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private resume: ReturnType<typeof setTimeout> | undefined;
   private lastKick = 0;
 
   constructor(
@@ -22,7 +23,19 @@ export class IdleWatchdog {
 
   stop(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.resume);
     this.timer = undefined;
+    this.resume = undefined;
+  }
+
+  /**
+   * Stands aside while the adapter waits before a retry: it watches a stream, and a back-off
+   * the provider asked for is not a stalled stream. Watching starts afresh when the wait ends.
+   */
+  pauseFor(ms: number): void {
+    this.stop();
+    this.resume = setTimeout(() => this.start(), ms);
+    this.resume.unref?.();
   }
 
   private arm(ms: number): void {

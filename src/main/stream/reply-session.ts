@@ -83,6 +83,10 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
           sender.pushTool(toolTraffic(event));
           break;
         }
+        case 'retry':
+          watchdog.pauseFor(event.notice.waitMs);
+          sender.setRetry(event.notice);
+          break;
       }
     }
   } catch (error) {

@@ -38,8 +38,9 @@ export class StatsClock {
     if (this.firstTokenAt !== undefined) {
       stats.ttftMs = Math.round(this.firstTokenAt - this.startedAt);
       const seconds = (end - this.firstTokenAt) / 1000;
-      // A reply that arrived in one burst has no meaningful rate.
-      if (seconds >= 0.05 && outputTokens > 1) stats.tokensPerSec = Math.round((outputTokens / seconds) * 10) / 10;
+      // Reasoning streams too, so it counts toward the rate. One burst has no meaningful rate.
+      const generated = outputTokens + (estimated ? 0 : (usage.reasoningTokens ?? 0));
+      if (seconds >= 0.05 && generated > 1) stats.tokensPerSec = Math.round((generated / seconds) * 10) / 10;
     }
     return stats;
   }

@@ -3,6 +3,7 @@ import type { SavedProvider } from '../../shared/contract';
 import { bridge } from './bridge';
 import { ChatToolbar } from './components/ChatToolbar';
 import { Composer } from './components/Composer';
+import { ContextMeter } from './context/ContextMeter';
 import type { MessageActions } from './components/MessageItem';
 import { type FocusRequest, LiveMessageList } from './components/MessageList';
 import { SearchDialog } from './conversations/SearchDialog';
@@ -178,6 +179,7 @@ export function App() {
           <ConversationOptions
             key={chat.conversationId ?? 'new'}
             kind={reply.selected.kind}
+            model={target?.model}
             system={reply.system}
             options={reply.options}
             onChange={reply.changeOptions}
@@ -194,6 +196,7 @@ export function App() {
           onSend={(text, attachments) => (target ? store.send(text, target, attachments) : 'Choose a provider first.')}
           onStop={() => store.stop()}
           onChooseModel={reply.chooseModel}
+          renderContext={(draftChars, files) => <ContextMeter store={store} target={target} draftChars={draftChars} files={files} />}
         />
       </main>
       {searching && (

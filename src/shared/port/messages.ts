@@ -3,6 +3,7 @@ import type { ReplyOutcome, ReplyPlacement } from '../chat';
 import { isToolTraffic, type ToolTraffic } from './tool-traffic';
 
 export type { ToolTraffic } from './tool-traffic';
+import type { RetryNotice } from '../retry';
 
 /** How many messages main may have in flight before the renderer grants more credit. */
 export const DEFAULT_CREDIT_WINDOW = 8;
@@ -15,6 +16,8 @@ export interface ReplyMeta {
   ttftMs?: number;
   /** Tool calls as they stream: coalesced and ordered like the text (tool-traffic.ts). */
   tools?: ToolTraffic[];
+  /** Main is waiting to try the request again (rate limited, overloaded…). */
+  retry?: RetryNotice;
 }
 
 /** Main → renderer. Every one of them costs one credit. Text is coalesced, never dropped. */

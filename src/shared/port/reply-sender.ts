@@ -2,6 +2,7 @@
 // there is none, everything received is coalesced into the next message. So at most `window`
 // messages are ever in flight, and a stalled window costs main only the reply text itself.
 import type { ReplyOutcome, ReplyPlacement } from '../chat';
+import type { RetryNotice } from '../retry';
 import { DEFAULT_CREDIT_WINDOW, isControlMessage, type ReplyMessage, type ReplyMeta } from './messages';
 import type { PortLike } from './port';
 import { TextBuffer } from './text-buffer';
@@ -74,6 +75,12 @@ export class ReplySender {
     this.flush();
   }
 
+  /** Main waits to retry the request: the window shows why and for how long. */
+  setRetry(notice: RetryNotice): void {
+    this.meta.retry = notice;
+    this.flush();
+  }
+
   /** Ends the reply: the terminal message carries whatever text is still pending. */
   end(outcome: ReplyOutcome): void {
     if (this.outcome) return;
@@ -119,7 +126,8 @@ export class ReplySender {
   private flush(): void {
     if (this.ended || this.gone || this.credits === 0) return;
     const hasText = this.pendingText.length > 0 || this.pendingReasoning.length > 0;
-    const hasMeta = this.meta.ttftMs !== undefined || this.meta.placement !== undefined || this.pendingTools.length > 0;
+    const hasMeta =
+      this.meta.ttftMs !== undefined || this.meta.placement !== undefined || this.meta.retry !== undefined || this.pendingTools.length > 0;
     if (!hasText && !hasMeta && !this.outcome) return;
     if (this.pendingTools.length > 0) this.meta.tools = this.pendingTools.take();
 

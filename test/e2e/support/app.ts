@@ -44,7 +44,7 @@ function captureConsole(logs: string[]): () => void {
   };
 }
 
-export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleTimeoutMs' | 'localProbes'>> = {}): Promise<RunningApp> {
+export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleTimeoutMs' | 'localProbes' | 'maxRetries'>> = {}): Promise<RunningApp> {
   browser ??= await launchChromium();
   const outgoingRequests: OutgoingRequest[] = [];
   const stopObserving = observeOutgoingRequests((request) => outgoingRequests.push(request));

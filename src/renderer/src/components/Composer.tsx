@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { AttachmentChips } from '../attachments/AttachmentChips';
 import { blockerFor, needsVisionWarning, prepareForSend, SendProblem } from '../attachments/prepare';
 import { ImageProblem } from '../attachments/image';
-import type { PreparedAttachment, SendTarget } from '../attachments/types';
+import type { PendingFile, PreparedAttachment, SendTarget } from '../attachments/types';
 import { useAttachments } from '../attachments/use-attachments';
 import { VisionWarning } from '../attachments/VisionWarning';
 import '../attachments/attachments.css';
@@ -17,11 +17,13 @@ interface Props {
   onStop(): void;
   /** Offered when images would go to a model that probably cannot see them. */
   onChooseModel?(model: string): void;
+  /** Shows what the draft adds to the conversation (the context meter). */
+  renderContext?(draftChars: number, files: readonly PendingFile[]): ReactNode;
 }
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
 
-export function Composer({ streaming, disabled, target, onSend, onStop, onChooseModel }: Props) {
+export function Composer({ streaming, disabled, target, onSend, onStop, onChooseModel, renderContext }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(false);
@@ -102,6 +104,7 @@ export function Composer({ streaming, disabled, target, onSend, onStop, onChoose
       {warnVision && target && (
         <VisionWarning target={target} busy={preparing || streaming} onChooseModel={onChooseModel} onSendAnyway={() => void send(true)} />
       )}
+      {renderContext?.(text.length, files)}
       <AttachmentChips files={files} onRemove={attachments.remove} disabled={preparing} />
       <div className="composer-row">
         <button type="button" className="attach" disabled={disabled || preparing} onClick={() => picker.current?.click()} aria-label="Attach files">

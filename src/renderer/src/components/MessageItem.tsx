@@ -5,6 +5,7 @@ import { MessageBody } from '../message/MessageBody';
 import type { ChatItem } from '../store/chat-store';
 import { BranchSwitcher } from './BranchSwitcher';
 import { statsLine } from './format';
+import { RetryCountdown } from './RetryCountdown';
 
 export interface MessageActions {
   stop(): void;
@@ -64,7 +65,8 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
       ) : (
         <MessageBody text={item.text} streaming={streaming} raw={raw || item.role === 'user'} />
       )}
-      {streaming && item.text === '' && !item.reasoning && <div className="waiting" aria-label="Waiting for the first token">…</div>}
+      {streaming && item.retry && <RetryCountdown retry={item.retry} />}
+      {streaming && item.text === '' && !item.reasoning && !item.retry && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (
         <div className="inline-error" role="alert" data-testid="reply-error" data-kind={item.error.kind}>
           <span>{item.error.message}</span>

@@ -1,6 +1,7 @@
 import { costUSD, type PriceRow, priceFor } from '../../../shared/settings';
 import { formatMs, formatUSD } from '../../../shared/stats-format';
 import type { ChatItem } from '../store/chat-store';
+import { usageText } from './usage-text';
 
 let prices: readonly PriceRow[] = [];
 
@@ -17,9 +18,7 @@ export function statsLine(item: ChatItem, now: number): string | null {
   if (rate !== undefined) parts.push(`${rate.toFixed(1)} tok/s`);
   const usage = item.stats?.usage;
   if (usage) {
-    const mark = item.stats?.estimated ? '~' : '';
-    const input = usage.inputTokens !== undefined ? `${usage.inputTokens} in / ` : '';
-    parts.push(`${input}${mark}${usage.outputTokens ?? 0} out`);
+    parts.push(usageText(usage, item.stats?.estimated === true));
     const row = priceFor(prices, item.model);
     const cost = row ? costUSD(usage, row) : undefined;
     // Always "≈": the price table is the user's estimate, and the tokens may be estimated too.

@@ -1,18 +1,22 @@
 // Options for the open conversation's next replies: system prompt, temperature, output limit and
 // reasoning controls. Empty fields mean "the provider's default" and are not sent at all.
 import { useId, useState } from 'react';
+import { isAnthropicEffort } from '../../../shared/anthropic-models';
 import type { GenerationOptions } from '../../../shared/chat';
 import type { ProviderKind } from '../../../shared/contract';
+import { AnthropicThinkingControls } from './AnthropicThinkingControls';
 
 interface Props {
   kind: ProviderKind;
+  /** The chat's model, for options only some models take. */
+  model?: string;
   system: string;
   options: GenerationOptions;
   onChange(system: string, options: GenerationOptions): void;
   onClose(): void;
 }
 
-export function ConversationOptions({ kind, system, options, onChange, onClose }: Props) {
+export function ConversationOptions({ kind, model = '', system, options, onChange, onClose }: Props) {
   const id = useId();
   const [temperature, setTemperature] = useState(options.temperature?.toString() ?? '');
   const [maxTokens, setMaxTokens] = useState(options.maxOutputTokens?.toString() ?? '');
@@ -20,7 +24,7 @@ export function ConversationOptions({ kind, system, options, onChange, onClose }
   const [error, setError] = useState<string | null>(null);
 
   /** Applies every field at once, so one bad field leaves all the options as they were. */
-  const apply = (next: { system?: string; temperature?: string; maxTokens?: string; budget?: string; effort?: string }) => {
+  const apply = (next: { system?: string; temperature?: string; maxTokens?: string; budget?: string; effort?: string; adaptive?: boolean; claudeEffort?: string }) => {
     const t = next.temperature ?? temperature;
     const m = next.maxTokens ?? maxTokens;
     const b = next.budget ?? budget;
@@ -43,6 +47,9 @@ export function ConversationOptions({ kind, system, options, onChange, onClose }
       else problems.push('A thinking budget is a whole number of at least 1024 tokens.');
     }
     if (effort === 'low' || effort === 'medium' || effort === 'high') out.reasoningEffort = effort;
+    if (next.adaptive ?? options.adaptiveThinking) out.adaptiveThinking = true;
+    const claudeEffort = next.claudeEffort ?? options.effort;
+    if (isAnthropicEffort(claudeEffort)) out.effort = claudeEffort;
     setError(problems.join(' ') || null);
     // Keep the previous options while a field is wrong, so nothing half-typed gets sent.
     onChange(next.system ?? system, problems.length ? options : out);
@@ -78,8 +85,11 @@ export function ConversationOptions({ kind, system, options, onChange, onClose }
         ) : (
           <span>
             <label htmlFor={`${id}-budget`}>Thinking budget (tokens)</label>
-            <input id={`${id}-budget`} inputMode="numeric" value={budget} placeholder="off" onChange={(e) => { setBudget(e.target.value); apply({ budget: e.target.value }); }} />
+            <input id={`${id}-budget`} inputMode="numeric" value={budget} placeholder="off" disabled={options.adaptiveThinking === true} onChange={(e) => { setBudget(e.target.value); apply({ budget: e.target.value }); }} />
           </span>
+        )}
+        {kind === 'anthropic' && (
+          <AnthropicThinkingControls model={model} options={options} onAdaptive={(adaptive) => apply({ adaptive })} onEffort={(claudeEffort) => apply({ claudeEffort })} />
         )}
       </div>
       <p className="field-hint">Applies to the next reply. Models that do not support an option answer with an error, shown under the reply.</p>

@@ -16,10 +16,27 @@ interface RowText {
   model: string;
   input: string;
   output: string;
+  cacheRead: string;
+  cacheWrite: string;
 }
 
 let nextKey = 0;
-const toText = (row: PriceRow): RowText => ({ key: nextKey++, model: row.model, input: String(row.inputPerMTok), output: String(row.outputPerMTok) });
+const toText = (row: PriceRow): RowText => ({
+  key: nextKey++,
+  model: row.model,
+  input: String(row.inputPerMTok),
+  output: String(row.outputPerMTok),
+  cacheRead: row.cacheReadPerMTok === undefined ? '' : String(row.cacheReadPerMTok),
+  cacheWrite: row.cacheWritePerMTok === undefined ? '' : String(row.cacheWritePerMTok),
+});
+
+/** A row as main takes it: a blank cache price means "the input price". */
+function toRow(row: RowText): PriceRow {
+  const out: PriceRow = { model: row.model, inputPerMTok: numberOf(row.input), outputPerMTok: numberOf(row.output) };
+  if (row.cacheRead.trim() !== '') out.cacheReadPerMTok = numberOf(row.cacheRead);
+  if (row.cacheWrite.trim() !== '') out.cacheWritePerMTok = numberOf(row.cacheWrite);
+  return out;
+}
 
 export function SettingsScreen({ settings, onSave, onClose }: Props) {
   const id = useId();
@@ -39,7 +56,7 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
     setSaved(false);
     try {
       // Empty cells become NaN, which main refuses with a sentence naming the row.
-      const prices = rows.map((row) => ({ model: row.model, inputPerMTok: numberOf(row.input), outputPerMTok: numberOf(row.output) }));
+      const prices = rows.map(toRow);
       await onSave({ idleTimeoutSec: numberOf(idle), prices });
       setSaved(true);
     } catch (err) {
@@ -69,6 +86,7 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
       <p className="field-hint">
         Used for the cost estimate under each reply. The rows given are estimates from published list prices and may be out of date:
         check your provider's pricing and edit them. A model id also covers its dated versions (gpt-4o covers gpt-4o-2024-08-06).
+        Reasoning tokens are priced as output; a blank cache price means the input price.
       </p>
       <table className="price-table">
         <thead>
@@ -76,6 +94,8 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
             <th scope="col">Model id</th>
             <th scope="col">Input</th>
             <th scope="col">Output</th>
+            <th scope="col">Cache read</th>
+            <th scope="col">Cache write</th>
             <th scope="col"><span className="visually-hidden">Actions</span></th>
           </tr>
         </thead>
@@ -85,6 +105,8 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
               <td><input aria-label={`Model id, row ${index + 1}`} value={row.model} onChange={(e) => update(row.key, { model: e.target.value })} spellCheck={false} /></td>
               <td><input aria-label={`Input price for ${row.model || `row ${index + 1}`}`} inputMode="decimal" value={row.input} onChange={(e) => update(row.key, { input: e.target.value })} /></td>
               <td><input aria-label={`Output price for ${row.model || `row ${index + 1}`}`} inputMode="decimal" value={row.output} onChange={(e) => update(row.key, { output: e.target.value })} /></td>
+              <td><input aria-label={`Cache read price for ${row.model || `row ${index + 1}`}`} inputMode="decimal" value={row.cacheRead} onChange={(e) => update(row.key, { cacheRead: e.target.value })} /></td>
+              <td><input aria-label={`Cache write price for ${row.model || `row ${index + 1}`}`} inputMode="decimal" value={row.cacheWrite} onChange={(e) => update(row.key, { cacheWrite: e.target.value })} /></td>
               <td>
                 <button type="button" className="icon-button" aria-label={`Remove price row ${row.model || index + 1}`} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
                   ✕

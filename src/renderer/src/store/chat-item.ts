@@ -3,6 +3,7 @@
 import type { GenerationOptions, ReplyState, ReplyStats } from '../../../shared/chat';
 import type { PathMessage } from '../../../shared/conversations';
 import type { PlumeError } from '../../../shared/provider-events';
+import type { RetryNotice } from '../../../shared/retry';
 import type { AttachmentSummary } from '../attachments/types';
 
 export interface ChatItem {
@@ -25,6 +26,8 @@ export interface ChatItem {
   siblingCount: number;
   /** Files sent with a user message. */
   attachments?: AttachmentSummary[];
+  /** While main waits to retry the request; `until` is on the `Date.now()` clock. */
+  retry?: RetryNotice & { until: number };
 }
 
 export interface ReplyTarget {

@@ -4,6 +4,7 @@
 import type { ReplyMessage } from '../../../shared/port/messages';
 import type { ReplyPlacement } from '../../../shared/chat';
 import type { PlumeError } from '../../../shared/provider-events';
+import type { RetryNotice } from '../../../shared/retry';
 import type { ChatItem } from './chat-item';
 
 export class ReplyText {
@@ -16,6 +17,8 @@ export class ReplyText {
   end?: Extract<ReplyMessage, { t: 'end' }>;
   /** The port closed without an end, or the reply could not start. */
   lost?: PlumeError;
+  /** Main is waiting out a back-off; shown until the reply moves on (text arrives or it ends). */
+  retry?: RetryNotice & { until: number };
   private textParts: string[] = [];
   private reasoningParts: string[] = [];
 
@@ -24,6 +27,8 @@ export class ReplyText {
     if (message.text) this.textParts.push(message.text);
     if (message.reasoning) this.reasoningParts.push(message.reasoning);
     if (message.ttftMs !== undefined) this.ttftMs = message.ttftMs;
+    if (message.retry) this.retry = { ...message.retry, until: Date.now() + message.retry.waitMs };
+    else if (message.text || message.reasoning || message.t === 'end') this.retry = undefined;
     if (message.t === 'end') this.end = message;
   }
 
@@ -43,6 +48,7 @@ export class ReplyText {
     const next: ChatItem = { ...row, id: this.placement?.assistantMessageId ?? row.id, text: this.text, reasoning: this.reasoning };
     if (this.ttftMs !== undefined) next.ttftMs = this.ttftMs;
     if (this.firstTokenAt !== undefined) next.firstTokenAt = this.firstTokenAt;
+    if (this.retry && !this.settled) next.retry = this.retry;
     if (this.end) {
       const { outcome } = this.end;
       next.state = outcome.state;

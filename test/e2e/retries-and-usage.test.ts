@@ -1,0 +1,69 @@
+// What a user sees when a provider rate limits or is overloaded, and the token counts under a
+// reply, end to end in browser mode.
+import { describe, expect, it } from 'vitest';
+import * as openai from '../support/fake-providers/openai-wire';
+import { streamReply } from '../support/fake-providers/steps';
+import { lastReply, send } from './support/app';
+import { perTestApp } from './support/per-test';
+import { screenshotAll } from './support/screenshots';
+
+const apps = perTestApp();
+
+describe('visible retries', () => {
+  it('a 429 with retry-after shows a countdown with the attempt, then the reply', async () => {
+    const { page, fake } = await apps.withOpenAI({ maxRetries: 2 });
+    // Long enough to take screenshots at both widths in both themes while it counts down.
+    fake.nextReply(openai.httpError(429, { retryAfterSec: 6 }), openai.textStream('Thanks for waiting.'));
+    await send(page, 'Hello');
+
+    const notice = lastReply(page).getByTestId('retry-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/^Rate limited — retrying in [1-6] s \(attempt 2 of 3\)$/);
+    await screenshotAll(page, 'retry-countdown');
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 15_000 }).toBe('complete');
+    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Thanks for waiting.');
+    expect(await notice.count()).toBe(0);
+  });
+
+  it('with a 5 s stall timeout, a 7 s back-off is told as a rate limit, never as a stall', async () => {
+    const { page, fake } = await apps.withOpenAI({ maxRetries: 1, idleTimeoutMs: 5000 });
+    fake.nextReply(openai.httpError(429, { retryAfterSec: 7 }), openai.textStream('Here it is.'));
+    await send(page, 'Hello');
+
+    await expect.poll(() => lastReply(page).getByTestId('retry-notice').textContent()).toMatch(/^Rate limited — retrying in \d s \(attempt 2 of 2\)$/);
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 20_000 }).toBe('complete');
+    expect(await lastReply(page).getByTestId('reply-error').count()).toBe(0);
+    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Here it is.');
+  });
+
+  it('when the retries run out, the error says it was rate limited and how often Plume tried', async () => {
+    const { page, fake } = await apps.withOpenAI({ maxRetries: 1 });
+    fake.nextReply(openai.httpError(429, { retryAfterSec: 0 }), openai.httpError(429, { retryAfterSec: 0 }));
+    await send(page, 'Hello');
+
+    const error = lastReply(page).getByTestId('reply-error');
+    await expect.poll(() => error.getAttribute('data-kind')).toBe('rate_limit');
+    expect(await error.textContent()).toMatch(/rate limiting.*Plume tried 2 times/);
+  });
+});
+
+describe('usage under a reply', () => {
+  it('shows uncached input, cache reads, output and reasoning apart', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    fake.nextReply(
+      streamReply([
+        openai.roleChunk(),
+        openai.chunk({ reasoning_content: 'Thinking.' }),
+        openai.textChunk('Done.'),
+        openai.finishChunk(),
+        openai.dataFrame({
+          id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-e2e', choices: [],
+          usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500, prompt_tokens_details: { cached_tokens: 1024 }, completion_tokens_details: { reasoning_tokens: 256 } },
+        }),
+        openai.done(),
+      ]),
+    );
+    await send(page, 'Hello');
+    await expect.poll(() => lastReply(page).getByTestId('reply-stats').textContent()).toMatch(/176 in \/ 1024 cache read \/ 44 out \/ 256 reasoning/);
+    await screenshotAll(page, 'usage-line');
+  });
+});
