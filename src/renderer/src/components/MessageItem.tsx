@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { CopyButton } from '../markdown';
 import { MessageBody } from '../message/MessageBody';
+import { ToolCalls } from '../message/ToolCalls';
 import type { ChatItem } from '../store/chat-store';
 import { BranchSwitcher } from './BranchSwitcher';
 import { statsLine } from './format';
@@ -64,7 +65,8 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
       ) : (
         <MessageBody text={item.text} streaming={streaming} raw={raw || item.role === 'user'} />
       )}
-      {streaming && item.text === '' && !item.reasoning && <div className="waiting" aria-label="Waiting for the first token">…</div>}
+      <ToolCalls calls={item.toolCalls} />
+      {streaming && item.text === '' && !item.reasoning && !item.toolCalls?.length && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (
         <div className="inline-error" role="alert" data-testid="reply-error" data-kind={item.error.kind}>
           <span>{item.error.message}</span>

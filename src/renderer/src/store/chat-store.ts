@@ -12,6 +12,7 @@ import type { PlumeError } from '../../../shared/provider-events';
 import type { AttachmentSummary, PreparedAttachment } from '../attachments/types';
 import { BridgeError } from '../bridge/errors';
 import { createFrameScheduler } from './frame-scheduler';
+import { keepToolCalls, LiveToolCalls, type ToolCallView } from './tool-calls';
 
 export interface ChatItem {
   id: string;
@@ -33,6 +34,8 @@ export interface ChatItem {
   siblingCount: number;
   /** Files sent with a user message. */
   attachments?: AttachmentSummary[];
+  /** Tool calls the reply made, in the order they appeared. */
+  toolCalls?: readonly ToolCallView[];
 }
 
 export interface ReplyTarget {
@@ -56,6 +59,7 @@ interface LiveReply {
   receiver?: ReplyReceiver;
   text: string[];
   reasoning: string[];
+  tools: LiveToolCalls;
   end?: Extract<ReplyMessage, { t: 'end' }>;
   ttftMs?: number;
   lost?: PlumeError;
@@ -178,7 +182,7 @@ export class ChatStore {
 
   private async startReply(target: ReplyTarget, action: ReplyAction, itemsBefore: ChatItem[]): Promise<void> {
     const assistant = { ...this.tempItem('assistant', ''), state: 'streaming' as const, model: target.model };
-    const reply: LiveReply = { key: assistant.key, text: [], reasoning: [], dirty: false, stopRequested: false };
+    const reply: LiveReply = { key: assistant.key, text: [], reasoning: [], tools: new LiveToolCalls(), dirty: false, stopRequested: false };
     this.live = reply;
     this.set({ ...this.snapshot, items: [...itemsBefore, assistant], streaming: true, error: null });
 
@@ -214,6 +218,7 @@ export class ChatStore {
     if (message.placement) reply.placement = message.placement;
     if (message.text) reply.text.push(message.text);
     if (message.reasoning) reply.reasoning.push(message.reasoning);
+    if (message.tools) reply.tools.add(message.tools);
     if (message.ttftMs !== undefined) reply.ttftMs = message.ttftMs;
     if (message.t === 'end') reply.end = message;
     this.markDirty(reply);
@@ -273,8 +278,8 @@ export class ChatStore {
 
   /** Main's copy of the path, keeping the React keys of rows already on screen. */
   private withKeptKeys(path: PathMessage[]): ChatItem[] {
-    const keys = new Map(this.snapshot.items.map((item) => [item.id, item.key]));
-    return path.map((m) => ({ ...toItem(m), key: keys.get(m.id) ?? m.id }));
+    const shown = new Map(this.snapshot.items.map((item) => [item.id, item]));
+    return path.map((m) => keepToolCalls({ ...toItem(m), key: shown.get(m.id)?.key ?? m.id }, shown.get(m.id)));
   }
 
   private dropLive(): void {
@@ -324,6 +329,8 @@ function withReply(item: ChatItem, reply: LiveReply, now: number): ChatItem {
   };
   reply.text = [];
   reply.reasoning = [];
+  const toolCalls = reply.tools.apply(item.toolCalls, !!(reply.end || reply.lost));
+  if (toolCalls) next.toolCalls = toolCalls;
   if (reply.ttftMs !== undefined && next.ttftMs === undefined) {
     next.ttftMs = reply.ttftMs;
     next.firstTokenAt = now;
