@@ -14,6 +14,8 @@ import { ProviderSettings } from '../settings/provider-settings';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
+import { McpServers } from '../mcp/servers';
+import { mcpHandlers } from './mcp-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers, readStoredHeaders } from './provider-handlers';
 import { fetchImageAsDataUrl } from './remote-image';
@@ -52,8 +54,10 @@ export interface PlumeService {
   openStream(request: unknown, port: PortLike): void;
   /** Aborts every reply still streaming (window closed, app quitting). */
   abortAll(): void;
-  /** Aborts replies and closes the database. */
+  /** Aborts replies, stops MCP servers and closes the database. */
   close(): void;
+  /** Stops every running MCP server (their processes end with the app). */
+  closeMcp(): Promise<void>;
   readonly store: Store;
 }
 
@@ -63,6 +67,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
   const store = openStore(join(options.dataDir, 'plume.db'));
   const active = new Set<PortLike>();
+  const mcp = new McpServers({ dataDir: options.dataDir, vault: options.vault });
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -92,6 +97,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
     ...conversationHandlers(store, { exportConversation, exportAll, importFile, savePdf: options.savePdf }),
+    ...mcpHandlers(mcp),
   };
 
   async function startReply(request: unknown) {
@@ -150,8 +156,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     openStream,
     abortAll,
     store,
+    closeMcp: () => mcp.closeAll(),
     close: () => {
       abortAll();
+      void mcp.closeAll();
       store.close();
     },
   };
