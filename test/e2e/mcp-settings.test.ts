@@ -4,9 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTestApp } from './support/per-test';
+import { screenshotDir, shootLayouts } from './support/screenshots';
 
 const apps = perTestApp();
-const shots = join(import.meta.dirname, '../../test-results/mcp-settings');
+const shots = screenshotDir('mcp-settings');
 const EVERYTHING = join(import.meta.dirname, '../../node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 
 describe('MCP servers in Settings', () => {
@@ -39,14 +40,6 @@ describe('MCP servers in Settings', () => {
     expect(await echo.isChecked()).toBe(true);
     await echo.click(); // saved in main first, then shown
     await expect.poll(() => echo.isChecked()).toBe(false);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.setViewportSize({ width: 420, height: 900 });
-    await server.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shots, 'ready-420-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: join(shots, 'ready-420-light.png') });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: join(shots, 'ready-1280-dark.png') });
+    await shootLayouts(page, shots, 'ready', server);
   });
 });

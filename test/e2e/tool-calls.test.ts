@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { openai, openaiToolCallSteps, paced, streamReply, wait, type ScriptedCall } from '../support/fake-providers';
 import { lastReply, send } from './support/app';
 import { perTestApp } from './support/per-test';
+import { screenshotDir, shootLayouts } from './support/screenshots';
 
 const apps = perTestApp();
-const shots = join(import.meta.dirname, '../../test-results/tool-calls');
+const shots = screenshotDir('tool-calls');
 
 const WRITE: ScriptedCall = {
   id: 'call_write',
@@ -58,14 +59,7 @@ describe('tool calls in the window', () => {
     expect(await call.getByLabel('Raw arguments').textContent()).toBe(WRITE.args);
     await page.screenshot({ path: join(shots, 'raw-1280-light.png') });
     await call.getByRole('button', { name: 'Fields' }).click();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.setViewportSize({ width: 420, height: 800 });
-    await page.screenshot({ path: join(shots, 'written-420-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: join(shots, 'written-420-light.png') });
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: join(shots, 'written-1280-dark.png') });
+    await shootLayouts(page, shots, 'written', call);
   });
 
   it('a reply that stops inside the arguments shows the call as cut off', async () => {
