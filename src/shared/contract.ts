@@ -14,6 +14,7 @@ import type { GenerationOptions } from './chat';
 import type { PlumeError } from './provider-events';
 import type { AppSettings } from './settings';
 import type { ContextWindowInfo } from './context-window';
+import type { McpServerInput, McpServerView } from './mcp';
 
 export type ProviderKind = 'openai' | 'anthropic';
 
@@ -156,6 +157,14 @@ export interface Channels {
   'providers:useLocal': { req: { baseURL: string }; res: SavedProvider };
   'settings:get': { req: void; res: AppSettings };
   'settings:save': { req: Partial<AppSettings>; res: AppSettings };
+  'mcp:list': { req: void; res: McpServerView[] };
+  'mcp:save': { req: McpServerInput; res: McpServerView };
+  'mcp:remove': { req: { id: string }; res: void };
+  /** Approves running a local server's command exactly as shown (its view's consent fingerprint). */
+  'mcp:consent': { req: { id: string; fingerprint: string }; res: McpServerView };
+  /** (Re)starts a server now; answers once it is ready or has failed. */
+  'mcp:restart': { req: { id: string }; res: McpServerView };
+  'mcp:setTool': { req: { id: string; tool: string; enabled: boolean }; res: McpServerView };
 }
 
 /** A preset as the settings screen shows it: fills kind and base URL, says if a key is needed. */
@@ -241,6 +250,12 @@ const CHANNELS = {
   'providers:useLocal': true,
   'settings:get': true,
   'settings:save': true,
+  'mcp:list': true,
+  'mcp:save': true,
+  'mcp:remove': true,
+  'mcp:consent': true,
+  'mcp:restart': true,
+  'mcp:setTool': true,
 } as const satisfies Record<Channel, true>;
 
 export function isChannel(name: unknown): name is Channel {

@@ -75,8 +75,11 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
+  // MCP servers are child processes: they end with the app, however it quits.
+  app.on('will-quit', () => void service.closeMcp());
   app.on('window-all-closed', () => {
     service.abortAll();
+    void service.closeMcp();
     if (process.platform !== 'darwin') app.quit();
   });
 }

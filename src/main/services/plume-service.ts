@@ -16,6 +16,8 @@ import { ReplyRegistry } from '../stream/reply-registry';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
+import { McpServers } from '../mcp/servers';
+import { mcpHandlers } from './mcp-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers, readStoredHeaders } from './provider-handlers';
 import { htmlToPdf } from './headless-pdf';
@@ -55,8 +57,10 @@ export interface PlumeService {
   openStream(request: unknown, port: PortLike): void;
   /** Aborts every reply still streaming (window closed, app quitting). */
   abortAll(): void;
-  /** Aborts replies and closes the database. */
+  /** Aborts replies, stops MCP servers and closes the database. */
   close(): void;
+  /** Stops every running MCP server (their processes end with the app). */
+  closeMcp(): Promise<void>;
   readonly store: Store;
 }
 
@@ -66,6 +70,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
   const store = openStore(join(options.dataDir, 'plume.db'));
   const replies = new ReplyRegistry();
+  const mcp = new McpServers({ dataDir: options.dataDir, vault: options.vault });
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -105,6 +110,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
         return { providerName: (id) => names.get(id), prices: (await appSettings.get()).prices };
       },
     }),
+    ...mcpHandlers(mcp),
   };
 
   async function startReply(request: unknown, port: PortLike) {
@@ -167,8 +173,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     openStream,
     abortAll,
     store,
+    closeMcp: () => mcp.closeAll(),
     close: () => {
       abortAll();
+      void mcp.closeAll();
       store.close();
     },
   };

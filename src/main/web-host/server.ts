@@ -132,6 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     close: async () => {
       options.service.abortAll();
+      await options.service.closeMcp();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

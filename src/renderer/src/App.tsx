@@ -15,6 +15,7 @@ import { Onboarding } from './settings/Onboarding';
 import { ProvidersScreen } from './settings/ProvidersScreen';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { McpServersPanel } from './settings/McpServersPanel';
 import './settings/settings.css';
 import { useReplyTarget } from './settings/use-reply-target';
 import { CommandPalette, useCommand } from './shell';
@@ -134,6 +135,7 @@ export function App() {
           onClose={() => setView({ screen: 'chat' })}
         />
         <SecurityAndDesktop />
+        <McpServersPanel />
       </main>
     );
   }

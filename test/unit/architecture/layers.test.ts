@@ -41,7 +41,7 @@ function violations(dir: string, forbidden: (target: string) => boolean): string
 
 describe('layers', () => {
   it('only src/main/electron-main and src/preload load electron', () => {
-    const outside = ['src/shared', 'src/renderer', ...['providers', 'stream', 'services', 'settings', 'store', 'web-host', 'attachments'].map((d) => `src/main/${d}`)];
+    const outside = ['src/shared', 'src/renderer', ...['providers', 'stream', 'services', 'settings', 'store', 'web-host', 'attachments', 'mcp'].map((d) => `src/main/${d}`)];
     const found = outside
       .filter((dir) => {
         try {
@@ -63,7 +63,7 @@ describe('layers', () => {
   });
 
   it('services below the wirings do not import the wirings', () => {
-    const below = ['providers', 'stream', 'services', 'settings', 'store'].map((d) => `src/main/${d}`);
+    const below = ['providers', 'stream', 'services', 'settings', 'store', 'mcp'].map((d) => `src/main/${d}`);
     const found = below.flatMap((dir) => violations(dir, (t) => t.startsWith('src/main/electron-main') || t.startsWith('src/main/web-host')));
     expect(found).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { CopyButton } from '../markdown';
 import { MessageBody } from '../message/MessageBody';
+import { ToolCalls } from '../message/ToolCalls';
 import type { ChatItem } from '../store/chat-store';
 import { BranchSwitcher } from './BranchSwitcher';
 import { statsLine } from './format';
@@ -65,8 +66,9 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
       ) : (
         <MessageBody text={item.text} streaming={streaming} raw={raw || item.role === 'user'} />
       )}
+      <ToolCalls calls={item.toolCalls} />
       {streaming && item.retry && <RetryCountdown retry={item.retry} />}
-      {streaming && item.text === '' && !item.reasoning && !item.retry && <div className="waiting" aria-label="Waiting for the first token">…</div>}
+      {streaming && item.text === '' && !item.reasoning && !item.retry && !item.toolCalls?.length && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (
         <div className="inline-error" role="alert" data-testid="reply-error" data-kind={item.error.kind}>
           <span>{item.error.message}</span>

@@ -5,6 +5,7 @@ import type { PathMessage } from '../../../shared/conversations';
 import type { PlumeError } from '../../../shared/provider-events';
 import type { RetryNotice } from '../../../shared/retry';
 import type { AttachmentSummary } from '../attachments/types';
+import type { ToolCallView } from './tool-calls';
 
 export interface ChatItem {
   id: string;
@@ -28,6 +29,8 @@ export interface ChatItem {
   attachments?: AttachmentSummary[];
   /** While main waits to retry the request; `until` is on the `Date.now()` clock. */
   retry?: RetryNotice & { until: number };
+  /** Tool calls the reply made, in the order they appeared. */
+  toolCalls?: readonly ToolCallView[];
 }
 
 export interface ReplyTarget {

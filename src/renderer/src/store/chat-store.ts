@@ -11,6 +11,7 @@ import type { PreparedAttachment } from '../attachments/types';
 import { BridgeError } from '../bridge/errors';
 import { type ChatItem, type ReplyTarget, toItem } from './chat-item';
 import type { RepliesStore, ReplyWatcher } from './replies-store';
+import { keepToolCalls } from './tool-calls';
 
 export type { ChatItem, ReplyTarget } from './chat-item';
 export { toItem } from './chat-item';
@@ -227,8 +228,8 @@ export class ChatStore {
 
   /** Main's copy of the path, keeping the React keys of rows already on screen. */
   private withKeptKeys(path: PathMessage[]): ChatItem[] {
-    const keys = new Map(this.snapshot.items.map((item) => [item.id, item.key]));
-    return path.map((m) => ({ ...toItem(m), key: keys.get(m.id) ?? m.id }));
+    const shown = new Map(this.snapshot.items.map((item) => [item.id, item]));
+    return path.map((m) => keepToolCalls({ ...toItem(m), key: shown.get(m.id)?.key ?? m.id }, shown.get(m.id)));
   }
 
   private tempItem(role: 'user' | 'assistant', text: string): ChatItem {

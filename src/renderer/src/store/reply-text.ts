@@ -6,6 +6,7 @@ import type { ReplyPlacement } from '../../../shared/chat';
 import type { PlumeError } from '../../../shared/provider-events';
 import type { RetryNotice } from '../../../shared/retry';
 import type { ChatItem } from './chat-item';
+import { LiveToolCalls, type ToolCallView } from './tool-calls';
 
 export class ReplyText {
   text = '';
@@ -19,6 +20,8 @@ export class ReplyText {
   lost?: PlumeError;
   /** Main is waiting out a back-off; shown until the reply moves on (text arrives or it ends). */
   retry?: RetryNotice & { until: number };
+  toolCalls: readonly ToolCallView[] = [];
+  private readonly tools = new LiveToolCalls();
   private textParts: string[] = [];
   private reasoningParts: string[] = [];
 
@@ -26,6 +29,7 @@ export class ReplyText {
     if (message.placement) this.placement = message.placement;
     if (message.text) this.textParts.push(message.text);
     if (message.reasoning) this.reasoningParts.push(message.reasoning);
+    if (message.tools) this.tools.add(message.tools);
     if (message.ttftMs !== undefined) this.ttftMs = message.ttftMs;
     if (message.retry) this.retry = { ...message.retry, until: Date.now() + message.retry.waitMs };
     else if (message.text || message.reasoning || message.t === 'end') this.retry = undefined;
@@ -36,6 +40,7 @@ export class ReplyText {
   fold(now: number): void {
     if (this.textParts.length) this.text += this.textParts.splice(0).join('');
     if (this.reasoningParts.length) this.reasoning += this.reasoningParts.splice(0).join('');
+    this.toolCalls = this.tools.apply(this.toolCalls, this.settled) ?? this.toolCalls;
     if (this.ttftMs !== undefined && this.firstTokenAt === undefined) this.firstTokenAt = now;
   }
 
@@ -49,6 +54,7 @@ export class ReplyText {
     if (this.ttftMs !== undefined) next.ttftMs = this.ttftMs;
     if (this.firstTokenAt !== undefined) next.firstTokenAt = this.firstTokenAt;
     if (this.retry && !this.settled) next.retry = this.retry;
+    if (this.toolCalls.length) next.toolCalls = this.toolCalls;
     if (this.end) {
       const { outcome } = this.end;
       next.state = outcome.state;

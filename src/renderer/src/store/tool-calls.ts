@@ -1,0 +1,101 @@
+// The tool calls of the reply being streamed, as the window shows them. Traffic from the port
+// is queued here and applied once per frame with the text; each call's argument text feeds its
+// own resumable parser, so the key/value view grows with the arguments at a cost linear in their
+// length. A call changed in a frame gets a new view object, so only it re-renders.
+import { PartialJsonParser, type JsonValue } from '../../../shared/partial-json';
+import type { ToolTraffic } from '../../../shared/port/messages';
+
+/** writing: arguments streaming; written: final; cut: the reply stopped inside them; invalid: not JSON. */
+export type ToolCallState = 'writing' | 'written' | 'cut' | 'invalid';
+
+export interface ToolCallView {
+  callId: string;
+  name: string;
+  /** Where the call stands in the reply text. */
+  at: number;
+  /** Run by the provider itself (Anthropic server tools), not by Plume. */
+  providerRun?: boolean;
+  argsText: string;
+  /** The arguments parsed so far: only what the rest of the text cannot contradict. */
+  args: JsonValue | undefined;
+  parseError?: string;
+  state: ToolCallState;
+}
+
+export class LiveToolCalls {
+  private pending: ToolTraffic[] = [];
+  private readonly parsers = new Map<string, PartialJsonParser>();
+
+  add(traffic: readonly ToolTraffic[]): void {
+    for (const item of traffic) this.pending.push(item);
+  }
+
+  /**
+   * The calls with this frame's traffic applied, or `undefined` when nothing changed. When the
+   * reply has ended, calls whose arguments never ended are marked as cut off.
+   */
+  apply(current: readonly ToolCallView[] = [], replyEnded = false): ToolCallView[] | undefined {
+    if (this.pending.length === 0 && !(replyEnded && current.some((c) => c.state === 'writing'))) return undefined;
+    const calls = [...current];
+    const changed = new Map<string, ToolCallView>();
+    const edit = (callId: string): ToolCallView | undefined => {
+      const existing = changed.get(callId);
+      if (existing) return existing;
+      const at = calls.findIndex((c) => c.callId === callId);
+      if (at === -1) return undefined;
+      const copy = { ...(calls[at] as ToolCallView) };
+      calls[at] = copy;
+      changed.set(callId, copy);
+      return copy;
+    };
+    for (const item of this.pending) {
+      if (item.k === 'call') {
+        const call: ToolCallView = { callId: item.callId, name: item.name, at: item.at, argsText: '', args: undefined, state: 'writing' };
+        if (item.providerRun) call.providerRun = true;
+        calls.push(call);
+        changed.set(item.callId, call);
+        this.parsers.set(item.callId, new PartialJsonParser());
+        continue;
+      }
+      const call = edit(item.callId);
+      const parser = this.parsers.get(item.callId);
+      if (!call || !parser) continue;
+      if (item.k === 'args') {
+        call.argsText += item.text;
+        parser.push(item.text);
+      } else this.end(call, parser, item.complete);
+    }
+    this.pending = [];
+    for (const call of changed.values()) {
+      const parser = this.parsers.get(call.callId);
+      if (!parser) continue;
+      call.args = parser.value ?? call.args;
+      if (parser.error && call.state === 'writing') call.parseError = parser.error;
+    }
+    if (replyEnded) {
+      for (const call of calls) if (call.state === 'writing') (edit(call.callId) as ToolCallView).state = 'cut';
+    }
+    return calls;
+  }
+
+  private end(call: ToolCallView, parser: PartialJsonParser, complete: boolean): void {
+    if (!complete) {
+      call.state = 'cut';
+      return;
+    }
+    // A call without parameters may send no argument text at all.
+    if (call.argsText.trim() === '') {
+      call.args = {};
+      call.state = 'written';
+      return;
+    }
+    parser.end();
+    call.state = parser.error ? 'invalid' : 'written';
+    if (parser.error) call.parseError = parser.error;
+  }
+}
+
+/** Main's copy of a message carries no live parse state: the calls already on screen stay. */
+export function keepToolCalls<T extends { toolCalls?: readonly ToolCallView[] }>(fresh: T, shown: T | undefined): T {
+  return shown?.toolCalls && !fresh.toolCalls ? { ...fresh, toolCalls: shown.toolCalls } : fresh;
+}
