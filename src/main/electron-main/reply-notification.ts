@@ -1,6 +1,8 @@
 // Whether to tell the user, with a desktop notification, that a reply finished. Off unless the
 // user turned it on; only when they are looking elsewhere; only for replies long enough that
-// they may have gone away (a notification for a two-second answer is noise).
+// they may have gone away (a notification for a two-second answer is noise). Any conversation's
+// reply counts, on screen or not; but never while the window is focused: there the sidebar marks
+// a conversation whose reply finished while the user was in another one.
 import type { ReplyResult } from '../stream/reply-session';
 
 const LONG_REPLY_MS = 15_000;
