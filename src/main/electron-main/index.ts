@@ -75,6 +75,8 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
+  // Quitting closes the database (checkpoint, close), so plume.db alone holds everything.
+  app.on('will-quit', () => service.close());
   app.on('window-all-closed', () => {
     service.abortAll();
     if (process.platform !== 'darwin') app.quit();

@@ -3,17 +3,19 @@
 import type { Channel, DesktopPreferences, PdfExportResult, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
-import { join } from 'node:path';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation, exportSome } from '../store/export/index';
 import { importFile } from '../store/import/index';
-import { openStore, type Store } from '../store/store';
+import type { Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
+import { databaseHandlers } from './database-handlers';
+import { DatabaseKeeper } from './database-keeper';
+import { startDeletePurger } from './delete-purger';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers, readStoredHeaders } from './provider-handlers';
 import { htmlToPdf } from './headless-pdf';
@@ -62,7 +64,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
   const appSettings = new AppSettingsStore(options.dataDir);
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
-  const store = openStore(join(options.dataDir, 'plume.db'));
+  const keeper = new DatabaseKeeper(options.dataDir);
+  const store = keeper.store;
+  const purger = startDeletePurger(() => store);
+  void keeper.checkInBackground();
   const active = new Set<PortLike>();
 
   const handlers: Handlers = {
@@ -92,12 +97,15 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       await options.openExternal(parsed);
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
+    ...databaseHandlers({ keeper, settings, appSettings, vault: options.vault, abortAll: () => abortAll() }),
     ...conversationHandlers(store, {
       exportConversation,
       exportAll,
       exportSome,
       importFile,
       savePdf: options.savePdf ?? pdfForDownload,
+      onDeleted: () => purger.deleted(),
+      beforeImport: () => keeper.backup('before-import'),
       headerFacts: async () => {
         const names = new Map((await settings.list()).map((p) => [p.id, p.name]));
         return { providerName: (id) => names.get(id), prices: (await appSettings.get()).prices };
@@ -163,7 +171,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     store,
     close: () => {
       abortAll();
-      store.close();
+      purger.close();
+      keeper.close();
     },
   };
 }
