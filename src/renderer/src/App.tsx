@@ -12,6 +12,7 @@ import { useConversations } from './conversations/use-conversations';
 import { ConversationOptions } from './settings/ConversationOptions';
 import { Onboarding } from './settings/Onboarding';
 import { ProvidersScreen } from './settings/ProvidersScreen';
+import { DataAndBackups } from './database/DataAndBackups';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
 import './settings/settings.css';
@@ -128,6 +129,7 @@ export function App() {
           onClose={() => setView({ screen: 'chat' })}
         />
         <SecurityAndDesktop />
+        <DataAndBackups onReplaced={() => window.location.reload()} />
       </main>
     );
   }
