@@ -42,11 +42,11 @@ describe('XSS corpus through the HTML export', () => {
       const found = await page.evaluate(() => {
         const bad: string[] = [];
         const allowedTask = (el: Element) => el.tagName === 'INPUT' && el.getAttribute('type') === 'checkbox' && el.hasAttribute('disabled');
-        for (const el of document.querySelectorAll('body *')) {
+        for (const el of Array.from(document.querySelectorAll('body *'))) {
           const tag = el.tagName.toLowerCase();
           if (['script', 'iframe', 'object', 'embed', 'form', 'base', 'link', 'meta', 'video', 'audio', 'frame', 'noscript'].includes(tag)) bad.push(`<${tag}>`);
           if (tag === 'input' && !allowedTask(el)) bad.push('<input>');
-          for (const a of el.attributes) {
+          for (const a of Array.from(el.attributes)) {
             if (a.name.startsWith('on')) bad.push(`${tag}[${a.name}]`);
             if (['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster'].includes(a.name) && !/^(https?:|mailto:|#|data:image\/)/i.test(a.value.trim())) bad.push(`${tag}[${a.name}=${a.value}]`);
           }
