@@ -97,6 +97,33 @@ export interface ExportChoices {
   stats?: boolean;
 }
 
+/** A copy of the conversation database (Settings → Backups). */
+export interface BackupView {
+  name: string;
+  /** Why it was taken: 'manual', 'before-import', 'before-upgrade-v4', 'before-restore'. */
+  reason: string;
+  takenAt: number;
+  size: number;
+}
+
+/** The conversation database as Settings and the start-up recovery page show it. */
+export interface DatabaseStatus {
+  /** 'ok', or why conversations cannot be opened right now (the file is never overwritten). */
+  state: 'ok' | 'damaged' | 'newer' | 'unwritable' | 'failed';
+  /** What is wrong, in plain words; null when nothing is. */
+  problem: string | null;
+  /** What the user can do about it. */
+  remedy: string | null;
+  /** Things done at start the user should know, e.g. a journal that did not belong set aside. */
+  notices: string[];
+  /** The check of every page run after start: 'running', 'ok', or what it found. */
+  check: string;
+  path: string;
+  backupDir: string;
+  /** Newest first. */
+  backups: BackupView[];
+}
+
 export interface ConversationPage {
   items: ConversationSummary[];
   /** Pass back as `after` for the next page; null at the end. */
@@ -148,6 +175,14 @@ export interface Channels {
    */
   'export:pdf': { req: { id?: string; ids?: string[] } & ExportChoices; res: PdfExportResult };
   'import:file': { req: { text: string }; res: ImportResult };
+  'database:status': { req: void; res: DatabaseStatus };
+  'database:backup': { req: void; res: DatabaseStatus };
+  /** Restores `name` (the newest backup when absent); the current file is kept aside first. */
+  'database:restore': { req: { name?: string }; res: DatabaseStatus };
+  /** After damage: sets the file aside (kept, never deleted) and starts an empty database. */
+  'database:startFresh': { req: void; res: DatabaseStatus };
+  /** Erases every conversation, backup, provider, key and setting. `confirm` must be 'erase'. */
+  'data:eraseAll': { req: { confirm: string }; res: void };
   'providers:presets': { req: void; res: ProviderPresetView[] };
   'providers:models': { req: ProviderProbe; res: ModelList };
   /** The model's context window (from the provider where it says so); null when unknown. */
@@ -242,6 +277,11 @@ const CHANNELS = {
   'export:all': true,
   'export:pdf': true,
   'import:file': true,
+  'database:status': true,
+  'database:backup': true,
+  'database:restore': true,
+  'database:startFresh': true,
+  'data:eraseAll': true,
   'providers:presets': true,
   'providers:models': true,
   'providers:contextWindow': true,

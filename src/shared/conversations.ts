@@ -129,3 +129,6 @@ export function groupConversations(list: readonly ConversationSummary[], now: nu
   for (const c of list) if (!c.pinned) put(labelFor(c.updatedAt, now), c);
   return groups;
 }
+
+/** How long a deleted conversation can be brought back (the Undo toast); then it is erased. */
+export const UNDO_WINDOW_MS = 10_000;

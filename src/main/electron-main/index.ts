@@ -75,8 +75,8 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
-  // MCP servers are child processes: they end with the app, however it quits.
-  app.on('will-quit', () => void service.closeMcp());
+  // Quitting closes the database (checkpoint, close) and ends MCP servers, however the app quits.
+  app.on('will-quit', () => service.close());
   app.on('window-all-closed', () => {
     service.abortAll();
     void service.closeMcp();

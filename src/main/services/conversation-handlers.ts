@@ -35,6 +35,10 @@ interface Exporters {
   importFile: typeof importFile;
   /** Turns an HTML export into a PDF: printToPDF + save dialog (desktop), headless Chromium (browser mode). */
   savePdf: (html: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** After a soft delete: the conversation is erased once the Undo window has passed. */
+  onDeleted?: () => void;
+  /** Takes a backup before an import writes anything. */
+  beforeImport?: () => void;
   /** Provider names and prices for the message headers, read fresh for each export. */
   headerFacts?: () => Promise<Pick<ExportOptions, 'providerName' | 'prices'>>;
 }
@@ -63,7 +67,10 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
       return store.conversations.rename(requireId(req.id), title.slice(0, 200));
     },
     'conversations:pin': async (req) => store.conversations.setPinned(requireId(req?.id), req.pinned === true),
-    'conversations:delete': async (req) => store.conversations.softDelete(requireId(req?.id)),
+    'conversations:delete': async (req) => {
+      store.conversations.softDelete(requireId(req?.id));
+      io.onDeleted?.();
+    },
     'conversations:undoDelete': async (req) => store.conversations.undoDelete(requireId(req?.id)),
     'conversations:setModel': async (req) => {
       const id = requireId(req?.id);
@@ -93,6 +100,7 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'import:file': async (req) => {
       if (typeof req?.text !== 'string' || req.text.trim() === '') throw new InvalidInput('The file is empty.');
       if (req.text.length > MAX_IMPORT_CHARS) throw new InvalidInput('The file is too large to import (over 200 MB).');
+      io.beforeImport?.();
       try {
         return io.importFile(store, req.text);
       } catch (error) {

@@ -4,12 +4,11 @@ import { CONVERSATION_BUSY } from '../../shared/chat';
 import type { Channel, DesktopPreferences, PdfExportResult, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
-import { join } from 'node:path';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation, exportSome } from '../store/export/index';
 import { importFile } from '../store/import/index';
-import { openStore, type Store } from '../store/store';
+import type { Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
 import { ReplyRegistry } from '../stream/reply-registry';
@@ -18,6 +17,9 @@ import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { McpServers } from '../mcp/servers';
 import { mcpHandlers } from './mcp-handlers';
+import { databaseHandlers } from './database-handlers';
+import { DatabaseKeeper } from './database-keeper';
+import { startDeletePurger } from './delete-purger';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers, readStoredHeaders } from './provider-handlers';
 import { htmlToPdf } from './headless-pdf';
@@ -68,7 +70,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
   const appSettings = new AppSettingsStore(options.dataDir);
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
-  const store = openStore(join(options.dataDir, 'plume.db'));
+  const keeper = new DatabaseKeeper(options.dataDir);
+  const store = keeper.store;
+  const purger = startDeletePurger(() => store);
+  void keeper.checkInBackground();
   const replies = new ReplyRegistry();
   const mcp = new McpServers({ dataDir: options.dataDir, vault: options.vault });
 
@@ -99,12 +104,15 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       await options.openExternal(parsed);
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
+    ...databaseHandlers({ keeper, settings, appSettings, vault: options.vault, abortAll: () => abortAll() }),
     ...conversationHandlers(store, {
       exportConversation,
       exportAll,
       exportSome,
       importFile,
       savePdf: options.savePdf ?? pdfForDownload,
+      onDeleted: () => purger.deleted(),
+      beforeImport: () => keeper.backup('before-import'),
       headerFacts: async () => {
         const names = new Map((await settings.list()).map((p) => [p.id, p.name]));
         return { providerName: (id) => names.get(id), prices: (await appSettings.get()).prices };
@@ -177,7 +185,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     close: () => {
       abortAll();
       void mcp.closeAll();
-      store.close();
+      purger.close();
+      keeper.close();
     },
   };
 }

@@ -14,10 +14,10 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** `secret` files (vaults) are readable by this user only. */
+/** Every file here is readable by this user only (0600): settings say which providers you use. */
 export async function writeJsonFile(path: string, value: unknown, options: { secret?: boolean; pretty?: boolean } = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const text = options.pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-  await writeFile(`${path}.tmp`, text, options.secret ? { mode: 0o600 } : {});
+  await writeFile(`${path}.tmp`, text, { mode: 0o600 });
   await rename(`${path}.tmp`, path);
 }

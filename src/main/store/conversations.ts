@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { GenerationOptions } from '../../shared/chat';
 import type { ConversationSummary } from '../../shared/conversations';
 import type { Db } from './database.ts';
+import { scrubDeletedText } from './erase.ts';
 import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from './rows.ts';
 
 export interface NewConversation {
@@ -120,10 +121,15 @@ export class ConversationRepository {
     return this.require(id);
   }
 
-  /** Removes for good what was soft-deleted before `before` (ms); returns how many. */
+  /**
+   * Removes for good what was soft-deleted before `before` (ms), with its messages, index entries
+   * and the files no other message uses, and scrubs their text from the file and the WAL.
+   */
   purgeDeleted(before: number): number {
     const r = this.#db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before);
-    return Number(r.changes);
+    const removed = Number(r.changes);
+    if (removed > 0) scrubDeletedText(this.#db);
+    return removed;
   }
 
   /** Marks activity, which moves the conversation to the top of its group. */

@@ -12,6 +12,8 @@ export function openDatabase(path: string): Db {
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  // Deleted text must not survive in freed pages or cells: they are overwritten with zeros.
+  db.exec('PRAGMA secure_delete = ON');
   return db;
 }
 

@@ -22,7 +22,7 @@ function schemaVersion(db: Db): number {
  * Applies every pending step inside a single transaction, so a failure anywhere rolls the
  * file back to exactly what it was (SQLite DDL and user_version are transactional).
  */
-export function migrate(db: Db, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(db: Db, migrations: readonly Migration[], beforeUpgrade?: (from: number) => void): { from: number; to: number } {
   const from = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
@@ -34,6 +34,8 @@ export function migrate(db: Db, migrations: readonly Migration[]): { from: numbe
   }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
+  // A file that already holds conversations is copied first (a new, empty one has nothing to lose).
+  if (from > 0) beforeUpgrade?.(from);
   db.exec('BEGIN IMMEDIATE');
   let current: Migration | undefined;
   try {

@@ -68,6 +68,9 @@ export function liveConversationIds(db: Db): string[] {
  * its source is already present, which is what makes re-importing a file harmless.
  */
 export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
+  // A conversation still in the Undo bin is replaced by the imported copy: importing a deleted
+  // conversation's export brings it back.
+  db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND (id = ? OR (source_key IS NOT NULL AND source_key = ?))').run(s.id, s.sourceKey);
   const exists = db
     .prepare('SELECT 1 FROM conversations WHERE id = ? OR (source_key IS NOT NULL AND source_key = ?)')
     .get(s.id, s.sourceKey);

@@ -1,11 +1,14 @@
 // The conversation store: one SQLite file owned by the main process. The renderer reaches it
 // only through the typed contract, which calls the methods below.
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SearchHit } from '../../shared/conversations';
 import { AttachmentRepository } from './attachments.ts';
+import { backupDatabase } from './backup.ts';
 import { ConversationRepository } from './conversations.ts';
 import { openDatabase, type Db } from './database.ts';
+import { checkpointAndTruncate } from './erase.ts';
+import { privateDir, privateFile } from './file-modes.ts';
+import { ensureFileIdentity } from './health.ts';
 import { MessageRepository } from './messages.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS, type Migration } from './schema.ts';
@@ -15,6 +18,8 @@ export interface StoreOptions {
   now?: () => number;
   /** Tests only: replace the schema history to exercise upgrades and failures. */
   migrations?: readonly Migration[];
+  /** Where the copy taken before a schema upgrade goes; no copy without it. */
+  backupDir?: string;
 }
 
 export interface Store {
@@ -27,14 +32,21 @@ export interface Store {
   search(query: string, opts?: { limit?: number }): SearchHit[];
   /** For the store's own export/import modules and tools; not for the renderer contract. */
   readonly db: Db;
+  /** Checkpoints the WAL into the file and closes it: a copy of plume.db alone is then complete. */
   close(): void;
 }
 
 export function openStore(path: string, opts: StoreOptions = {}): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    privateDir(dirname(path));
+    privateFile(path);
+  }
   const db = openDatabase(path);
   try {
-    const { from, to } = migrate(db, opts.migrations ?? MIGRATIONS);
+    const backupDir = opts.backupDir;
+    const beforeUpgrade = backupDir ? (from: number) => void backupDatabase(db, backupDir, `before-upgrade-v${from}`) : undefined;
+    const { from, to } = migrate(db, opts.migrations ?? MIGRATIONS, beforeUpgrade);
+    if (path !== ':memory:') ensureFileIdentity(db);
     const now = opts.now ?? Date.now;
     const conversations = new ConversationRepository(db, now);
     const attachments = new AttachmentRepository(db);
@@ -48,7 +60,15 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
       attachments,
       opened: { fromVersion: from, toVersion: to, interruptedReplies },
       search: (query, o) => search(db, query, o),
-      close: () => db.close(),
+      close: () => {
+        if (!db.isOpen) return;
+        try {
+          checkpointAndTruncate(db);
+        } catch {
+          // A full or read-only disk: closing still checkpoints what it can, and the WAL stays valid.
+        }
+        db.close();
+      },
     };
   } catch (err) {
     db.close();

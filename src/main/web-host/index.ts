@@ -20,6 +20,11 @@ const host = await startWebHost({ service, rendererDir, port });
 console.log(`Plume (browser mode) is running. Open this address in your browser:\n\n  ${host.url}\n`);
 console.log(`Data: ${dataDir}. Press Ctrl+C to stop.`);
 
-const stop = () => void host.close().then(() => process.exit(0));
+// A clean stop closes the database (checkpoint, close): plume.db alone is then a complete copy.
+const stop = () =>
+  void host.close().finally(() => {
+    service.close();
+    process.exit(0);
+  });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

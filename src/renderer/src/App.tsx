@@ -13,6 +13,7 @@ import { useConversations } from './conversations/use-conversations';
 import { ConversationOptions } from './settings/ConversationOptions';
 import { Onboarding } from './settings/Onboarding';
 import { ProvidersScreen } from './settings/ProvidersScreen';
+import { DataAndBackups } from './database/DataAndBackups';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { McpServersPanel } from './settings/McpServersPanel';
@@ -136,6 +137,7 @@ export function App() {
         />
         <SecurityAndDesktop />
         <McpServersPanel />
+        <DataAndBackups onReplaced={() => window.location.reload()} />
       </main>
     );
   }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DatabaseGate } from './database/DatabaseGate';
 import './markdown/markdown.css';
 import { installLinkOpener } from './message/link-opening';
 import { installShell } from './shell';
@@ -11,6 +12,8 @@ installLinkOpener();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <DatabaseGate>
+      <App />
+    </DatabaseGate>
   </StrictMode>,
 );

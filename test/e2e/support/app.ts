@@ -44,13 +44,20 @@ function captureConsole(logs: string[]): () => void {
   };
 }
 
-export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleTimeoutMs' | 'localProbes' | 'maxRetries'>> = {}): Promise<RunningApp> {
+export async function startApp(
+  options: Partial<Pick<PlumeServiceOptions, 'idleTimeoutMs' | 'localProbes' | 'maxRetries'>> & {
+    /** Prepares the fresh data folder before the services open it (e.g. a damaged database). */
+    beforeStart?: (dataDir: string) => void;
+  } = {},
+): Promise<RunningApp> {
+  const { beforeStart, ...serviceOptions } = options;
   browser ??= await launchChromium();
   const outgoingRequests: OutgoingRequest[] = [];
   const stopObserving = observeOutgoingRequests((request) => outgoingRequests.push(request));
   const logs: string[] = [];
   const restoreConsole = captureConsole(logs);
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-'));
+  beforeStart?.(dataDir);
   const service = createPlumeService({
     dataDir,
     vault: new FileVault(dataDir),
@@ -59,7 +66,7 @@ export async function startApp(options: Partial<Pick<PlumeServiceOptions, 'idleT
     maxRetries: 0,
     // Never probe the developer's own Ollama or LM Studio: tests that want one pass a fake's port.
     localProbes: [],
-    ...options,
+    ...serviceOptions,
   });
   const host = await startWebHost({ service, rendererDir });
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });

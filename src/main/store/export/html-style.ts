@@ -11,7 +11,7 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1re
 dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
 section.message { padding: .75rem 1rem; margin: .75rem 0; border: 1px solid var(--line); border-radius: 8px; }
 section.message.user { background: var(--you); border-color: #d5e0f7; }
-section.message h2 { display: inline; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0; }
+section.message > h2 { display: inline; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0; }
 p.message-meta { display: inline; margin: 0 0 0 .5rem; font-size: .78rem; color: var(--muted); }
 p { margin: .5rem 0; overflow-wrap: anywhere; }
 .md h1, .md h2, .md h3, .md h4, .md h5, .md h6 { display: block; text-transform: none; letter-spacing: 0; color: var(--fg); line-height: 1.3; margin: 1rem 0 .4rem; }
@@ -53,7 +53,7 @@ p.note { font-size: .85rem; color: #8a5a00; font-style: italic; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   section.message { break-inside: auto; border-color: #ccc; }
-  section.message h2, h1, .md h1, .md h2, .md h3 { break-after: avoid; }
+  section.message > h2, h1, .md h1, .md h2, .md h3 { break-after: avoid; }
   .md-code, p, tr, .katex-display { break-inside: avoid; }
   .md a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
   /* Long lines wrap on paper instead of being cut at the page edge. */

@@ -11,7 +11,7 @@ interface Node {
   key: string;
   parent: string | null;
   /** null when the node is not shown as a message in Plume. */
-  kept: { role: Role; text: string; model: string | null; createdAt: number | null } | null;
+  kept: { role: Role; text: string; model: string | null; createdAt: number | null; outcome: Pick<ForeignMessage, 'state' | 'finish'> } | null;
   reasoning: string;
 }
 
@@ -54,8 +54,21 @@ function readNode(key: string, raw: JsonObject, where: string): Node {
   if (text.trim() === '') return base;
   const createTime = optNum(msg.create_time, `${where}.message.create_time`);
   const model = typeof meta.model_slug === 'string' ? meta.model_slug : null;
-  base.kept = { role: shownRole, text, model, createdAt: createTime === null ? null : Math.round(createTime * 1000) };
+  base.kept = { role: shownRole, text, model, createdAt: createTime === null ? null : Math.round(createTime * 1000), outcome: shownRole === 'assistant' ? outcomeOf(msg, meta) : {} };
   return base;
+}
+
+/**
+ * A reply the user stopped is exported with `finish_details.type` "interrupted" (or, if the export
+ * was taken mid-reply, status "in_progress" / `is_complete` false); one cut at the length limit
+ * with "max_tokens". Anything else ended normally.
+ */
+function outcomeOf(msg: JsonObject, meta: JsonObject): Pick<ForeignMessage, 'state' | 'finish'> {
+  const details = meta.finish_details;
+  const type = details && typeof details === 'object' && !Array.isArray(details) && typeof details.type === 'string' ? details.type : null;
+  if (type === 'interrupted' || msg.status === 'in_progress' || meta.is_complete === false) return { state: 'stopped' };
+  if (type === 'max_tokens') return { state: 'complete', finish: 'length' };
+  return { state: 'complete', finish: type === 'stop' ? 'stop' : null };
 }
 
 function convertOne(raw: Json, where: string): ConversationSnapshot {
@@ -104,6 +117,7 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       reasoning: n.kept.role === 'assistant' ? up.reasoning.join('\n\n') : '',
       model: n.kept.model,
       createdAt: n.kept.createdAt ?? createdAt,
+      ...n.kept.outcome,
     });
   }
   return foreignToSnapshot(

@@ -1,6 +1,9 @@
 // Claude.ai data export (conversations.json): an array of conversations with `chat_messages`
 // in order. Newer exports also carry `parent_message_uuid`; when present it is used, so
-// edited branches survive, otherwise each message answers the one before it.
+// edited branches survive. Without it each message answers the one before it, except that
+// consecutive messages from the same sender are retries (or edits) of one another: siblings.
+// A reply with no text at all (only whitespace blocks, or only tool use) is not shown as an
+// empty bubble; its answers attach to its parent.
 import { AttachmentProblem, checkAttachment } from '../../attachments/check.ts';
 import type { ConversationSnapshot, SnapshotAttachment } from '../snapshot.ts';
 import { ImportError, arr, isoTime, obj, oneOf, optStr, str, type Json } from './read.ts';
@@ -16,8 +19,11 @@ function messageText(m: { [k: string]: Json }, where: string): { text: string; r
     const thinking: string[] = [];
     // Tool use, tool results and attachments have no text of their own to show.
     blocks.forEach((b, i) => {
-      if (b.type === 'text') texts.push(str(b.text, `${where}.content[${i}].text`));
-      else if (b.type === 'thinking' && typeof b.thinking === 'string') thinking.push(b.thinking);
+      // A whitespace-only block (often the first, before a tool call) is not text to show.
+      if (b.type === 'text') {
+        const text = str(b.text, `${where}.content[${i}].text`);
+        if (text.trim() !== '') texts.push(text);
+      } else if (b.type === 'thinking' && typeof b.thinking === 'string') thinking.push(b.thinking);
     });
     if (texts.length > 0 || m.text === undefined) return { text: texts.join('\n\n'), reasoning: thinking.join('\n\n') };
     return { text: str(m.text, `${where}.text`), reasoning: thinking.join('\n\n') };
@@ -59,7 +65,10 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
   const list = arr(c.chat_messages, `${where}.chat_messages`);
   const ids = new Set<string>();
   const messages: ForeignMessage[] = [];
-  let previous: string | null = null;
+  let previous: { id: string; sender: string; parent: string | null } | null = null;
+  /** Messages left out (no text): their answers go to the message they answered. */
+  const skipped = new Map<string, string | null>();
+  const indexOf = new Map<string, number>();
   list.forEach((rawMsg, i) => {
     const at = `${where}.chat_messages[${i}]`;
     const m = obj(rawMsg, at);
@@ -68,9 +77,16 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
     ids.add(id);
     const sender = oneOf(m.sender, ['human', 'assistant'] as const, `${at}.sender`);
     const declared = optStr(m.parent_message_uuid, `${at}.parent_message_uuid`);
-    const parent = declared === null ? previous : declared === ROOT_PARENT ? null : declared;
+    const inferred = previous === null ? null : previous.sender === sender ? previous.parent : previous.id;
+    const parent = declared === null ? inferred : declared === ROOT_PARENT ? null : declared;
     const { text, reasoning } = messageText(m, at);
     const { attachments, notes } = readAttachments(m, at);
+    previous = { id, sender, parent };
+    indexOf.set(id, i);
+    if (sender === 'assistant' && text.trim() === '' && reasoning.trim() === '' && notes.length === 0) {
+      skipped.set(id, parent);
+      return;
+    }
     messages.push({
       sourceId: id,
       parentSourceId: parent,
@@ -81,15 +97,21 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       createdAt: m.created_at === undefined ? createdAt : isoTime(m.created_at, `${at}.created_at`),
       ...(attachments.length && sender === 'human' ? { attachments } : {}),
     });
-    previous = id;
   });
+  const lastShown = (id: string | null): string | null => {
+    let at = id;
+    for (let guard = 0; at !== null && skipped.has(at) && guard <= skipped.size; guard++) at = skipped.get(at) ?? null;
+    return at;
+  };
+  for (const m of messages) m.parentSourceId = lastShown(m.parentSourceId);
   // Parents may be declared later in the list, so check once everything is known.
-  messages.forEach((m, i) => {
+  messages.forEach((m) => {
     if (m.parentSourceId !== null && !ids.has(m.parentSourceId)) {
-      throw new ImportError(`${where}.chat_messages[${i}].parent_message_uuid`, `points to a missing message (${JSON.stringify(m.parentSourceId)})`);
+      throw new ImportError(`${where}.chat_messages[${indexOf.get(m.sourceId)}].parent_message_uuid`, `points to a missing message (${JSON.stringify(m.parentSourceId)})`);
     }
   });
-  const leaf = optStr(c.current_leaf_message_uuid, `${where}.current_leaf_message_uuid`);
+  const declaredLeaf = optStr(c.current_leaf_message_uuid, `${where}.current_leaf_message_uuid`);
+  const leaf = lastShown(declaredLeaf !== null && ids.has(declaredLeaf) ? declaredLeaf : (previous as { id: string } | null)?.id ?? null);
   return foreignToSnapshot(
     {
       sourceKey: `claude:${uuid}`,
@@ -98,7 +120,7 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       createdAt,
       updatedAt,
       messages,
-      activeLeafSourceId: leaf !== null && ids.has(leaf) ? leaf : previous,
+      activeLeafSourceId: leaf,
     },
     `${where}.chat_messages`,
   );

@@ -1,6 +1,7 @@
 // Foreign chat exports to snapshots: stable ids, parents before children, remembered branch.
 import { createHash } from 'node:crypto';
-import type { Role } from '../../../shared/chat';
+import type { ReplyState, Role } from '../../../shared/chat';
+import type { FinishReason } from '../../../shared/provider-events';
 import type { ConversationSnapshot, SnapshotAttachment, SnapshotMessage } from '../snapshot.ts';
 import { ImportError } from './read.ts';
 
@@ -14,6 +15,9 @@ export interface ForeignMessage {
   model: string | null;
   createdAt: number;
   attachments?: SnapshotAttachment[];
+  /** How a reply ended when the source says so ('stopped' by the user); complete otherwise. */
+  state?: Extract<ReplyState, 'complete' | 'stopped'>;
+  finish?: FinishReason | null;
 }
 
 export interface ForeignConversation {
@@ -88,8 +92,8 @@ export function foreignToSnapshot(c: ForeignConversation, where: string): Conver
     reasoning: m.reasoning,
     providerId: m.role === 'assistant' ? c.providerId : null,
     model: m.role === 'assistant' ? m.model : null,
-    state: 'complete',
-    finish: null,
+    state: m.state ?? 'complete',
+    finish: m.finish ?? null,
     error: null,
     stats: null,
     createdAt: m.createdAt,

@@ -1,0 +1,46 @@
+// The database channels of the contract: status and recovery (Settings and the start-up recovery
+// page), backups, and "Delete all data", which also removes every provider and, through the
+// vault's own API, every key.
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import type { KeyVault } from '../settings/key-vault';
+import type { ProviderSettings } from '../settings/provider-settings';
+import type { AppSettingsStore } from './app-settings';
+import type { DatabaseKeeper } from './database-keeper';
+import type { Handlers } from './plume-service';
+import { InvalidInput } from './request-validation';
+
+type DatabaseChannels = Pick<Handlers, 'database:status' | 'database:backup' | 'database:restore' | 'database:startFresh' | 'data:eraseAll'>;
+
+interface Parts {
+  keeper: DatabaseKeeper;
+  settings: ProviderSettings;
+  appSettings: AppSettingsStore;
+  vault: KeyVault;
+  /** Replies write to the database: they are stopped before it is swapped or erased. */
+  abortAll: () => void;
+}
+
+export function databaseHandlers({ keeper, settings, appSettings, vault, abortAll }: Parts): DatabaseChannels {
+  return {
+    'database:status': async () => keeper.status(),
+    'database:backup': async () => {
+      keeper.backup('manual');
+      return keeper.status();
+    },
+    'database:restore': async (req) => {
+      abortAll();
+      return keeper.restore(typeof req?.name === 'string' && req.name !== '' ? req.name : undefined);
+    },
+    'database:startFresh': async () => keeper.startFresh(),
+    'data:eraseAll': async (req) => {
+      if (req?.confirm !== 'erase') throw new InvalidInput('Nothing was deleted: the request was not confirmed.');
+      abortAll();
+      keeper.eraseAll();
+      for (const provider of await settings.list()) {
+        await vault.delete(provider.id);
+        await settings.remove(provider.id);
+      }
+      await appSettings.save({ ...DEFAULT_SETTINGS });
+    },
+  };
+}
