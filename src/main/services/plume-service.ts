@@ -15,7 +15,8 @@ import { runReplySession, type ReplyResult } from '../stream/reply-session';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
-import { providerHandlers, readStoredHeaders } from './provider-handlers';
+import { providerHandlers } from './provider-handlers';
+import { savedSecrets } from './provider-secrets';
 import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply } from './reply-persistence';
 import { InvalidInput, parseStreamRequest } from './request-validation';
@@ -98,13 +99,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     const req = parseStreamRequest(request);
     const record = await settings.get(req.providerId);
     if (!record) throw new InvalidInput('That provider is not configured any more. Pick another one.');
-    let apiKey: string | undefined;
-    try {
-      apiKey = await options.vault.get(record.id);
-    } catch (error) {
-      throw new InvalidInput((error as Error).message);
-    }
-    const headers = await readStoredHeaders(options.vault, record.id);
+    const { apiKey, headers } = await savedSecrets(options.vault, record);
     const adapter = createAdapter(record.kind, { baseURL: record.baseURL, apiKey, maxRetries: options.maxRetries ?? 2, ...(headers ? { headers } : {}) });
     const prepared = prepareReply(store, req);
     const call: ProviderCall = { model: req.model, messages: prepared.history };

@@ -1,8 +1,8 @@
-// Small JSON files in the data folder (settings, provider list, vaults). Writes go to a temporary
-// file renamed over the old one, so a crash never leaves half a file; a missing or damaged file
-// reads as absent, so the app still starts and says what is missing.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// Small JSON files in the data folder (settings, provider list, vaults). Writes are atomic
+// (atomic-file.ts), so a crash never leaves half a file; a missing or damaged file reads as
+// absent, so the app still starts and says what is missing.
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-file';
 
 /** The parsed file, or undefined when it does not exist or is not JSON. */
 export async function readJsonFile(path: string): Promise<unknown> {
@@ -14,10 +14,8 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** `secret` files (vaults) are readable by this user only. */
-export async function writeJsonFile(path: string, value: unknown, options: { secret?: boolean; pretty?: boolean } = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/** `secret` files (vaults) are readable by this user only; `keepPrevious` keeps `<name>.previous`. */
+export async function writeJsonFile(path: string, value: unknown, options: { secret?: boolean; pretty?: boolean; keepPrevious?: boolean } = {}): Promise<void> {
   const text = options.pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-  await writeFile(`${path}.tmp`, text, options.secret ? { mode: 0o600 } : {});
-  await rename(`${path}.tmp`, path);
+  await writeFileAtomic(path, text, { ...(options.secret ? { mode: 0o600 } : {}), keepPrevious: options.keepPrevious === true });
 }
