@@ -30,7 +30,7 @@ export function createAnthropicMessagesAdapter(config: ProviderCallConfig): Prov
         open: () => client.messages.create(messagesParams(call), { signal: hooks.signal }),
         reader: new AnthropicEventReader(),
         signal: hooks.signal,
-        failure: { baseURL: config.baseURL, apiKey: config.apiKey },
+        failure: { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers },
       });
     },
   };

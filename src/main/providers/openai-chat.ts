@@ -27,7 +27,7 @@ export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAda
         open: () => client.chat.completions.create(chatParams(call, config.baseURL), { signal: hooks.signal }),
         reader: new OpenAIChunkReader(hostOf(config.baseURL)),
         signal: hooks.signal,
-        failure: { baseURL: config.baseURL, apiKey: config.apiKey },
+        failure: { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers },
       });
     },
   };
