@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { writeJsonFile } from './json-file';
+import { oneAtATime } from './one-at-a-time';
 import { VaultError } from './key-vault';
 
 /** Part of every message about a key that cannot be used, so the window and tests can match it. */
@@ -17,6 +18,7 @@ export class SealedEntries {
   private cache: Record<string, unknown> | undefined;
   /** Set when the file did not parse: what happened and where the original bytes are kept. */
   problem: string | undefined;
+  private readonly serial = oneAtATime();
 
   constructor(private readonly path: string) {}
 
@@ -40,11 +42,13 @@ export class SealedEntries {
   }
 
   /** `apply` returns false when it changed nothing, and then nothing is written. */
-  private async change(apply: (entries: Record<string, unknown>) => boolean | void): Promise<void> {
-    const entries = await this.load();
-    if (apply(entries) === false) return;
-    await writeJsonFile(this.path, entries, { secret: true, keepPrevious: true });
-    this.cache = entries;
+  private change(apply: (entries: Record<string, unknown>) => boolean | void): Promise<void> {
+    return this.serial(async () => {
+      const entries = await this.load();
+      if (apply(entries) === false) return;
+      await writeJsonFile(this.path, entries, { secret: true, keepPrevious: true });
+      this.cache = entries;
+    });
   }
 
   /** The entries on disk now; an unparseable file is kept aside and reads as empty. */

@@ -3,10 +3,9 @@
 // aside byte for byte with a message for Settings, writes keep the previous file and never drop
 // a second writer's keys, and a provider whose key cannot be read fails its reply with "key
 // unreadable — enter it again" without sending anything to the provider.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPlumeService } from '../../../src/main/services/plume-service';
 import { FileVault } from '../../../src/main/settings/file-vault';
 import type { KeyVault } from '../../../src/main/settings/key-vault';
@@ -15,16 +14,9 @@ import { nodePortPair } from '../../support/node-ports';
 import { TestConsumer } from '../../support/reply-consumer';
 import { startFakeOpenAI } from '../../support/fake-providers';
 import { fakeSafeStorage } from '../../support/fake-safe-storage';
+import { tempDirs } from '../../support/temp-dirs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const fresh = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'plume-tamper-'));
-  dirs.push(dir);
-  return dir;
-};
+const fresh = tempDirs('plume-tamper-');
 
 const VAULTS: Array<{ name: string; file: string; open: (dir: string) => Promise<KeyVault> }> = [
   { name: 'file vault (browser mode)', file: 'keys.vault.json', open: async (dir) => new FileVault(dir) },
