@@ -3,7 +3,7 @@
 // value is refused with a sentence instead of being stored.
 import { join } from 'node:path';
 import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, type PriceRow } from '../../shared/settings';
-import { readJsonFile, writeJsonFile } from '../settings/json-file';
+import { readJsonKeepingDamaged, writeJsonFile } from '../settings/json-file';
 import { oneAtATime } from '../settings/one-at-a-time';
 import { InvalidInput } from './request-validation';
 
@@ -22,9 +22,13 @@ export class AppSettingsStore {
     return this.current;
   }
 
-  /** What is on disk now. A file edited by hand into nonsense falls back field by field rather than failing to start. */
+  /**
+   * What is on disk now. A file edited by hand into nonsense falls back field by field rather
+   * than failing to start; one that does not parse is copied aside before a save replaces it.
+   */
   private async read(): Promise<AppSettings> {
-    return { ...DEFAULT_SETTINGS, ...salvage(await readJsonFile(join(this.dir, FILE))) };
+    const { value } = await readJsonKeepingDamaged(join(this.dir, FILE), (v) => typeof v === 'object' && v !== null);
+    return { ...DEFAULT_SETTINGS, ...salvage(value) };
   }
 
   /**

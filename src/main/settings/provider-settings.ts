@@ -2,10 +2,9 @@
 // re-reads the file and changes only its own record, so another writer's providers survive, and
 // is written atomically with the previous file kept.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderKind } from '../../shared/contract';
-import { writeJsonFile } from './json-file';
+import { readJsonKeepingDamaged, writeJsonFile } from './json-file';
 import { oneAtATime } from './one-at-a-time';
 
 export interface ProviderRecord {
@@ -27,15 +26,10 @@ export class ProviderSettings {
     return this.records;
   }
 
-  /** What is on disk now. */
+  /** What is on disk now. A damaged file is copied aside first (the next save replaces it). */
   private async read(): Promise<ProviderRecord[]> {
-    try {
-      const parsed: unknown = JSON.parse(await readFile(this.path(), 'utf8'));
-      return Array.isArray(parsed) ? parsed.filter(isRecord) : [];
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return [];
-    }
+    const { value } = await readJsonKeepingDamaged(this.path(), Array.isArray);
+    return Array.isArray(value) ? value.filter(isRecord) : [];
   }
 
   async get(id: string): Promise<ProviderRecord | undefined> {

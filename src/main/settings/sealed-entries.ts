@@ -3,11 +3,8 @@
 // (and stays in the file untouched); a file that does not parse at all is copied aside, never
 // rewritten, and the vault says so in Settings. Every write re-reads the file and changes only
 // its own entry, so a second writer's keys survive, and is atomic with the previous file kept.
-import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { writeJsonFile } from './json-file';
+import { readJsonKeepingDamaged, writeJsonFile } from './json-file';
 import { oneAtATime } from './one-at-a-time';
 import { VaultError } from './key-vault';
 
@@ -53,34 +50,16 @@ export class SealedEntries {
 
   /** The entries on disk now; an unparseable file is kept aside and reads as empty. */
   private async load(): Promise<Record<string, unknown>> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Object.create(null) as Record<string, unknown>;
-      throw error;
+    const { value, keptAs } = await readJsonKeepingDamaged(this.path, isPlainObject);
+    if (keptAs) {
+      this.problem =
+        `The saved API keys could not be read: ${basename(this.path)} is damaged. It was kept unchanged as ${basename(keptAs)}; ` +
+        'providers that had a key show “key unreadable — enter it again” until you enter their keys again.';
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      parsed = undefined;
-    }
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return Object.assign(Object.create(null) as Record<string, unknown>, parsed);
-    }
-    await this.keepAside(bytes);
-    return Object.create(null) as Record<string, unknown>;
+    return Object.assign(Object.create(null) as Record<string, unknown>, value);
   }
+}
 
-  private async keepAside(bytes: Buffer): Promise<void> {
-    // Named by content, so a restart does not pile up copies of the same damaged file.
-    const aside = `${this.path}.unreadable-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`;
-    await copyFile(this.path, aside, constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-    this.problem =
-      `The saved API keys could not be read: ${basename(this.path)} is damaged. It was kept unchanged as ${basename(aside)}; ` +
-      'providers that had a key show “key unreadable — enter it again” until you enter their keys again.';
-  }
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

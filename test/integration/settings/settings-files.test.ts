@@ -1,6 +1,6 @@
 // providers.json and settings.json are changed, never clobbered: each write re-reads the file and
 // changes only what it was asked to, writes run one at a time, and the previous file is kept.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppSettingsStore } from '../../../src/main/services/app-settings';
@@ -47,4 +47,22 @@ describe('settings.json', () => {
     expect(saved.idleTimeoutSec).toBe(90);
     expect(saved.prices).toEqual([{ model: 'gpt-x', inputPerMTok: 1, outputPerMTok: 2 }]);
   });
+});
+
+describe('a damaged settings file', () => {
+  for (const [file, save] of [
+    ['providers.json', (dir: string) => new ProviderSettings(dir).upsert(provider('new'))],
+    ['settings.json', (dir: string) => new AppSettingsStore(dir).save({ idleTimeoutSec: 90 })],
+  ] as const) {
+    it(`${file} that does not parse is kept aside, byte for byte, before a save replaces it`, async () => {
+      const dir = fresh();
+      const damaged = '[{"id": "p1", "name": "Mine", "kind": "openai", "baseURL": "http://x", "model"';
+      writeFileSync(join(dir, file), damaged);
+      await save(dir);
+      const aside = readdirSync(dir).filter((f) => f.startsWith(`${file}.unreadable-`));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(damaged);
+      expect(() => JSON.parse(readFileSync(join(dir, file), 'utf8'))).not.toThrow();
+    });
+  }
 });
