@@ -28,10 +28,12 @@ const service = createPlumeService({
 const host = await startWebHost({ service, rendererDir, port });
 lock.announce(host.origin);
 
-console.log(`Plume (browser mode) is running. Open this address in your browser:\n\n  ${host.url}\n`);
-console.log(`Data: ${dataDir}. Press Ctrl+C to stop.`);
-
-// The lock file goes with the process ('exit'), however it stops short of a SIGKILL.
+// The lock file goes with the process ('exit'), however it stops short of a SIGKILL. The
+// handlers are in place before the address is printed: a stop right after it still cleans up.
 const stop = () => void host.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+console.log(`Plume (browser mode) is running. Open this address in your browser:\n\n  ${host.url}\n`);
+console.log(`Data: ${dataDir}. Press Ctrl+C to stop.`);
+
