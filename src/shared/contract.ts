@@ -26,8 +26,10 @@ export interface ProviderView {
   baseURL: string;
   model: string;
   hasKey: boolean;
-  /** e.g. `sk-…a1b2`; null when no key is set. */
+  /** e.g. `…a1b2` (keys of 16+ characters only, else `••••`); null when no key is set. */
   keyHint: string | null;
+  /** A key was saved but cannot be read (damaged vault, other host): it must be entered again. */
+  keyUnreadable?: boolean;
   /** The preset it was made from, when known. */
   presetId?: string;
   /** Names of the extra headers sent (their values may be secrets and stay in main). */
@@ -75,6 +77,8 @@ export interface VaultDescription {
   canStore: boolean;
   /** True when the user may consent to weakly protected keys (Linux without a keyring). */
   canOptIn: boolean;
+  /** Set when the saved keys could not be read (a damaged vault file, kept aside): what to do. */
+  problem?: string;
 }
 
 /** Preferences that exist only in the desktop app. */

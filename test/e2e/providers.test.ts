@@ -116,10 +116,10 @@ describe('providers screen', () => {
     await addProvider(a.page, { baseURL: server.baseURL, apiKey: '  sk-trim-0123456789abcd\n', model: 'gpt-e2e' });
     await expect.poll(() => a.page.getByRole('status').first().textContent()).toMatch(/Removed spaces and line breaks from the key/);
     await a.page.getByRole('button', { name: 'Providers' }).click();
-    expect(await a.page.locator('.provider-row').textContent()).toContain('key sk-…abcd');
+    expect(await a.page.locator('.provider-row').textContent()).toContain('key …abcd');
     await a.page.getByRole('button', { name: 'Edit OpenAI' }).click();
     expect(await a.page.getByLabel('API key', { exact: true }).inputValue()).toBe('');
-    expect(await a.page.getByLabel('API key', { exact: true }).getAttribute('placeholder')).toContain('sk-…abcd');
+    expect(await a.page.getByLabel('API key', { exact: true }).getAttribute('placeholder')).toContain('…abcd');
   });
 
   const failures = [
@@ -211,7 +211,9 @@ describe('in the chat', () => {
     await page.getByLabel('System prompt').fill('Answer in Italian.');
     const stored = () =>
       page.evaluate(async () => {
-        const res = await fetch('/rpc/conversations:list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        // The page's own token, as the bridge sends it (browser mode keeps it in sessionStorage).
+        const headers = { 'Content-Type': 'application/json', 'X-Plume-Token': sessionStorage.getItem('plume-token') ?? '' };
+        const res = await fetch('/rpc/conversations:list', { method: 'POST', headers, body: '{}' });
         return ((await res.json()) as { value: { items: Array<{ systemPrompt: string }> } }).value.items[0]?.systemPrompt;
       });
     await expect.poll(stored).toBe('Answer in Italian.');

@@ -31,7 +31,7 @@ export function createAnthropicMessagesAdapter(config: ProviderCallConfig): Prov
         maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
         reader: new AnthropicEventReader(),
         signal: hooks.signal,
-        failure: { baseURL: config.baseURL, apiKey: config.apiKey },
+        failure: { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers },
       });
     },
   };

@@ -2,7 +2,7 @@
 import type { PlumeError } from '../../shared/provider-events';
 import { readErrorFacts, type ErrorFacts } from './error-facts';
 import { hostOf } from './host';
-import { scrubSecrets } from './scrub';
+import { scrubSecrets, secretHeaderValues } from './scrub';
 
 /** What the adapters throw. `plume` is safe to show: plain words, no key. */
 export class ProviderFailure extends Error {
@@ -19,6 +19,8 @@ export interface FailureContext {
   baseURL: string;
   /** Hidden from every message, in case the provider echoes it. */
   apiKey?: string | undefined;
+  /** Extra headers sent; those that are or look like credentials are hidden too. */
+  headers?: Record<string, string> | undefined;
   /**
    * `request`: no reply bytes yet (the SDK may already have retried); `stream`: the reply had
    * started, so a transport failure means the connection was lost mid-reply.
@@ -37,8 +39,9 @@ export function toProviderFailure(error: unknown, context: FailureContext): Prov
 
 function classifyProviderError(error: unknown, context: FailureContext): PlumeError {
   const plume = describe(readErrorFacts(error), context, hostOf(context.baseURL));
-  const clean: PlumeError = { ...plume, message: scrubSecrets(plume.message, context.apiKey) };
-  if (plume.detail !== undefined) clean.detail = scrubSecrets(plume.detail, context.apiKey);
+  const others = secretHeaderValues(context.headers);
+  const clean: PlumeError = { ...plume, message: scrubSecrets(plume.message, context.apiKey, others) };
+  if (plume.detail !== undefined) clean.detail = scrubSecrets(plume.detail, context.apiKey, others);
   return clean;
 }
 

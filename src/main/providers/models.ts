@@ -19,7 +19,7 @@ export async function listModels(kind: AdapterKind, config: ProviderCallConfig, 
     const unique = [...new Set(ids)];
     return kind === 'anthropic' ? unique : unique.sort((a, b) => a.localeCompare(b));
   } catch (error) {
-    throw toProviderFailure(error, { baseURL: config.baseURL, apiKey: config.apiKey, phase: 'request' });
+    throw toProviderFailure(error, { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers, phase: 'request' });
   }
 }
 

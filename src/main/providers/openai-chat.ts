@@ -32,7 +32,7 @@ export function createOpenAIChatAdapter(config: ProviderCallConfig): ProviderAda
         maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
         reader,
         signal: hooks.signal,
-        failure: { baseURL: config.baseURL, apiKey: config.apiKey },
+        failure: { baseURL: config.baseURL, apiKey: config.apiKey, headers: config.headers },
       });
     },
   };

@@ -3,7 +3,8 @@
 // value is refused with a sentence instead of being stored.
 import { join } from 'node:path';
 import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, type PriceRow } from '../../shared/settings';
-import { readJsonFile, writeJsonFile } from '../settings/json-file';
+import { readJsonKeepingDamaged, writeJsonFile } from '../settings/json-file';
+import { oneAtATime } from '../settings/one-at-a-time';
 import { InvalidInput } from './request-validation';
 
 const FILE = 'settings.json';
@@ -12,23 +13,37 @@ const MAX_PRICE_ROWS = 500;
 
 export class AppSettingsStore {
   private current: AppSettings | undefined;
+  private readonly serial = oneAtATime();
 
   constructor(private readonly dir: string) {}
 
   async get(): Promise<AppSettings> {
-    if (this.current) return this.current;
-    // A file edited by hand into nonsense falls back field by field rather than failing to start.
-    this.current = { ...DEFAULT_SETTINGS, ...salvage(await readJsonFile(join(this.dir, FILE))) };
+    this.current ??= await this.read();
     return this.current;
   }
 
-  /** Applies the fields present in `change`; throws InvalidInput and changes nothing when one is bad. */
+  /**
+   * What is on disk now. A file edited by hand into nonsense falls back field by field rather
+   * than failing to start; one that does not parse is copied aside before a save replaces it.
+   */
+  private async read(): Promise<AppSettings> {
+    const { value } = await readJsonKeepingDamaged(join(this.dir, FILE), (v) => typeof v === 'object' && v !== null);
+    return { ...DEFAULT_SETTINGS, ...salvage(value) };
+  }
+
+  /**
+   * Applies the fields present in `change` to the file as it is now (another writer's fields
+   * survive); throws InvalidInput and changes nothing when one is bad.
+   */
   async save(change: unknown): Promise<AppSettings> {
     if (typeof change !== 'object' || change === null) throw new InvalidInput('The settings were empty.');
-    const next = { ...(await this.get()), ...parseSettingsChange(change as Record<string, unknown>) };
-    await writeJsonFile(join(this.dir, FILE), next, { pretty: true });
-    this.current = next;
-    return next;
+    const parsed = parseSettingsChange(change as Record<string, unknown>);
+    return this.serial(async () => {
+      const next = { ...(await this.read()), ...parsed };
+      await writeJsonFile(join(this.dir, FILE), next, { pretty: true, keepPrevious: true });
+      this.current = next;
+      return next;
+    });
   }
 }
 

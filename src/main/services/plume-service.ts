@@ -21,7 +21,8 @@ import { databaseHandlers } from './database-handlers';
 import { DatabaseKeeper } from './database-keeper';
 import { startDeletePurger } from './delete-purger';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
-import { providerHandlers, readStoredHeaders } from './provider-handlers';
+import { providerHandlers } from './provider-handlers';
+import { savedSecrets } from './provider-secrets';
 import { htmlToPdf } from './headless-pdf';
 import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply } from './reply-persistence';
@@ -126,13 +127,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     if (!replies.claim(req.conversationId, port)) throw new InvalidInput(CONVERSATION_BUSY);
     const record = await settings.get(req.providerId);
     if (!record) throw new InvalidInput('That provider is not configured any more. Pick another one.');
-    let apiKey: string | undefined;
-    try {
-      apiKey = await options.vault.get(record.id);
-    } catch (error) {
-      throw new InvalidInput((error as Error).message);
-    }
-    const headers = await readStoredHeaders(options.vault, record.id);
+    const { apiKey, headers } = await savedSecrets(options.vault, record);
     const adapter = createAdapter(record.kind, {
       baseURL: record.baseURL,
       apiKey,

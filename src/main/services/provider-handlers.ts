@@ -1,6 +1,7 @@
 // The providers screen and first-run onboarding behind the contract: saved providers (keys go to
 // the vault and come back only as a hint), presets, model lists cached per provider, Test
 // connection, local servers found on loopback, and the app settings file.
+import { randomUUID } from 'node:crypto';
 import type { Channel, LocalServer, ProviderProbe, ProviderView, SavedProvider } from '../../shared/contract';
 import { lookupContextWindow } from '../providers/context-window';
 import { listModels } from '../providers/models';
@@ -10,6 +11,7 @@ import type { ProviderCallConfig } from '../providers/types';
 import { keyHint } from '../settings/key-hint';
 import type { KeyVault } from '../settings/key-vault';
 import type { ProviderRecord, ProviderSettings } from '../settings/provider-settings';
+import { headersSlot, originOf, savedSecrets, type StoredProvider } from './provider-secrets';
 import type { AppSettingsStore } from './app-settings';
 import { ContextCache } from './context-cache';
 import { detectLocalServers, type LocalProbe, probeBaseURL } from './local-detect';
@@ -18,23 +20,11 @@ import { InvalidInput, parseContextRequest, parseProviderInput, parseProviderPro
 
 type ProviderChannel = Extract<Channel, `providers:${string}` | `settings:${string}`>;
 
-/** What providers.json holds besides the base record: never a key, never a header value. */
-type StoredProvider = ProviderRecord & { presetId?: string; headerNames?: string[] };
-
 export interface ProviderHandlerDeps {
   settings: ProviderSettings;
   vault: KeyVault;
   appSettings: AppSettingsStore;
   localProbes: readonly LocalProbe[];
-}
-
-/** Header values can be credentials too, so they live in the vault beside the key. */
-const headersSlot = (id: string) => `${id}#headers`;
-
-/** The extra headers saved for a provider, for its requests. */
-export async function readStoredHeaders(vault: KeyVault, id: string): Promise<Record<string, string> | undefined> {
-  const text = await vault.get(headersSlot(id)).catch(() => undefined);
-  return text ? (JSON.parse(text) as Record<string, string>) : undefined;
 }
 
 export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, ProviderChannel> {
@@ -43,7 +33,13 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
   const contextCache = new ContextCache();
 
   const view = async (record: StoredProvider): Promise<ProviderView> => {
-    const key = await vault.get(record.id).catch(() => undefined);
+    let key: string | undefined;
+    let unreadable = false;
+    try {
+      key = await vault.get(record.id);
+    } catch {
+      unreadable = true;
+    }
     const out: ProviderView = {
       id: record.id,
       name: record.name,
@@ -53,25 +49,55 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
       hasKey: key !== undefined && key !== '',
       keyHint: key ? keyHint(key) : null,
     };
+    if (unreadable || (!key && record.keyFor !== undefined)) out.keyUnreadable = true;
     if (record.presetId) out.presetId = record.presetId;
     if (record.headerNames?.length) out.headerNames = record.headerNames;
     if (record.readThinkTags === false) out.readThinkTags = false;
     return out;
   };
 
+  /** Whether anything is saved in a vault slot, readable or not. */
+  const hasEntry = async (slot: string) => ((await vault.get(slot).catch(() => 'unreadable')) ?? '') !== '';
+
+  /** Where a provider's saved secrets belong. Records from before keys were bound to a host: a
+   * saved key there was entered for its base URL. */
+  const binding = async (record: StoredProvider): Promise<Pick<StoredProvider, 'keyFor' | 'headersFor'>> => {
+    const origin = originOf(record.baseURL);
+    const keyFor = record.keyFor ?? ((await hasEntry(record.id)) ? origin : undefined);
+    const headersFor = record.headersFor ?? ((await hasEntry(headersSlot(record.id))) ? origin : undefined);
+    return { ...(keyFor ? { keyFor } : {}), ...(headersFor ? { headersFor } : {}) };
+  };
+
+  /** Binds the secrets of records saved by an older Plume once, so a key lost later (a damaged
+   * vault) is reported as unreadable instead of the provider silently going out without it. */
+  let legacyBound = false;
+  const list = async (): Promise<StoredProvider[]> => {
+    const records: StoredProvider[] = await settings.list();
+    if (legacyBound) return records;
+    legacyBound = true;
+    for (const record of records) {
+      if (record.keyFor !== undefined || record.headersFor !== undefined) continue;
+      const bound = await binding(record);
+      if (bound.keyFor || bound.headersFor) await settings.upsert({ ...record, ...bound });
+    }
+    return settings.list();
+  };
+
   /** The settings a probe stands for, with saved secrets only where they are safe to reuse. */
   const resolve = async (probe: ProviderProbe): Promise<{ kind: ProviderRecord['kind']; config: ProviderCallConfig }> => {
-    const saved = probe.id ? await settings.get(probe.id) : undefined;
+    const saved: StoredProvider | undefined = probe.id ? await settings.get(probe.id) : undefined;
     if (probe.id && !saved) throw new InvalidInput('That provider no longer exists.');
     const kind = probe.kind ?? (saved as ProviderRecord).kind;
     const baseURL = probe.baseURL ?? (saved as ProviderRecord).baseURL;
     const config: ProviderCallConfig = { baseURL };
     // A stored key or header only ever goes back to the host it was saved for: a changed base
     // URL must not be a way to send the saved key somewhere else.
-    const sameHost = saved !== undefined && new URL(saved.baseURL).origin === new URL(baseURL).origin;
-    const apiKey = probe.apiKey ?? (sameHost ? await vault.get(saved.id).catch(() => undefined) : undefined);
+    const sameHost = saved !== undefined && originOf(saved.baseURL) === originOf(baseURL);
+    const needSaved = sameHost && (probe.apiKey === undefined || probe.headers === undefined);
+    const secrets = needSaved ? await savedSecrets(vault, saved) : {};
+    const apiKey = probe.apiKey ?? secrets.apiKey;
     if (apiKey) config.apiKey = apiKey;
-    const headers = probe.headers ?? (sameHost ? await readStoredHeaders(vault, saved.id) : undefined);
+    const headers = probe.headers ?? secrets.headers;
     if (headers && Object.keys(headers).length) config.headers = headers;
     return { kind, config };
   };
@@ -81,34 +107,53 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
 
   const save = async (input: unknown): Promise<SavedProvider> => {
     const clean = parseProviderInput(input);
-    const before = clean.id ? await settings.get(clean.id) : undefined;
+    const before: StoredProvider | undefined = clean.id ? await settings.get(clean.id) : undefined;
     if (clean.id && !before) throw new InvalidInput('That provider no longer exists.');
-    const record: Omit<StoredProvider, 'id'> & { id?: string } = {
-      ...(clean.id ? { id: clean.id } : {}),
-      name: clean.name,
-      kind: clean.kind,
-      baseURL: clean.baseURL,
-      model: clean.model,
-    };
-    const presetId = clean.presetId ?? (before as StoredProvider | undefined)?.presetId;
-    if (presetId && findPreset(presetId)) record.presetId = presetId;
-    const headerNames = clean.headers ? Object.keys(clean.headers) : (before as StoredProvider | undefined)?.headerNames;
-    if (headerNames?.length) record.headerNames = headerNames;
-    if ((clean.readThinkTags ?? before?.readThinkTags) === false) record.readThinkTags = false;
-    const saved = (await settings.upsert(record)) as StoredProvider;
-    if (clean.apiKey === '') await vault.delete(saved.id);
-    else if (clean.apiKey !== undefined) await vault.set(saved.id, clean.apiKey);
-    if (clean.headers) {
-      if (Object.keys(clean.headers).length) await vault.set(headersSlot(saved.id), JSON.stringify(clean.headers));
-      else await vault.delete(headersSlot(saved.id));
+    const id = clean.id ?? randomUUID();
+    const origin = originOf(clean.baseURL);
+    const moved = before !== undefined && originOf(before.baseURL) !== origin;
+    const { keyFor, headersFor } = before ? await binding(before) : {};
+    if (moved && keyFor !== undefined && clean.apiKey === undefined) {
+      throw new InvalidInput(
+        `The base URL now points to another host (${origin}). Enter the API key again, or tick “Remove the saved key”: a saved key is only sent to the host it was entered for.`,
+      );
     }
+    const record: StoredProvider = { id, name: clean.name, kind: clean.kind, baseURL: clean.baseURL, model: clean.model };
+    const presetId = clean.presetId ?? before?.presetId;
+    if (presetId && findPreset(presetId)) record.presetId = presetId;
+    if ((clean.readThinkTags ?? before?.readThinkTags) === false) record.readThinkTags = false;
+
+    if (clean.apiKey === '') await vault.delete(id);
+    else if (clean.apiKey !== undefined) await vault.set(id, clean.apiKey);
+    const nextKeyFor = clean.apiKey === undefined ? keyFor : clean.apiKey === '' ? undefined : origin;
+    if (nextKeyFor !== undefined) record.keyFor = nextKeyFor;
+
+    const notices = [...clean.notices];
+    let headerNames = before?.headerNames;
+    let nextHeadersFor = headersFor;
+    if (clean.headers) {
+      headerNames = Object.keys(clean.headers);
+      nextHeadersFor = headerNames.length ? origin : undefined;
+      if (headerNames.length) await vault.set(headersSlot(id), JSON.stringify(clean.headers));
+      else await vault.delete(headersSlot(id));
+    } else if (moved && headersFor !== undefined) {
+      // Header values may be credentials: like the key, they stay with the host they were for.
+      await vault.delete(headersSlot(id));
+      notices.push(`The saved extra headers (${(headerNames ?? []).join(', ')}) were removed: they were entered for ${headersFor}. Enter them again if ${origin} needs them.`);
+      headerNames = undefined;
+      nextHeadersFor = undefined;
+    }
+    if (headerNames?.length) record.headerNames = headerNames;
+    if (nextHeadersFor !== undefined) record.headersFor = nextHeadersFor;
+
+    const saved = (await settings.upsert(record)) as StoredProvider;
     if (!before || before.baseURL !== saved.baseURL || before.kind !== saved.kind) modelCache.delete(saved.id);
     if ((await appSettings.get()).defaultProviderId === null) await appSettings.save({ defaultProviderId: saved.id });
-    return { provider: await view(saved), notices: clean.notices };
+    return { provider: await view(saved), notices };
   };
 
   return {
-    'providers:list': async () => Promise.all((await settings.list()).map(view)),
+    'providers:list': async () => Promise.all((await list()).map(view)),
     'providers:save': save,
     'providers:remove': async ({ id }) => {
       await settings.remove(id);

@@ -5,19 +5,20 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile, writeJsonFile } from './json-file';
 import { type KeyVault, VaultError } from './key-vault';
+import { KEY_UNREADABLE, SealedEntries } from './sealed-entries';
 
 const KEY_FILE = 'vault.key';
 const DATA_FILE = 'keys.vault.json';
 
-type Sealed = Record<string, string>; // id → base64(iv | tag | ciphertext)
-
 export class FileVault implements KeyVault {
   private masterKey: Buffer | undefined;
-  private cache: Sealed | undefined;
+  /** id → base64(iv | tag | ciphertext) */
+  private readonly entries: SealedEntries;
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly dir: string) {
+    this.entries = new SealedEntries(join(dir, DATA_FILE));
+  }
 
   describe() {
     return {
@@ -25,11 +26,12 @@ export class FileVault implements KeyVault {
       canStore: true,
       canOptIn: false,
       note: `Keys are encrypted with AES-256-GCM; the encryption key is in ${join(this.dir, KEY_FILE)} (readable only by you).`,
+      ...(this.entries.problem ? { problem: this.entries.problem } : {}),
     };
   }
 
   async get(id: string): Promise<string | undefined> {
-    const sealed = (await this.load())[id];
+    const sealed = await this.entries.read(id);
     if (sealed === undefined) return undefined;
     const raw = Buffer.from(sealed, 'base64');
     try {
@@ -37,7 +39,7 @@ export class FileVault implements KeyVault {
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     } catch {
-      throw new VaultError('The stored key could not be decrypted (the vault key file changed or the data is damaged). Enter the key again.');
+      throw new VaultError(`The saved API ${KEY_UNREADABLE} (it could not be decrypted: the vault key file changed or the data is damaged).`);
     }
   }
 
@@ -50,16 +52,11 @@ export class FileVault implements KeyVault {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', await this.key(), iv);
     const body = Buffer.concat([cipher.update(key, 'utf8'), cipher.final()]);
-    const data = await this.load();
-    data[id] = Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-    await this.save(data);
+    await this.entries.write(id, Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'));
   }
 
   async delete(id: string): Promise<void> {
-    const data = await this.load();
-    if (!(id in data)) return;
-    delete data[id];
-    await this.save(data);
+    await this.entries.remove(id);
   }
 
   private async key(): Promise<Buffer> {
@@ -79,20 +76,4 @@ export class FileVault implements KeyVault {
     }
     return this.masterKey;
   }
-
-  private async load(): Promise<Sealed> {
-    if (this.cache) return this.cache;
-    const parsed = await readJsonFile(join(this.dir, DATA_FILE));
-    this.cache = isSealed(parsed) ? parsed : {};
-    return this.cache;
-  }
-
-  private async save(data: Sealed): Promise<void> {
-    await writeJsonFile(join(this.dir, DATA_FILE), data, { secret: true });
-    this.cache = data;
-  }
-}
-
-function isSealed(value: unknown): value is Sealed {
-  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
 }

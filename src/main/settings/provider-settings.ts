@@ -1,9 +1,11 @@
-// Provider configurations (never keys) in providers.json in the data directory.
+// Provider configurations (never keys) in providers.json in the data directory. Every change
+// re-reads the file and changes only its own record, so another writer's providers survive, and
+// is written atomically with the previous file kept.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderKind } from '../../shared/contract';
-import { writeJsonFile } from './json-file';
+import { readJsonKeepingDamaged, writeJsonFile } from './json-file';
+import { oneAtATime } from './one-at-a-time';
 
 export interface ProviderRecord {
   id: string;
@@ -17,19 +19,19 @@ export interface ProviderRecord {
 
 export class ProviderSettings {
   private records: ProviderRecord[] | undefined;
+  private readonly serial = oneAtATime();
 
   constructor(private readonly dir: string) {}
 
   async list(): Promise<ProviderRecord[]> {
-    if (this.records) return this.records;
-    try {
-      const parsed: unknown = JSON.parse(await readFile(this.path(), 'utf8'));
-      this.records = Array.isArray(parsed) ? parsed.filter(isRecord) : [];
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.records = [];
-    }
+    this.records ??= await this.read();
     return this.records;
+  }
+
+  /** What is on disk now. A damaged file is copied aside first (the next save replaces it). */
+  private async read(): Promise<ProviderRecord[]> {
+    const { value } = await readJsonKeepingDamaged(this.path(), Array.isArray);
+    return Array.isArray(value) ? value.filter(isRecord) : [];
   }
 
   async get(id: string): Promise<ProviderRecord | undefined> {
@@ -37,16 +39,20 @@ export class ProviderSettings {
   }
 
   async upsert(record: Omit<ProviderRecord, 'id'> & { id?: string }): Promise<ProviderRecord> {
-    const records = await this.list();
     const saved: ProviderRecord = { ...record, id: record.id ?? randomUUID() };
-    const index = records.findIndex((r) => r.id === saved.id);
-    const next = index === -1 ? [...records, saved] : records.map((r, i) => (i === index ? saved : r));
-    await this.save(next);
+    await this.change((records) => {
+      const index = records.findIndex((r) => r.id === saved.id);
+      return index === -1 ? [...records, saved] : records.map((r, i) => (i === index ? saved : r));
+    });
     return saved;
   }
 
   async remove(id: string): Promise<void> {
-    await this.save((await this.list()).filter((r) => r.id !== id));
+    await this.change((records) => records.filter((r) => r.id !== id));
+  }
+
+  private change(apply: (records: ProviderRecord[]) => ProviderRecord[]): Promise<void> {
+    return this.serial(async () => this.save(apply(await this.read())));
   }
 
   private path() {
@@ -54,7 +60,7 @@ export class ProviderSettings {
   }
 
   private async save(records: ProviderRecord[]): Promise<void> {
-    await writeJsonFile(this.path(), records, { pretty: true });
+    await writeJsonFile(this.path(), records, { pretty: true, keepPrevious: true });
     this.records = records;
   }
 }

@@ -6,6 +6,7 @@ import type { SafeStorage } from 'electron';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { type KeyVault, type VaultDescription, VaultError } from './key-vault';
+import { KEY_UNREADABLE, SealedEntries } from './sealed-entries';
 
 /** The part of Electron's `safeStorage` this vault uses; injected so tests can stand in for it. */
 export type SafeStorageLike = Pick<SafeStorage, 'encryptString' | 'decryptString' | 'isEncryptionAvailable' | 'getSelectedStorageBackend'> &
@@ -27,17 +28,18 @@ interface VaultSettings {
   allowBasicText?: boolean;
 }
 
-type Sealed = Record<string, string>; // id → base64 ciphertext
-
 export class SafeStorageVault implements KeyVault {
-  private cache: Sealed | undefined;
+  /** id → base64 ciphertext */
+  private readonly entries: SealedEntries;
 
   private constructor(
     private readonly options: SafeStorageVaultOptions,
     private readonly available: boolean,
     private readonly backend: string,
     private allowBasicText: boolean,
-  ) {}
+  ) {
+    this.entries = new SealedEntries(join(options.dir, DATA_FILE));
+  }
 
   static async open(options: SafeStorageVaultOptions): Promise<SafeStorageVault> {
     if (!options.appReady) throw new VaultError('The key vault was opened before the app was ready; safeStorage is not usable yet.');
@@ -64,6 +66,11 @@ export class SafeStorageVault implements KeyVault {
   }
 
   describe(): VaultDescription {
+    const problem = this.entries.problem;
+    return problem ? { ...this.describeBackend(), problem } : this.describeBackend();
+  }
+
+  private describeBackend(): VaultDescription {
     const backend = `safe-storage:${this.backend}`;
     if (!this.available) {
       return { backend, canStore: false, canOptIn: false, note: 'This system offers no encryption for stored secrets, so Plume cannot save API keys. Keys already saved cannot be read.' };
@@ -83,7 +90,7 @@ export class SafeStorageVault implements KeyVault {
   }
 
   async get(id: string): Promise<string | undefined> {
-    const sealed = (await this.load())[id];
+    const sealed = await this.entries.read(id);
     if (sealed === undefined) return undefined;
     const { text, reEncrypt } = await this.decrypt(sealed);
     // The keyring rotated its key: store the key again under the new one, best effort.
@@ -100,15 +107,11 @@ export class SafeStorageVault implements KeyVault {
     if (!this.canStore) throw new VaultError(this.describe().note);
     const storage = this.options.safeStorage;
     const cipher = storage.encryptStringAsync ? await storage.encryptStringAsync(key) : storage.encryptString(key);
-    const data = { ...(await this.load()), [id]: cipher.toString('base64') };
-    await this.save(data);
+    await this.entries.write(id, cipher.toString('base64'));
   }
 
   async delete(id: string): Promise<void> {
-    const data = await this.load();
-    if (!(id in data)) return;
-    const { [id]: _removed, ...rest } = data;
-    await this.save(rest);
+    await this.entries.remove(id);
   }
 
   private async decrypt(sealed: string): Promise<{ text: string; reEncrypt: boolean }> {
@@ -121,18 +124,8 @@ export class SafeStorageVault implements KeyVault {
       }
       return { text: storage.decryptString(cipher), reEncrypt: false };
     } catch {
-      throw new VaultError('The saved API key could not be decrypted (the keyring changed or the file is damaged). Enter the key again.');
+      throw new VaultError(`The saved API ${KEY_UNREADABLE} (it could not be decrypted: the keyring changed or the file is damaged).`);
     }
-  }
-
-  private async load(): Promise<Sealed> {
-    this.cache ??= await readJson<Sealed>(join(this.options.dir, DATA_FILE), {}, isSealed);
-    return this.cache;
-  }
-
-  private async save(data: Sealed): Promise<void> {
-    await writeJsonFile(join(this.options.dir, DATA_FILE), data, { secret: true });
-    this.cache = data;
   }
 }
 
@@ -144,8 +137,4 @@ async function readJson<T>(path: string, fallback: T, valid: (value: unknown) =>
 
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isSealed(value: unknown): boolean {
-  return isObject(value) && Object.values(value as object).every((v) => typeof v === 'string');
 }

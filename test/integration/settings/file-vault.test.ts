@@ -31,7 +31,7 @@ describe('file vault', () => {
     writeFileSync(join(dir, 'vault.key'), Buffer.alloc(32, 7));
     const vault = new FileVault(dir);
     await expect(vault.get('p1')).rejects.toThrow(VaultError);
-    await expect(vault.get('p1')).rejects.toThrow(/could not be decrypted.*Enter the key again/);
+    await expect(vault.get('p1')).rejects.toThrow(/key unreadable — enter it again.*could not be decrypted/);
     expect(await vault.has('p1')).toBe(false);
   });
 

@@ -7,34 +7,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/main/settings/key-vault';
 import { SafeStorageVault, type SafeStorageLike } from '../../../src/main/settings/safe-storage-vault';
+import { fakeSafeStorage, seal } from '../../support/fake-safe-storage';
 import { createPlumeService } from '../../../src/main/services/plume-service';
 import type { DesktopPreferences } from '../../../src/shared/contract';
-
-const TAG = 'sealed:';
-const seal = (text: string) => Buffer.from(TAG + [...text].reverse().join(''), 'utf8');
-function unseal(cipher: Buffer): string {
-  const raw = cipher.toString('utf8');
-  if (!raw.startsWith(TAG)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-  return [...raw.slice(TAG.length)].reverse().join('');
-}
-
-function fakeSafeStorage(overrides: Partial<SafeStorageLike> & { async?: boolean; rotated?: boolean } = {}): SafeStorageLike {
-  const { async = true, rotated = false, ...rest } = overrides;
-  const sync: SafeStorageLike = {
-    encryptString: seal,
-    decryptString: unseal,
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-  };
-  const asyncApi: Partial<SafeStorageLike> = async
-    ? {
-        encryptStringAsync: async (text) => seal(text),
-        decryptStringAsync: async (cipher) => ({ result: unseal(cipher), shouldReEncrypt: rotated }),
-        isAsyncEncryptionAvailable: async () => true,
-      }
-    : {};
-  return { ...sync, ...asyncApi, ...rest };
-}
 
 let dir: string;
 beforeEach(() => {
@@ -125,7 +100,7 @@ describe('SafeStorageVault without protection', () => {
     const raw = JSON.parse(onDisk()) as Record<string, string>;
     writeFileSync(join(dir, 'keys.safe-storage.json'), JSON.stringify({ ...raw, bad: Buffer.from('garbage').toString('base64') }));
     const reopened = await open(fakeSafeStorage());
-    await expect(reopened.get('bad')).rejects.toThrow(/could not be decrypted.*Enter the key again/);
+    await expect(reopened.get('bad')).rejects.toThrow(/key unreadable — enter it again.*could not be decrypted/);
     expect(await reopened.has('bad')).toBe(false);
     expect(await reopened.get('good')).toBe('sk-good');
   });

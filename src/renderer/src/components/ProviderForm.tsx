@@ -127,7 +127,9 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
     });
   };
 
-  const keyPlaceholder = existing?.keyHint
+  const keyPlaceholder = existing?.keyUnreadable
+    ? 'Saved key unreadable — enter it again'
+    : existing?.keyHint
     ? `Saved: ${existing.keyHint} (leave empty to keep)`
     : preset?.needsKey
       ? 'Paste your API key'

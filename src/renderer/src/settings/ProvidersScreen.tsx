@@ -55,7 +55,7 @@ export function ProvidersScreen({ providers, presets, defaultId, initialEditing 
             <div className="provider-summary">
               <strong>{p.name}</strong>
               {p.id === defaultId && <span className="badge">Default</span>}
-              <span className="muted">{p.model} · {p.baseURL} · {p.hasKey ? `key ${p.keyHint}` : 'no key'}</span>
+              <span className="muted">{p.model} · {p.baseURL} · {p.keyUnreadable ? 'key unreadable — enter it again' : p.hasKey ? `key ${p.keyHint}` : 'no key'}</span>
             </div>
             <div className="row-actions">
               {p.id !== defaultId && (

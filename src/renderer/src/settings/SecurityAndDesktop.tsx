@@ -26,6 +26,7 @@ export function SecurityAndDesktop() {
     <section className="settings-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Keys and privacy</h2>
       {vault && <p data-testid="vault-note">{vault.note}</p>}
+      {vault?.problem && <p className="form-error" role="alert">{vault.problem}</p>}
       {vault?.canOptIn && (
         <label className="checkbox-row">
           <input
