@@ -62,6 +62,8 @@ export type ErrorKind =
   | 'interrupted' // the stream ended without a finish marker
   | 'stalled' // idle-stream watchdog fired
   | 'config' // Plume-side: no such provider, no key, invalid settings
+  | 'storage' // Plume could not save the reply (disk full…); the text is still in the window
+  | 'too_long' // the reply passed the size cap in Settings
   | 'unknown';
 
 export interface PlumeError {

@@ -20,9 +20,14 @@ export interface AppSettings {
   /** The provider new chats start with; null lets the window pick the first one. */
   defaultProviderId: string | null;
   prices: PriceRow[];
+  /** A reply longer than this many million characters is stopped: bounds main's memory and the database. */
+  maxReplyMB: number;
 }
 
 export const IDLE_TIMEOUT_LIMITS = { minSec: 5, maxSec: 900 } as const;
+export const MAX_REPLY_LIMITS = { minMB: 1, maxMB: 200 } as const;
+/** "MB of text" as the settings screen says it: a million characters. */
+export const CHARS_PER_MB = 1_000_000;
 
 /**
  * Starting points only (list prices as published in late 2025). They are shown as estimates
@@ -44,6 +49,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   idleTimeoutSec: 60,
   defaultProviderId: null,
   prices: [...DEFAULT_PRICES],
+  maxReplyMB: 10,
 };
 
 /**

@@ -1,8 +1,8 @@
-// settings.json in the data directory: the price table, the idle-stream timeout and the default
+// settings.json in the data directory: the price table, the idle-stream timeout, the reply size cap and the default
 // provider. Everything written comes from the window, so it is checked field by field and a bad
 // value is refused with a sentence instead of being stored.
 import { join } from 'node:path';
-import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, type PriceRow } from '../../shared/settings';
+import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS, type PriceRow } from '../../shared/settings';
 import { readJsonKeepingDamaged, writeJsonFile } from '../settings/json-file';
 import { oneAtATime } from '../settings/one-at-a-time';
 import { InvalidInput } from './request-validation';
@@ -62,6 +62,13 @@ function parseSettingsChange(change: Record<string, unknown>): Partial<AppSettin
     out.defaultProviderId = id;
   }
   if ('prices' in change) out.prices = parsePrices(change.prices);
+  if ('maxReplyMB' in change) {
+    const mb = change.maxReplyMB;
+    if (typeof mb !== 'number' || !Number.isFinite(mb) || mb < MAX_REPLY_LIMITS.minMB || mb > MAX_REPLY_LIMITS.maxMB) {
+      throw new InvalidInput(`The longest reply must be between ${MAX_REPLY_LIMITS.minMB} and ${MAX_REPLY_LIMITS.maxMB} MB of text.`);
+    }
+    out.maxReplyMB = mb;
+  }
   return out;
 }
 
@@ -97,7 +104,7 @@ function parsePrices(value: unknown): PriceRow[] {
 function salvage(value: unknown): Partial<AppSettings> {
   if (typeof value !== 'object' || value === null) return {};
   const out: Partial<AppSettings> = {};
-  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'prices'] as const) {
+  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'prices', 'maxReplyMB'] as const) {
     try {
       Object.assign(out, parseSettingsChange({ [key]: (value as Record<string, unknown>)[key] }));
     } catch {

@@ -7,6 +7,7 @@ import type { PlumeError } from '../../shared/provider-events';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation, exportSome } from '../store/export/index';
+import { isDiskFull } from '../store/disk-full';
 import { importFile } from '../store/import/index';
 import type { Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
@@ -25,7 +26,7 @@ import { providerHandlers } from './provider-handlers';
 import { savedSecrets } from './provider-secrets';
 import { htmlToPdf } from './headless-pdf';
 import { fetchImageAsDataUrl } from './remote-image';
-import { prepareReply } from './reply-persistence';
+import { prepareReply, replySaveFailure } from './reply-persistence';
 import { InvalidInput, parseStreamRequest } from './request-validation';
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> };
@@ -140,33 +141,39 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;
     if (req.options) call.options = req.options;
-    const idleTimeoutMs = options.idleTimeoutMs ?? (await appSettings.get()).idleTimeoutSec * 1000;
-    return { adapter, call, prepared, idleTimeoutMs };
+    const { idleTimeoutSec, maxReplyMB } = await appSettings.get();
+    const idleTimeoutMs = options.idleTimeoutMs ?? idleTimeoutSec * 1000;
+    return { adapter, call, prepared, idleTimeoutMs, maxReplyMB };
   }
 
   function openStream(request: unknown, port: PortLike): void {
     replies.open(port);
     void startReply(request, port)
       .then(
-        async ({ adapter, call, prepared, idleTimeoutMs }) => {
+        async ({ adapter, call, prepared, idleTimeoutMs, maxReplyMB }) => {
           const { checkpointer } = prepared;
-          const result = await runReplySession({
+          return runReplySession({
             adapter,
             call,
             port,
             placement: prepared.placement,
             idleTimeoutMs,
+            maxReplyMB,
             // The checkpointer throttles the writes and reads the sender's text only for one.
             onProgress: (sender) => checkpointer.updateFrom(sender),
+            onFinish: (result) => {
+              if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
+            },
+            saveFailure: replySaveFailure,
           });
-          if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
-          return result;
         },
         // Setup failures travel on the reply's own port, like any other failure.
         (error: unknown) =>
           runReplySession({ adapter: failingAdapter(error), call: { model: '', messages: [] }, port, idleTimeoutMs: 60_000 }),
       )
       .then((result) => options.onReplyEnd?.(result))
+      // Nothing above should throw; if it does, one reply is lost, never the whole app.
+      .catch((error: unknown) => console.error('[plume] a reply ended with an unexpected error:', (error as Error)?.message ?? error))
       .finally(() => replies.release(port));
   }
 
@@ -200,7 +207,9 @@ function failingAdapter(error: unknown): ProviderAdapter {
   const plume: PlumeError =
     error instanceof InvalidInput
       ? error.plume
-      : { kind: 'unknown', message: `Could not start the reply: ${(error as Error)?.message ?? String(error)}` };
+      : isDiskFull(error)
+        ? { kind: 'storage', message: 'Disk full — the message could not be saved; free space and send it again.' }
+        : { kind: 'unknown', message: `Could not start the reply: ${(error as Error)?.message ?? String(error)}` };
   return {
     // eslint-disable-next-line require-yield
     async *stream() {

@@ -3,8 +3,11 @@
 import type { ChatMessage, ReplyPlacement, StreamRequest } from '../../shared/chat';
 import type { PathMessage } from '../../shared/conversations';
 import { checkUploads } from '../attachments/check';
+import type { PlumeError } from '../../shared/provider-events';
 import type { ReplyCheckpointer } from '../store/checkpointer';
 import { transaction } from '../store/database';
+import { isDiskFull } from '../store/disk-full';
+import { STOP_MESSAGES } from '../stream/failure';
 import type { Store } from '../store/store';
 import { InvalidInput } from './request-validation';
 
@@ -65,6 +68,11 @@ export function prepareReply(store: Store, request: StreamRequest): PreparedRepl
     history: toHistory(store, path.slice(0, replyAt)),
     checkpointer,
   };
+}
+
+/** What the window says when a reply's row could not be written. */
+export function replySaveFailure(error: unknown): PlumeError {
+  return isDiskFull(error) ? STOP_MESSAGES.diskFull() : STOP_MESSAGES.notSaved((error as Error)?.message ?? String(error));
 }
 
 function requireMessage(store: Store, id: string, conversationId: string) {

@@ -29,7 +29,9 @@ export function transaction<T>(db: Db, fn: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (err) {
-    db.exec('ROLLBACK');
+    // SQLite has already rolled back by itself after some errors (disk full, I/O): a second
+    // ROLLBACK would throw "no transaction is active" and hide the real cause.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw err;
   }
 }

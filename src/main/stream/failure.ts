@@ -12,6 +12,18 @@ export function asPlumeError(error: unknown): PlumeError {
 }
 
 export const STOP_MESSAGES = {
+  diskFull: (): PlumeError => ({
+    kind: 'storage',
+    message: 'Disk full — your text so far is kept in memory; free space and press Retry.',
+  }),
+  notSaved: (why: string): PlumeError => ({
+    kind: 'storage',
+    message: `The reply could not be saved (${why}) — your text so far is kept in memory; press Retry once that is fixed.`,
+  }),
+  tooLong: (limitMB: number): PlumeError => ({
+    kind: 'too_long',
+    message: `The reply passed ${limitMB} MB of text, the longest allowed (Settings), so it was stopped. The text so far is kept.`,
+  }),
   stalled: (seconds: number): PlumeError => ({
     kind: 'stalled',
     message: `The provider sent nothing for ${seconds} s, so the reply was stopped. The text so far is kept.`,

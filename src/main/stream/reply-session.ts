@@ -4,6 +4,7 @@
 import type { ReplyOutcome, ReplyPlacement } from '../../shared/chat';
 import type { FinishReason, PlumeError, ToolCallEvent } from '../../shared/provider-events';
 import type { PortLike } from '../../shared/port/port';
+import { CHARS_PER_MB } from '../../shared/settings';
 import { ReplySender } from '../../shared/port/reply-sender';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { asPlumeError, STOP_MESSAGES } from './failure';
@@ -18,8 +19,17 @@ export interface ReplySessionOptions {
   creditWindow?: number;
   /** Told to the window before any text, so it can show the reply in its place. */
   placement?: ReplyPlacement;
-  /** Progress hook for persistence; called with the sender so it can read text lazily. */
+  /**
+   * Progress hook for persistence; called with the sender so it can read text lazily. A throw
+   * (disk full…) stops the reply: the window keeps the text and shows `saveFailure(error)`.
+   */
   onProgress?: (sender: ReplySender) => void;
+  /** Writes the final row before the window hears the outcome, so a failed write can be told. */
+  onFinish?: (result: ReplyResult) => void;
+  /** Words for a failed save; by default the error's own message. */
+  saveFailure?: (error: unknown) => PlumeError;
+  /** Reply cap in MB of text (text + reasoning): past it the reply stops and main holds no more. */
+  maxReplyMB?: number;
 }
 
 export interface ReplyResult {
@@ -28,7 +38,7 @@ export interface ReplyResult {
   reasoning: string;
 }
 
-type StopCause = 'stopped' | 'gone' | 'stalled';
+type StopCause = 'stopped' | 'gone' | 'stalled' | 'unsaved' | 'too_long';
 
 export async function runReplySession(options: ReplySessionOptions): Promise<ReplyResult> {
   const controller = new AbortController();
@@ -47,6 +57,9 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   const watchdog = new IdleWatchdog(options.idleTimeoutMs, () => abort('stalled'));
   let finish: FinishReason | undefined;
   let failure: PlumeError | undefined;
+  const describeSaveFailure = options.saveFailure ?? ((error: unknown) => STOP_MESSAGES.notSaved((error as Error)?.message ?? String(error)));
+  const maxChars = options.maxReplyMB === undefined ? Number.POSITIVE_INFINITY : options.maxReplyMB * CHARS_PER_MB;
+  let received = 0;
 
   if (options.placement) sender.setPlacement(options.placement);
   watchdog.start();
@@ -63,9 +76,18 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
           if (event.text.length === 0) break;
           const ttft = clock.markToken();
           if (ttft !== undefined) sender.setTtft(ttft);
-          if (event.type === 'text') sender.pushText(event.text);
-          else sender.pushReasoning(event.text);
-          options.onProgress?.(sender);
+          // Past the cap only what fits is kept, so main never holds more than the cap.
+          const piece = received + event.text.length > maxChars ? event.text.slice(0, maxChars - received) : event.text;
+          received += piece.length;
+          if (event.type === 'text') sender.pushText(piece);
+          else sender.pushReasoning(piece);
+          try {
+            options.onProgress?.(sender);
+          } catch (error) {
+            failure = describeSaveFailure(error);
+            abort('unsaved');
+          }
+          if (received >= maxChars) abort('too_long');
           break;
         }
         case 'usage':
@@ -99,7 +121,13 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   const text = sender.text();
   const reasoning = sender.reasoning();
   const stats = clock.finish(text + reasoning);
-  const outcome = decideOutcome(cause, failure, finish, options.idleTimeoutMs, stats);
+  let outcome = decideOutcome(cause, failure, finish, options, stats);
+  try {
+    options.onFinish?.({ outcome, text, reasoning });
+  } catch (error) {
+    // The window still has every character; it must not be told the reply was saved.
+    outcome = { state: 'error', error: describeSaveFailure(error), stats };
+  }
   if (!sender.isGone) sender.end(outcome);
   return { outcome, text, reasoning };
 }
@@ -119,12 +147,13 @@ function decideOutcome(
   cause: StopCause | undefined,
   failure: PlumeError | undefined,
   finish: FinishReason | undefined,
-  idleTimeoutMs: number,
+  options: Pick<ReplySessionOptions, 'idleTimeoutMs' | 'maxReplyMB'>,
   stats: ReplyOutcome['stats'],
 ): ReplyOutcome {
   if (cause === 'stopped') return { state: 'stopped', stats };
   if (cause === 'gone') return { state: 'interrupted', error: STOP_MESSAGES.windowGone(), stats };
-  if (cause === 'stalled') return { state: 'error', error: STOP_MESSAGES.stalled(Math.round(idleTimeoutMs / 1000)), stats };
+  if (cause === 'stalled') return { state: 'error', error: STOP_MESSAGES.stalled(Math.round(options.idleTimeoutMs / 1000)), stats };
+  if (cause === 'too_long') return { state: 'error', error: STOP_MESSAGES.tooLong(options.maxReplyMB ?? 0), stats };
   if (failure) return { state: 'error', error: failure, stats };
   // No finish marker means the body ended early (no [DONE] / message_stop): never a normal finish.
   if (!finish) return { state: 'interrupted', error: STOP_MESSAGES.interrupted(), stats };

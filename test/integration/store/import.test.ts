@@ -1,6 +1,7 @@
 // Imports: ChatGPT and Claude.ai exports and Plume's own JSON, broken files, repeats.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportConversation } from '../../../src/main/store/export/index.ts';
 import { ImportError, importFile } from '../../../src/main/store/import/index.ts';
 import type { Store } from '../../../src/main/store/store.ts';
 import { useTempStore } from '../../support/store/temp-store.ts';
@@ -120,5 +121,50 @@ describe('unrecognised input', () => {
       /^version is 7: this is a Plume export with a schema this build does not know \(it reads versions 1 and 2\)/,
     );
     expect(countAll()).toEqual({ c: 0, m: 0 });
+  });
+});
+
+describe('Plume import: every field has its type', () => {
+  /** A valid one-conversation Plume export, made by exporting a real reply. */
+  function exported(): { format: string; version: number; conversations: Array<{ messages: Array<Record<string, any>>; options?: unknown }> } {
+    const c = store.conversations.create({ title: 'Typed' });
+    store.messages.appendUser(c.id, 'Hi');
+    const reply = store.messages.beginAssistant(c.id, { providerId: 'p', model: 'm' });
+    reply.finish({ state: 'error', error: { kind: 'server', message: 'Overloaded' }, stats: { usage: { outputTokens: 3 }, estimated: false, tokensPerSec: 12 } }, 'Partial', '');
+    const doc = JSON.parse(exportConversation(store, c.id, 'json').content);
+    store.conversations.softDelete(c.id);
+    store.conversations.purgeDeleted(Date.now() + 1);
+    return doc;
+  }
+
+  it.each([
+    ['stats.tokensPerSec as text', (m: Record<string, any>) => (m.stats.tokensPerSec = 'fast'), /messages\[1\]\.stats\.tokensPerSec should be a number but is a string/],
+    ['an object as error.message', (m: Record<string, any>) => (m.error.message = { text: 'x' }), /messages\[1\]\.error\.message should be a string but is an object/],
+    ['usage counts as text', (m: Record<string, any>) => (m.stats.usage.outputTokens = '3'), /stats\.usage\.outputTokens should be a number/],
+    ['stats.estimated as text', (m: Record<string, any>) => (m.stats.estimated = 'yes'), /stats\.estimated should be true or false/],
+    ['error as a string', (m: Record<string, any>) => (m.error = 'boom'), /messages\[1\]\.error should be an object but is a string/],
+  ])('refuses %s, naming the field, and stores nothing', (_name, spoil, problem) => {
+    const doc = exported();
+    spoil(doc.conversations[0]!.messages[1]!);
+    const before = countAll();
+    expect(importError(JSON.stringify(doc)).message).toMatch(problem);
+    expect(countAll()).toEqual(before);
+  });
+
+  it('repairs what a newer Plume may write and drops what it does not know', () => {
+    const doc = exported();
+    const reply = doc.conversations[0]!.messages[1]!;
+    reply.error.kind = 'quantum_flux';
+    reply.error.extra = { nested: true };
+    reply.finish = 'galaxy_brain';
+    reply.stats.future = [1, 2];
+    doc.conversations[0]!.options = { temperature: 0.5, sparkle: { a: 1 } };
+    importFile(store, JSON.stringify(doc));
+    const c = byTitle('Typed');
+    const stored = store.messages.activePath(c.id).at(-1)!;
+    expect(stored.error).toEqual({ kind: 'unknown', message: 'Overloaded' });
+    expect(stored.finish).toBe('other');
+    expect(stored.stats).toEqual({ usage: { outputTokens: 3 }, estimated: false, tokensPerSec: 12 });
+    expect(store.conversations.require(c.id).options).toEqual({ temperature: 0.5 });
   });
 });

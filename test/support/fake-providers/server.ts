@@ -168,6 +168,13 @@ async function play(res: ServerResponse, reply: Reply, closed: Promise<void>): P
     if (res.destroyed) return;
     if (await playStep(res, step, closed)) return;
   }
+  const last = reply.steps.at(-1);
+  while (reply.repeatLast && last && !res.destroyed) {
+    if (await playStep(res, last, closed)) return;
+    // A loopback write completes at once: without a turn of the event loop, nothing else
+    // (the client in this same process included) would ever run.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   res.end();
 }
 

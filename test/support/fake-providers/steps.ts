@@ -20,6 +20,8 @@ export interface StreamReply {
   steps: Step[];
   /** Defaults to 200: providers report some failures inside a 200 stream. */
   status?: number;
+  /** Plays the last step again and again until the client leaves: a provider that never ends. */
+  repeatLast?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -58,6 +60,9 @@ export const streamReply = (steps: Step[], extra: Omit<StreamReply, 'kind' | 'st
   steps,
   ...extra,
 });
+
+/** `steps`, then the last of them forever: a reply that never finishes and never pauses. */
+export const endlessReply = (steps: Step[]): StreamReply => streamReply(steps, { repeatLast: true });
 
 export const jsonReply = (status: number, body: unknown, headers: Record<string, string> = {}): HttpReply => ({
   kind: 'http',

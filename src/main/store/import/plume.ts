@@ -4,13 +4,10 @@ import { AttachmentProblem, checkAttachment } from '../../attachments/check.ts';
 import type { ConversationSnapshot, SnapshotAttachment, SnapshotMessage } from '../snapshot.ts';
 import { PLUME_ATTACHMENTS_VERSION, PLUME_FORMAT, PLUME_SCHEMA_VERSION } from '../export/plume-json.ts';
 import { ImportError, arr, num, obj, oneOf, optStr, str, type Json, type JsonObject } from './read.ts';
+import { readError, readFinish, readOptions, readStats } from './plume-fields.ts';
 import { parentsFirst } from './tree.ts';
 
 const STATES: readonly ReplyState[] = ['streaming', 'complete', 'stopped', 'error', 'interrupted'];
-
-function optObject<T>(v: Json | undefined, where: string): T | null {
-  return v === undefined || v === null ? null : (obj(v, where) as unknown as T);
-}
 
 /** The bytes are checked like a file attached in the window; kind and type come from them. */
 function readAttachment(raw: Json, where: string): SnapshotAttachment {
@@ -41,9 +38,9 @@ function readMessage(raw: Json, where: string): SnapshotMessage {
     model: optStr(m.model, `${where}.model`),
     // A reply exported mid-stream can never finish now.
     state: state === 'streaming' ? 'interrupted' : state,
-    finish: optStr(m.finish, `${where}.finish`) as SnapshotMessage['finish'],
-    error: optObject(m.error, `${where}.error`),
-    stats: optObject(m.stats, `${where}.stats`),
+    finish: readFinish(m.finish, `${where}.finish`),
+    error: readError(m.error, `${where}.error`),
+    stats: readStats(m.stats, `${where}.stats`),
     createdAt: num(m.createdAt, `${where}.createdAt`),
     updatedAt: num(m.updatedAt, `${where}.updatedAt`),
   };
@@ -75,7 +72,7 @@ function readConversation(raw: Json, where: string): ConversationSnapshot {
   if (activeRootId !== null && messages[index.get(activeRootId) ?? -1]?.parentId !== null) {
     throw new ImportError(`${where}.activeRootId`, `is not a first message of this conversation (${JSON.stringify(activeRootId)})`);
   }
-  const options = obj(c.options ?? {}, `${where}.options`) as JsonObject;
+  const options = readOptions(c.options, `${where}.options`);
   return {
     id: str(c.id, `${where}.id`),
     title: str(c.title, `${where}.title`),

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ChatItem, ChatStore } from '../store/chat-store';
+import { MessageBoundary } from './MessageBoundary';
 import { MessageItem, type MessageActions } from './MessageItem';
 
 /** A search pick: a new object for each pick, so picking the same hit again scrolls to it again. */
@@ -104,7 +105,9 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
       {from > 0 && <div ref={sentinel} className="older-messages" aria-hidden="true" />}
       {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
       {items.slice(from).map((item) => (
-        <MessageItem key={item.key} item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
+        <MessageBoundary key={item.key} item={item}>
+          <MessageItem item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
+        </MessageBoundary>
       ))}
     </div>
   );

@@ -7,6 +7,8 @@ import { tableChunks } from './table-tail.ts';
 import { StreamingParagraph } from './components/StreamingParagraph.tsx';
 import { paragraphPieces } from './long-paragraph.ts';
 import { fencedCodeOnly } from './fenced-code.ts';
+import { hasLongWord } from './long-words.ts';
+import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
@@ -37,6 +39,8 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
       </BlockContext.Provider>
     );
   }
+  // Checked before any markdown work: every parse below is super-linear on a huge unbroken word.
+  if (hasLongWord(raw)) return <LongText text={raw} />;
   const fenced = fence === 'none' ? fencedCodeOnly(raw) : null;
   if (fenced) {
     // A closed fence alone: the same code view react-markdown's path would give, without a parse.

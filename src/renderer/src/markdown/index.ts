@@ -6,3 +6,5 @@ export { CopyButton } from './components/CopyButton.tsx';
 export { splitMarkdown, emptySplit, tailOf, tailFence, finalDocument } from './split/splitter.ts';
 export type { SplitState, StableBlock } from './split/splitter.ts';
 export { repairTail } from './tail-repair.ts';
+export { LongText } from './LongText.tsx';
+export { hasLongWord } from './long-words.ts';

@@ -1,8 +1,8 @@
-// The stalled-reply timeout and the price table behind per-message cost estimates. Main checks
+// The stalled-reply timeout, the reply size cap and the price table behind per-message cost estimates. Main checks
 // every value again and refuses the whole save if one is wrong.
 import { useId, useState, type FormEvent } from 'react';
 import type { AppSettings, PriceRow } from '../../../shared/settings';
-import { IDLE_TIMEOUT_LIMITS } from '../../../shared/settings';
+import { IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS } from '../../../shared/settings';
 
 interface Props {
   settings: AppSettings;
@@ -41,6 +41,7 @@ function toRow(row: RowText): PriceRow {
 export function SettingsScreen({ settings, onSave, onClose }: Props) {
   const id = useId();
   const [idle, setIdle] = useState(String(settings.idleTimeoutSec));
+  const [maxReply, setMaxReply] = useState(String(settings.maxReplyMB));
   const [rows, setRows] = useState<RowText[]>(() => settings.prices.map(toText));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -57,7 +58,7 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
     try {
       // Empty cells become NaN, which main refuses with a sentence naming the row.
       const prices = rows.map(toRow);
-      await onSave({ idleTimeoutSec: numberOf(idle), prices });
+      await onSave({ idleTimeoutSec: numberOf(idle), maxReplyMB: numberOf(maxReply), prices });
       setSaved(true);
     } catch (err) {
       setError((err as Error).message);
@@ -70,15 +71,25 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
         <h2 id={`${id}-title`}>Settings</h2>
         <button type="button" onClick={onClose}>Back to chat</button>
       </header>
-      <label htmlFor={`${id}-idle`}>Stop a reply after this many seconds without data</label>
-      <input
+      <NumberField
         id={`${id}-idle`}
-        type="number"
+        label="Stop a reply after this many seconds without data"
         min={IDLE_TIMEOUT_LIMITS.minSec}
         max={IDLE_TIMEOUT_LIMITS.maxSec}
         value={idle}
-        onChange={(e) => {
-          setIdle(e.target.value);
+        onChange={(text) => {
+          setIdle(text);
+          setSaved(false);
+        }}
+      />
+      <NumberField
+        id={`${id}-max-reply`}
+        label="Stop a reply longer than this many MB of text"
+        min={MAX_REPLY_LIMITS.minMB}
+        max={MAX_REPLY_LIMITS.maxMB}
+        value={maxReply}
+        onChange={(text) => {
+          setMaxReply(text);
           setSaved(false);
         }}
       />
@@ -123,6 +134,16 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
         <button type="submit" className="primary">Save settings</button>
       </div>
     </form>
+  );
+}
+
+/** A labelled number box that keeps the typed text; main checks the range. */
+function NumberField(props: { id: string; label: string; min: number; max: number; value: string; onChange(text: string): void }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <input id={props.id} type="number" min={props.min} max={props.max} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </>
   );
 }
 
