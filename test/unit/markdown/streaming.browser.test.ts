@@ -92,10 +92,39 @@ describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', { timeout: 60_000 }
     }
     expect(checked).toBeGreaterThan(500);
     expect(lastRows).toBe(60);
-    // Eight rows and the header are about 600 characters: far less than the table.
+    // One row and the header are about 150 characters: far less than the table.
     expect(maxParsed).toBeGreaterThan(0);
-    expect(maxParsed).toBeLessThan(1500);
+    expect(maxParsed).toBeLessThan(400);
   });
+
+  for (const name of ['table-40-rows', 'table-60-rows']) {
+    it(`${name}: each commit renders only the rows that arrived in it (and the one still arriving)`, async () => {
+      const text = await fixture(name);
+      const tableStart = text.indexOf('| Name');
+      const tableEnd = text.indexOf('\n\nThat is all');
+      const { shapes } = await streamed(text);
+      let previousRows = 0;
+      let checked = 0;
+      let rendered = 0;
+      for (const shape of shapes) {
+        // From the first body row (header and delimiter complete) to the end of the last row.
+        if (shape.length < text.indexOf('| row 0 |') + 2 || shape.length > tableEnd) {
+          previousRows = shape.bodyRows;
+          continue;
+        }
+        checked++;
+        const arrived = shape.bodyRows - previousRows;
+        expect(shape.rowRenders).toBeLessThanOrEqual(arrived + 1);
+        rendered += shape.rowRenders;
+        previousRows = shape.bodyRows;
+      }
+      const rows = Number(name.split('-')[1]);
+      expect(checked).toBeGreaterThan(rows * 10);
+      // One row per commit, give or take the commits that complete a row and start the next.
+      expect(rendered).toBeLessThan(checked + rows + 1);
+      expect(tableEnd).toBeGreaterThan(tableStart);
+    });
+  }
 
   it('never shows the raw markers of bold, code or a link while they stream in', async () => {
     const text = 'Some **bold words** and `inline code` and [a link](https://example.com/x) end.';
