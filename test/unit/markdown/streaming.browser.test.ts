@@ -138,7 +138,8 @@ describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', { timeout: 60_000 }
   });
 
   for (const name of ['code-20k', 'code-200k']) {
-    it(`${name}: the plain block shows at once, lights up without moving, and ends as a one-shot render`, async () => {
+    // 200 KB swapped in a few parts per idle period takes a while on a loaded machine.
+    it(`${name}: the plain block shows at once, lights up without moving, and ends as a one-shot render`, { timeout: 180_000 }, async () => {
       const text = await fixture(name);
       const code = /```ts\n([\s\S]*)```/.exec(text)?.[1] ?? '';
       const watched = await h.page.evaluate((t) => window.harness.watchHighlight(t), text);
@@ -153,11 +154,12 @@ describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', { timeout: 60_000 }
       expect(final.text).toBe(code);
       expect(final.highlightedParts).toBe(final.parts);
       expect(final.tokens).toBeGreaterThan(code.length / 50);
-      // Parts light up and never go back to plain. (How the swap is spread over idle time is a
-      // timing matter, measured by bench:render, not asserted here.)
+      // Parts light up and never go back to plain; 200 KB takes many idle periods of at most
+      // 4 ms each, so some frames show it part-highlighted. (Slice lengths are bench figures.)
       for (let i = 1; i < highlightedPerFrame.length; i++) {
         expect(highlightedPerFrame[i]).toBeGreaterThanOrEqual(highlightedPerFrame[i - 1] ?? 0);
       }
+      if (name === 'code-200k') expect(highlightedPerFrame.some((n) => n > 0 && n < final.parts)).toBe(true);
       // Same box and the same last line position before and after: nothing moved.
       expect(final.box).toEqual(mount.box);
       expect(final.lastPartBottom).toBe(mount.lastPartBottom);
