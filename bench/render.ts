@@ -17,6 +17,9 @@ import type { RunConfig } from './render/page/replay.ts';
 import type { Mode } from './render/page/App.tsx';
 import { HALF, HEADLINE, report } from './render/report.ts';
 import type { Row } from './render/report.ts';
+import { PEER_FIXTURES, comparePeers, inspectShows, peerReport } from './render/peers.ts';
+import type { PeerRow, Shows } from './render/peers.ts';
+import { initialRendererJs } from './render/bundle.ts';
 
 type Scenario = Omit<RunConfig, 'mode'> & { label: string };
 
@@ -36,21 +39,33 @@ const SCENARIOS: Scenario[] = [
 // Lockstep (same updates for both renderers) for the scenarios the CPU targets are read from.
 const LOCKSTEP = new Set([HEADLINE, HALF]);
 
-// `npm run bench:render -- --only mixed-50k` runs the scenarios whose label contains the text.
-const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
+// `npm run bench:render -- --only mixed-50k` runs the scenarios (and peer inputs) whose label
+// contains the text; `--reps N` sets the repetitions of the peer comparison (default 3);
+// `--no-peers` / `--peers-only` run one half.
+const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const only = arg('--only') ?? '';
+const reps = Number(arg('--reps') ?? 3);
 const debug = process.argv.includes('--debug');
-const selected = SCENARIOS.filter((s) => s.label.includes(only));
+const withPeers = !process.argv.includes('--no-peers');
+const selected = process.argv.includes('--peers-only') ? [] : SCENARIOS.filter((s) => s.label.includes(only));
+const peerFixtures = withPeers ? PEER_FIXTURES.filter((f) => f.includes(only)) : [];
+const partial = only !== '' || !withPeers || selected.length < SCENARIOS.length;
+/** Initial renderer JS (entry and its static imports), gzip. */
+const BUNDLE_TARGET_KB = 250;
 
 type Cdp = Awaited<ReturnType<import('playwright').BrowserContext['newCDPSession']>>;
 const sessions = new WeakMap<Page, Cdp>();
 
 const started = performance.now();
 const loadBefore = loadavg();
+const bundle = await initialRendererJs();
 const dir = await mkdtemp(join(tmpdir(), 'plume-render-bench-'));
-await buildPage(dir);
-const server = await serve(dir);
+await buildPage(dir, true, true);
+const server = await serve(dir, 'peers.html');
 const browser = await launch(['--js-flags=--expose-gc']);
 const rows: Row[] = [];
+let peerRows: PeerRow[] = [];
+let shows: Shows[] = [];
 try {
   for (const scenario of selected) {
     const page = await openPage();
@@ -75,6 +90,15 @@ try {
       await page.close();
     }
   }
+  if (peerFixtures.length > 0) {
+    const page = await openPage();
+    try {
+      peerRows = await comparePeers(page, measure, peerFixtures, reps, (line) => process.stderr.write(`${line}, ${((performance.now() - started) / 1000).toFixed(0)} s elapsed\n`));
+      shows = await inspectShows(page, measure);
+    } finally {
+      await page.close();
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -85,12 +109,26 @@ const output = report(rows, {
   seconds: (performance.now() - started) / 1000,
   load: { before: loadBefore, after: loadavg() },
 });
+const peers = peerRows.length > 0 ? peerReport(peerRows, shows) : null;
+const bundleKb = bundle.initialGzip / 1024;
+const bundleLine =
+  `Initial renderer JS (entry + static imports, gzip): ${bundleKb.toFixed(1)} KB (raw ${(bundle.initialRaw / 1024).toFixed(0)} KB), ` +
+  `target <= ${BUNDLE_TARGET_KB} KB: ${bundleKb <= BUNDLE_TARGET_KB ? 'yes' : 'MISS'}; loaded later: ` +
+  bundle.lazy.map((l) => `${l.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')} ${(l.gzip / 1024).toFixed(0)} KB`).join(', ');
+console.log(bundleLine);
+console.log('');
 console.log(output.table);
-if (only) {
-  console.log(`(--only ${only}: partial run, bench/results/render.json left as it was)`);
+if (peers) console.log('\n' + peers.lines.join('\n'));
+const json = {
+  ...(output.json as object),
+  bundle: { ...bundle, initialGzipKb: bundleKb, targetKb: BUNDLE_TARGET_KB, pass: bundleKb <= BUNDLE_TARGET_KB },
+  peers: peers ? { reps, checks: peers.checks, inputs: peerRows, shows } : null,
+};
+if (partial) {
+  console.log(`(partial run: bench/results/render.json left as it was)`);
 } else {
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
-  await writeFile(new URL('./results/render.json', import.meta.url), JSON.stringify(output.json, null, 2) + '\n');
+  await writeFile(new URL('./results/render.json', import.meta.url), JSON.stringify(json, null, 2) + '\n');
 }
 
 async function openPage(): Promise<Page> {

@@ -174,12 +174,12 @@ function strip(f: Figures | undefined): Figures | undefined {
   return rest;
 }
 
-function fmt(x: number | undefined): string {
+export function fmt(x: number | undefined): string {
   if (x === undefined || Number.isNaN(x)) return 'n/a';
-  if (Number.isInteger(x)) return String(x);
+  if (!Number.isFinite(x) || Number.isInteger(x)) return String(x);
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2);
 }
 
-function pad(cells: string[], widths: number[]): string {
+export function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 10) : c.padStart(widths[i] ?? 8))).join(' ');
 }

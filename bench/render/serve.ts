@@ -11,8 +11,12 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/browser.ts';
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Production build of the bench page (the real renderer components) into `outDir`. */
-export async function buildPage(outDir: string, minify = true): Promise<void> {
+/**
+ * Production build of the bench page (the real renderer components) into `outDir`; with `peers`,
+ * also peers.html, the same page with Streamdown and incremark (only the benchmark needs them).
+ */
+export async function buildPage(outDir: string, minify = true, peers = false): Promise<void> {
+  const input = { index: join(pageDir, 'index.html'), ...(peers ? { peers: join(pageDir, 'peers.html') } : {}) };
   await build({
     root: pageDir,
     base: './',
@@ -20,7 +24,7 @@ export async function buildPage(outDir: string, minify = true): Promise<void> {
     logLevel: 'warn',
     configFile: false,
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, minify, sourcemap: false },
+    build: { outDir, emptyOutDir: true, minify, sourcemap: false, rollupOptions: { input } },
   });
 }
 
@@ -31,10 +35,13 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
 };
 
 /** Serves `dir` on 127.0.0.1 (module scripts and dynamic imports need http, not file:). */
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(dir: string, page = 'index.html'): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
@@ -53,7 +60,7 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/index.html`,
+    url: `http://127.0.0.1:${port}/${page}`,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

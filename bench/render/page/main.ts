@@ -94,6 +94,7 @@ const harness = {
     for (const delta of deltas === 'tokens' ? tokenDeltas(text) : burstDeltas(text)) {
       current = [];
       const parsedBefore = renderStats.parsedChars;
+      const rowsBefore = renderStats.rowRenders;
       arrived += delta;
       store.append(delta);
       store.flushNow();
@@ -101,6 +102,7 @@ const harness = {
       shapes.push({
         length: arrived.length,
         parsed: renderStats.parsedChars - parsedBefore,
+        rowRenders: renderStats.rowRenders - rowsBefore,
         tables: el.querySelectorAll('table').length,
         headerRows: el.querySelectorAll('thead tr').length,
         bodyRows: el.querySelectorAll('tbody tr').length,
@@ -178,6 +180,8 @@ function codeShape(root: HTMLElement): CodeShape {
 interface FrameShape {
   length: number;
   parsed: number;
+  /** Table rows rendered by this commit. */
+  rowRenders: number;
   tables: number;
   headerRows: number;
   bodyRows: number;

@@ -22,6 +22,8 @@ export interface RunConfig {
    * sequence of texts, so their CPU can be compared update for update.
    */
   lockstep?: boolean;
+  /** Also check every frame for raw markdown syntax outside code (costs CPU: not for timed runs). */
+  inspect?: boolean;
 }
 
 interface FrameSample {
@@ -57,6 +59,7 @@ export async function replay(
     // on screen and gets painted (outside the frame figure, inside the CPU figures).
     document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight);
     const parsed = renderStats.parsedChars - p0 + takeVerifiedChars();
+    if (config.inspect) rawFrames.push(rawSyntax(el));
     samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, parsed, tail: renderStats.tailChars });
     // A message posted from the frame is handled after that frame has painted.
     const channel = new MessageChannel();
@@ -68,6 +71,7 @@ export async function replay(
     channel.port2.postMessage(0);
   });
 
+  const rawFrames: RawSyntax[] = [];
   const longTasks: number[] = [];
   const longFrames: number[] = [];
   const observers = [
@@ -89,7 +93,8 @@ export async function replay(
   flushSync(() => root.render(make(store)));
   requestAnimationFrame(countFrame);
   const started = performance.now();
-  await feed(store, deltas, config);
+  const final = new FinalPaint(el);
+  await feed(store, deltas, config, () => final.start());
   const streamMs = performance.now() - started;
   await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   counting = false;
@@ -100,7 +105,10 @@ export async function replay(
   const finalMs = performance.now() - t0;
   const message = el.firstElementChild as HTMLElement;
   await settled(message, message.textContent?.includes('$') ?? false);
+  // Peers highlight and typeset asynchronously too: the reply is final once the DOM stays still.
+  const finalPaintMs = await final.quiet();
   for (const o of observers) o.disconnect();
+  const shows = showsOf(el, rawFrames);
   root.unmount();
 
   const streaming = samples.slice(0, streamingFrames);
@@ -127,6 +135,9 @@ export async function replay(
     parsedOverTailMax: Math.max(0, ...streaming.map((s) => s.parsed - s.tail)),
     latencyP95: pct(latencies, 95),
     finalRenderMs: finalMs,
+    // From the arrival of the last delta to the paint after the last change to the DOM.
+    finalPaintMs,
+    ...shows,
     // Idle-time highlighting and typesetting while streaming (the naive baseline does none).
     upgradeMs: upgradeMsStreaming,
     frameCpuMs: totals.reduce((a, b) => a + b, 0),
@@ -135,10 +146,11 @@ export async function replay(
   } as unknown as Record<string, number>;
 }
 
-async function feed(store: FrameStore, deltas: string[], config: RunConfig): Promise<void> {
+async function feed(store: FrameStore, deltas: string[], config: RunConfig, beforeLast: () => void): Promise<void> {
   if (config.lockstep) {
     const perFrame = Math.max(1, Math.round((config.rate === 'bursty' ? 2000 : config.rate) / 60));
     for (let i = 0; i < deltas.length; i += perFrame) {
+      if (i + perFrame >= deltas.length) beforeLast();
       for (const d of deltas.slice(i, i + perFrame)) store.append(d);
       // The store's frame callback was requested first, so it publishes in this frame.
       await new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -152,7 +164,10 @@ async function feed(store: FrameStore, deltas: string[], config: RunConfig): Pro
   return new Promise((resolve) => {
     const pump = (): void => {
       const elapsed = performance.now() - start;
-      while (i < deltas.length && (due[i] ?? 0) <= elapsed && elapsed < cap) store.append(deltas[i++] ?? '');
+      while (i < deltas.length && (due[i] ?? 0) <= elapsed && elapsed < cap) {
+        if (i === deltas.length - 1 || (due[i + 1] ?? 0) > cap) beforeLast();
+        store.append(deltas[i++] ?? '');
+      }
       if (i >= deltas.length || elapsed >= cap) resolve();
       else setTimeout(pump, Math.max(0, (due[i] ?? 0) - elapsed));
     };
@@ -192,4 +207,78 @@ function pct(values: number[], p: number): number {
 
 function mean(values: number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+/** Times the last delta's arrival and the paint after the DOM's last change from then on. */
+class FinalPaint {
+  private startedAt = 0;
+  private lastChange = 0;
+  private lastPaint = 0;
+  private observer: MutationObserver | null = null;
+
+  constructor(private readonly el: HTMLElement) {}
+
+  start(): void {
+    if (this.observer) return;
+    this.startedAt = this.lastChange = this.lastPaint = performance.now();
+    this.observer = new MutationObserver(() => {
+      this.lastChange = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          this.lastPaint = Math.max(this.lastPaint, performance.now());
+          channel.port1.close();
+        };
+        channel.port2.postMessage(0);
+      });
+    });
+    this.observer.observe(this.el, { subtree: true, childList: true, characterData: true, attributes: true });
+  }
+
+  /** Waits until the DOM has not changed for QUIET_MS (at most 15 s), then reports. */
+  async quiet(): Promise<number> {
+    const QUIET_MS = 400;
+    const until = performance.now() + 15_000;
+    while (performance.now() - this.lastChange < QUIET_MS && performance.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    this.observer?.disconnect();
+    return this.lastPaint - this.startedAt;
+  }
+}
+
+interface RawSyntax {
+  bold: boolean;
+  fence: boolean;
+  table: boolean;
+  displayMath: boolean;
+}
+
+/** Raw markdown a reader would see outside code blocks and inline code. */
+function rawSyntax(root: HTMLElement): RawSyntax {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('pre, code, .katex, .katex-display') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) text += (n.nodeValue ?? '') + '\n';
+  return {
+    bold: text.includes('**'),
+    fence: text.includes('```'),
+    table: /\|\s*:?-{3,}|^\s*\|[^\n]*\|/m.test(text),
+    displayMath: text.includes('$$'),
+  };
+}
+
+/** What a renderer showed: highlighted code tokens and typeset formulas at the end, raw syntax on the way. */
+function showsOf(root: HTMLElement, frames: RawSyntax[]): Record<string, number> {
+  const count = (k: keyof RawSyntax): number => frames.filter((f) => f[k]).length;
+  return {
+    highlightedTokens: root.querySelectorAll('pre [class*="hljs-"], pre span[style*="color"], pre span[style*="--shiki"]').length,
+    typesetFormulas: root.querySelectorAll('.katex').length,
+    inspectedFrames: frames.length,
+    rawBoldFrames: count('bold'),
+    rawFenceFrames: count('fence'),
+    rawTableFrames: count('table'),
+    rawDisplayMathFrames: count('displayMath'),
+  };
 }

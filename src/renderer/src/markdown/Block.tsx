@@ -46,7 +46,7 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
     // A closed fence alone: the same code view react-markdown's path would give, without a parse.
     return (
       <BlockContext.Provider value={info}>
-        <HighlightedCode text={fenced.code} lang={fenced.lang} offset={0} />
+        <HighlightedCode text={fenced.code} lang={fenced.lang} offset={0} closed={raw.endsWith('\n')} />
       </BlockContext.Provider>
     );
   }

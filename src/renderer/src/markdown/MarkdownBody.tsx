@@ -7,6 +7,7 @@ import { REMARK_PLUGINS } from './grammar.ts';
 import { COMPONENTS } from './plugins.ts';
 import { renderStats } from './render-stats.ts';
 import { safeUrl } from './safe-url.ts';
+import { SourceContext } from './source-context.ts';
 
 /** react-markdown with the one configuration every rendering path shares. */
 export function MarkdownBody({
@@ -25,9 +26,11 @@ export function MarkdownBody({
   renderStats.parsedChars += source.length;
   return (
     <BlockContext.Provider value={info}>
-      <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
-        {source}
-      </Markdown>
+      <SourceContext.Provider value={source}>
+        <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+          {source}
+        </Markdown>
+      </SourceContext.Provider>
     </BlockContext.Provider>
   );
 }

@@ -29,3 +29,16 @@ export function fencedCodeOnly(raw: string): FencedCode | null {
   const content = lines.slice(0, close).join('\n');
   return { lang, code: content === '' ? '' : content + '\n' };
 }
+
+/**
+ * Whether source[start, end) is a fenced code block whose closing fence has arrived and ended its
+ * line: its text can no longer change, even while the reply streams on after it.
+ */
+export function closedFence(source: string, start: number, end: number): boolean {
+  const raw = source.slice(start, end);
+  const nl = raw.indexOf('\n');
+  if (nl < 0 || source[end] !== '\n') return false;
+  const fence = fenceOpener(raw.slice(0, nl));
+  if (fence?.kind !== 'code') return false;
+  return closesFence(raw.slice(raw.lastIndexOf('\n') + 1), fence);
+}

@@ -6,8 +6,8 @@ import { onIdle } from './idle.ts';
 // markup already cut into the block's parts (code-parts.ts) and swaps them in during idle time.
 // Where no worker can start (tests outside a browser), highlight.js is loaded on the main thread
 // and runs in an idle period. Results are cached per block identity (message instance, block id,
-// offset of the fence in the block), bounded by entries and by size: never keyed by content, so
-// a growing block cannot fill memory with its prefixes.
+// offset of the fence in the block), bounded by entries and by size. Only code whose fence has
+// closed is highlighted, so a growing block cannot fill memory with its prefixes.
 
 const MAX_ENTRIES = 256;
 const MAX_CACHED_CHARS = 8_000_000;
@@ -24,8 +24,16 @@ const cache = new Map<string, Entry>();
 let cachedChars = 0;
 
 export function cachedHighlight(key: string, code: string, lang: string): string[] | null {
-  const hit = cache.get(key);
-  if (!hit || hit.code !== code || hit.lang !== lang) return null;
+  let hit = cache.get(key);
+  if (!hit || hit.code !== code || hit.lang !== lang) {
+    // A block highlighted while it was part of the streaming tail is found again under its new
+    // key once promoted. Only final code is ever cached, so equal text means the same block.
+    hit = undefined;
+    for (const [k, entry] of cache) {
+      if (entry.code.length === code.length && entry.code === code && entry.lang === lang) [key, hit] = [k, entry];
+    }
+    if (!hit) return null;
+  }
   // Re-insert so the map's order is least-recently-used first.
   cache.delete(key);
   cache.set(key, hit);

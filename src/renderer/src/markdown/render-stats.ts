@@ -2,6 +2,8 @@
 // cheapest way to observe renders without a Profiler on the hot path.
 export const renderStats = {
   blockRenders: 0,
+  /** Table rows (header rows included) rendered by react-markdown. */
+  rowRenders: 0,
   /** Characters handed to react-markdown (the splitter's verifying parser is counted in verify.ts). */
   parsedChars: 0,
   /** Length of the streaming tail at the last render of a message. */
@@ -14,6 +16,7 @@ export const renderStats = {
 
 export function resetRenderStats(): void {
   renderStats.blockRenders = 0;
+  renderStats.rowRenders = 0;
   renderStats.parsedChars = 0;
   renderStats.tailChars = 0;
   renderStats.upgradeMs = 0;

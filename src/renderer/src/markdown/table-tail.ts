@@ -1,30 +1,34 @@
 // A table that is still growing is the one block that gets long without a blank line in it, so
-// the tail would re-parse every row on every frame. Instead its rows are cut into fixed chunks;
-// each chunk is parsed as its own small table (header and delimiter row repeated, which GFM
-// parses row by row the same way) and completed chunks never change, so they stay memoized.
-// Only the streaming tail uses this; a settled table is parsed whole like everything else.
+// the tail would re-parse every row on every frame. Instead each row is its own chunk, parsed as
+// a one-row table (header and delimiter row repeated, which GFM parses row by row the same way);
+// completed rows never change, so they stay memoized and a frame renders only the rows that
+// arrived in it. Only the streaming tail uses this; a settled table is parsed whole like
+// everything else.
 
-export const ROWS_PER_CHUNK = 8;
+export const ROWS_PER_CHUNK = 1;
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ROW = /^ {0,3}\|/;
 
-/** Chunk sources (header + delimiter + rows), or null when `tail` is not one big table alone. */
+/** Chunk sources (header + delimiter, then header + delimiter + row each), or null when `tail` is not one big table alone. */
 export function tableChunks(tail: string): string[] | null {
   // Runs on every streaming frame: most tails are not tables, so reject them before splitting.
   if (!ROW.test(tail)) return null;
   const lines = tail.split('\n');
-  if (lines.length < 2 + ROWS_PER_CHUNK * 2) return null;
+  // Header, delimiter row and at least one row (possibly still arriving).
+  if (lines.length < 3) return null;
   const header = lines[0] ?? '';
   const delimiter = lines[1] ?? '';
   if (!DELIMITER_ROW.test(delimiter) || cells(header) !== cells(delimiter)) return null;
   const rows = lines.slice(2);
   if (rows[rows.length - 1] === '') rows.pop();
+  if (rows.length === 0) return null;
   // Every row line (the unfinished last one included) must start with a pipe: anything else
   // might end the table or start another block, which only the whole-tail parse gets right.
   if (!rows.every((r) => ROW.test(r))) return null;
   const head = header + '\n' + delimiter + '\n';
-  const chunks: string[] = [];
+  // The header is a chunk of its own, so rendering a growing first row does not render it again.
+  const chunks: string[] = [head];
   for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
     chunks.push(head + rows.slice(i, i + ROWS_PER_CHUNK).join('\n') + '\n');
   }

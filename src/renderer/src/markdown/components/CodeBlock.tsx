@@ -3,45 +3,49 @@ import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'react-markdown';
 import type { Element, ElementContent } from 'hast';
 import { BlockContext } from '../block-context.ts';
+import { closedFence } from '../fenced-code.ts';
+import { SourceContext } from '../source-context.ts';
 import { codeParts } from '../code-parts.ts';
 import { cachedHighlight, highlightInBackground } from '../highlight.ts';
 import { inIdleSlices, onIdle } from '../idle.ts';
 import { CodeView } from './CodeView.tsx';
 import type { HighlightStatus } from './CodeView.tsx';
 
-/** Replaces react-markdown's `pre`: plain while its block streams, highlighted once settled. */
+/** Replaces react-markdown's `pre`: plain while its fence is open, highlighted once it closes. */
 export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
+  const source = useContext(SourceContext);
   const code = node ? codeElement(node) : undefined;
   const text = code ? textOf(code.children) : '';
   const lang = code ? languageOf(code) : '';
-  return <HighlightedCode text={text} lang={lang} offset={node?.position?.start.offset ?? 0} />;
+  const start = node?.position?.start.offset ?? 0;
+  const closed = closedFence(source, start, node?.position?.end.offset ?? 0);
+  return <HighlightedCode text={text} lang={lang} offset={start} closed={closed} />;
 }
 
+/** Parts at most this many are swapped in at once from the cache; more go through idle slices. */
+const INSTANT_PARTS = 4;
+
 /**
- * A code block at `offset` in its markdown block. Plain at once; once settled it is highlighted
- * in a worker and the highlighted parts replace the plain ones in idle-time slices, so neither
+ * A code block at `offset` in its markdown block. Plain at once; once its text is final (the
+ * block settled, or its closing fence arrived while the reply streams on) it is highlighted in a
+ * worker and the highlighted parts replace the plain ones in idle-time slices, so neither
  * highlighting nor swapping a large block in ever makes a frame or a task long.
  */
-export function HighlightedCode({ text, lang, offset }: { text: string; lang: string; offset: number }) {
+export function HighlightedCode({ text, lang, offset, closed = false }: { text: string; lang: string; offset: number; closed?: boolean }) {
   const block = useContext(BlockContext);
   const key = `${block.key}:${offset}`;
-  const wanted = block.settled && lang !== '';
+  const final = block.settled || closed;
+  const wanted = final && lang !== '';
   const parts = useMemo(() => codeParts(text), [text]);
   const cached = wanted ? cachedHighlight(key, text, lang) : null;
+  const instant = cached && cached.length <= INSTANT_PARTS ? cached : null;
   const [result, setResult] = useState<Highlighted | null>(null);
   const fresh = result && result.text === text && result.lang === lang ? result : null;
 
   useEffect(() => {
-    if (!wanted || cached !== null) return;
+    if (!wanted || instant) return;
     let live = true;
-    highlightInBackground(key, text, lang, parts.map((p) => p.length), (html) => {
-      if (!live) return;
-      if (!html) {
-        onIdle(() => {
-          if (live) setResult({ text, lang, html: null, shown: 0 });
-        });
-        return;
-      }
+    const swapIn = (html: string[]): void => {
       let shown = 0;
       inIdleSlices(() => {
         if (!live) return false;
@@ -49,22 +53,29 @@ export function HighlightedCode({ text, lang, offset }: { text: string; lang: st
         setResult({ text, lang, html, shown });
         return shown < html.length;
       });
-    });
+    };
+    // Read here, not as a dependency: the result this effect stores would otherwise restart it.
+    const hit = cachedHighlight(key, text, lang);
+    if (hit) swapIn(hit);
+    else {
+      highlightInBackground(key, text, lang, parts.map((p) => p.length), (html) => {
+        if (!live) return;
+        if (html) swapIn(html);
+        else {
+          onIdle(() => {
+            if (live) setResult({ text, lang, html: null, shown: 0 });
+          });
+        }
+      });
+    }
     return () => {
       live = false;
     };
-  }, [wanted, cached, key, text, lang, parts]);
+  }, [wanted, instant, key, text, lang, parts]);
 
-  const html = cached ?? fresh?.html ?? null;
-  const shown = cached ? cached.length : (fresh?.shown ?? 0);
-  return <CodeView lang={lang} code={text} status={statusOf(block.settled, lang, html, shown, fresh)} parts={parts} html={html} shown={shown} />;
-}
-
-function statusOf(settled: boolean, lang: string, html: string[] | null, shown: number, fresh: Highlighted | null): HighlightStatus {
-  if (!settled) return 'streaming';
-  if (html) return shown >= html.length ? 'done' : 'pending';
-  // No language, or one highlight.js does not know: plain for good.
-  return !lang || fresh ? 'plain' : 'pending';
+  const html = instant ?? fresh?.html ?? null;
+  const shown = instant ? instant.length : (fresh?.shown ?? 0);
+  return <CodeView lang={lang} code={text} status={statusOf(final, lang, html, shown, fresh)} parts={parts} html={html} shown={shown} />;
 }
 
 interface Highlighted {
@@ -74,6 +85,13 @@ interface Highlighted {
   html: string[] | null;
   /** Parts swapped in so far. */
   shown: number;
+}
+
+function statusOf(final: boolean, lang: string, html: string[] | null, shown: number, fresh: Highlighted | null): HighlightStatus {
+  if (!final) return 'streaming';
+  if (html) return shown >= html.length ? 'done' : 'pending';
+  // No language, or one highlight.js does not know: plain for good.
+  return !lang || fresh ? 'plain' : 'pending';
 }
 
 function codeElement(pre: Element): Element | undefined {

@@ -5,12 +5,13 @@ import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS, Passthrough } from '../plugins.ts';
 import { tailPieceSource } from '../tail-repair.ts';
 
-// Each chunk renders its rows into the one <table> below: the chunk's own <table> is dropped, and
-// every chunk after the first drops its (repeated) header too. Module-level so memo holds.
+// Each chunk renders its rows into the one <table> below: the chunk's own <table> is dropped. The
+// first chunk is the header alone; every later chunk drops its (repeated) header. Module-level so
+// memo holds.
 const FIRST: Components = { ...COMPONENTS, table: Passthrough };
 const REST: Components = { ...COMPONENTS, table: Passthrough, thead: () => null };
 
-/** A growing table: completed chunks of rows stay as they are, only the last one re-renders. */
+/** A growing table: completed rows stay as they are, only the last one re-renders. */
 export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo; chunks: string[]; definitions: string }) {
   return (
     <table>
