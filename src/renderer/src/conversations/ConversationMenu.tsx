@@ -1,6 +1,8 @@
-import { useRef } from 'react';
+import { Download, FileUp } from 'lucide-react';
+import { useRef, type ReactNode } from 'react';
 import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
+import type { MenuGroup } from '../shell/Menu';
 import { printHtml, saveFile } from './transfer';
 
 interface Props {
@@ -9,7 +11,7 @@ interface Props {
   onImported(): void;
 }
 
-type Choice = `${'one' | 'all'}:${ExportFormat | 'pdf'}` | 'import';
+type Scope = 'one' | 'all';
 
 const FORMATS: readonly [ExportFormat | 'pdf', string][] = [
   ['markdown', 'Markdown'],
@@ -18,13 +20,14 @@ const FORMATS: readonly [ExportFormat | 'pdf', string][] = [
   ['pdf', 'PDF (print)'],
 ];
 
-/** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
-export function ConversationMenu({ conversationId, onNotice, onImported }: Props) {
+/**
+ * Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export), as
+ * groups of the header's overflow menu, plus the hidden file input the import reads from.
+ */
+export function useTransferMenu({ conversationId, onNotice, onImported }: Props): { groups: MenuGroup[]; fileInput: ReactNode } {
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const run = async (choice: Choice) => {
-    if (choice === 'import') return fileInput.current?.click();
-    const [scope, format] = choice.split(':') as ['one' | 'all', ExportFormat | 'pdf'];
+  const run = async (scope: Scope, format: ExportFormat | 'pdf') => {
     try {
       const id = scope === 'one' && conversationId ? conversationId : null;
       if (format === 'pdf') {
@@ -44,24 +47,18 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
     }
   };
 
-  return (
-    <>
-      <select
-        aria-label="Export or import"
-        value=""
-        onChange={(event) => {
-          const value = event.target.value as Choice;
-          event.target.value = '';
-          void run(value);
-        }}
-      >
-        <option value="" disabled>Export…</option>
-        {conversationId && (
-          <optgroup label="This conversation">{formatOptions('one')}</optgroup>
-        )}
-        <optgroup label="All conversations">{formatOptions('all')}</optgroup>
-        <option value="import">Import a file…</option>
-      </select>
+  /** The same formats for one conversation and for all of them. */
+  const formatItems = (scope: Scope) =>
+    FORMATS.map(([format, label]) => ({ label: `${scope === 'one' ? 'Export chat as' : 'Export all as'} ${label}`, icon: Download, onSelect: () => void run(scope, format) }));
+
+  const groups: MenuGroup[] = [
+    ...(conversationId ? [{ label: 'This conversation', items: formatItems('one') }] : []),
+    { label: 'All conversations', items: [...formatItems('all'), { label: 'Import a file…', icon: FileUp, onSelect: () => fileInput.current?.click() }] },
+  ];
+
+  return {
+    groups,
+    fileInput: (
       <input
         ref={fileInput}
         type="file"
@@ -81,11 +78,6 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
           }
         }}
       />
-    </>
-  );
-}
-
-/** The same formats for one conversation and for all of them. */
-function formatOptions(scope: 'one' | 'all') {
-  return FORMATS.map(([format, label]) => <option key={format} value={`${scope}:${format}` satisfies Choice}>{label}</option>);
+    ),
+  };
 }

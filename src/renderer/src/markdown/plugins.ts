@@ -3,6 +3,7 @@ import type { Components } from 'react-markdown';
 import { CodeBlock } from './components/CodeBlock.tsx';
 import { RemoteImage } from './components/RemoteImage.tsx';
 import { SafeLink } from './components/SafeLink.tsx';
+import { ScrollableTable } from './components/ScrollableTable.tsx';
 import { createElement, Fragment } from 'react';
 
 // Module-level so its identity never changes: a new object per render would defeat every
@@ -11,6 +12,7 @@ export const COMPONENTS: Components = {
   pre: CodeBlock,
   a: SafeLink,
   img: RemoteImage,
+  table: ScrollableTable,
 };
 
 /** Renders an element's children without the element: pieces poured into one parent element. */

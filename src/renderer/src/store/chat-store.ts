@@ -28,6 +28,8 @@ export interface ChatItem {
   /** Renderer clock at the first token, for the live tokens/s while streaming. */
   firstTokenAt?: number;
   model?: string;
+  /** The provider that wrote a reply, for its label. */
+  providerId?: string;
   /** Position among alternatives (edits, regenerations), for the ‹ 2/3 › switcher. */
   siblingIndex: number;
   siblingCount: number;
@@ -177,7 +179,7 @@ export class ChatStore {
   }
 
   private async startReply(target: ReplyTarget, action: ReplyAction, itemsBefore: ChatItem[]): Promise<void> {
-    const assistant = { ...this.tempItem('assistant', ''), state: 'streaming' as const, model: target.model };
+    const assistant = { ...this.tempItem('assistant', ''), state: 'streaming' as const, model: target.model, providerId: target.providerId };
     const reply: LiveReply = { key: assistant.key, text: [], reasoning: [], dirty: false, stopRequested: false };
     this.live = reply;
     this.set({ ...this.snapshot, items: [...itemsBefore, assistant], streaming: true, error: null });
@@ -310,6 +312,7 @@ export function toItem(m: PathMessage): ChatItem {
     if (m.stats.ttftMs !== undefined) item.ttftMs = m.stats.ttftMs;
   }
   if (m.model) item.model = m.model;
+  if (m.providerId) item.providerId = m.providerId;
   if (m.attachments?.length) item.attachments = m.attachments;
   return item;
 }

@@ -22,7 +22,8 @@ export function CodeView({ lang, code, status, html, children }: Props) {
         <span className="md-code-lang">{lang || 'text'}</span>
         <CopyButton text={code} />
       </div>
-      <pre>
+      {/* Focusable, so a keyboard can scroll a long line sideways. */}
+      <pre tabIndex={0}>
         {html ? (
           <code className={className} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
