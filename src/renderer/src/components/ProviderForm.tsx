@@ -99,7 +99,8 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
     run('test', async () => {
       const result = await onTest(probe());
       if (result.ok) {
-        const list = showList(result.models);
+        // Testing checks the typed id rather than replacing it.
+        const list = showList(result.models, true);
         const count = result.modelCount === 1 ? '1 model' : `${result.modelCount} models`;
         const chosen = model.trim();
         if (chosen !== '' && list.length > 0 && !list.includes(chosen)) {
@@ -115,16 +116,17 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
 
   const loadModels = () =>
     run('models', async () => {
-      const list = showList((await onListModels({ ...probe(), refresh: true })).models);
+      const list = showList((await onListModels({ ...probe(), refresh: true })).models, false);
       setTyping(false);
       setStatus({ tone: 'ok', text: list.length ? `Found ${list.length} models.` : 'The provider listed no models; type the id.' });
     });
 
-  /** Shows a fetched list, sorted, and picks its first model when none of it is chosen yet. */
-  const showList = (fetched: string[]) => {
+  /** Shows a fetched list, sorted, and picks its first model when none is chosen (or, unless
+   *  keepTyped, when the chosen one is not listed). */
+  const showList = (fetched: string[], keepTyped: boolean) => {
     const list = [...fetched].sort((a, b) => a.localeCompare(b));
     setModels(list);
-    setModel((current) => (list.length && (current.trim() === '' || (!typing && !list.includes(current))) ? (list[0] as string) : current));
+    setModel((current) => (list.length && (current.trim() === '' || (!keepTyped && !list.includes(current))) ? (list[0] as string) : current));
     return list;
   };
 
