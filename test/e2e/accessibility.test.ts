@@ -2,7 +2,7 @@
 // computes it (what a screen reader announces), not as our markup intends.
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { send } from './support/app';
+import { fromMoreMenu, send } from './support/app';
 import { perTestApp } from './support/per-test';
 
 const apps = perTestApp();
@@ -33,11 +33,11 @@ describe('accessible names', () => {
     fake.replyText('A reply with `code` and a [link](https://example.com).\n\n```js\nlet x = 1;\n```\n');
     await send(page, 'Hello');
     await expect.poll(() => page.getByTestId('message-assistant').getAttribute('data-state')).toBe('complete');
-    await page.getByRole('button', { name: 'Chat options' }).click();
+    await fromMoreMenu(page, 'Chat options');
     expect(await unnamedControls(page), 'chat').toEqual([]);
 
     await page.keyboard.press('Control+k');
-    await page.getByRole('textbox', { name: 'Search conversations' }).fill('Hello');
+    await page.getByRole('combobox', { name: 'Search conversations' }).fill('Hello');
     await expect.poll(() => page.getByRole('dialog').getByRole('option').count()).toBeGreaterThan(0);
     expect(await unnamedControls(page), 'search').toEqual([]);
     await page.keyboard.press('Escape');

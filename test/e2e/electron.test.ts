@@ -80,12 +80,14 @@ describe.skipIf(!binary)('Electron app', () => {
       session.defaultSession.on('will-download', (_event, item) => item.setSavePath(`${dir}/${item.getFilename()}`));
     }, out);
     await page.getByRole('button', { name: 'Hi', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Export or import' }).selectOption('one:json');
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Export chat as JSON (lossless)' }).click();
     await expect.poll(() => readdirSync(out).find((f) => f.endsWith('.json'))).toBeTruthy();
     const json = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.json')) as string), 'utf8');
     expect(json).toContain('Hello from the desktop app.');
     expect(json).not.toContain('sk-electron-0123456789');
-    await page.getByRole('combobox', { name: 'Export or import' }).selectOption('one:pdf');
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Export chat as PDF (print)' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Saved .*\.pdf/);
     const pdf = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.pdf')) as string));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openai, startFakeAnthropic, startFakeOpenAI } from '../support/fake-providers';
-import { addProvider, closeBrowser, lastReply, send, startApp } from './support/app';
+import { addProvider, closeBrowser, lastReply, modelButton, send, startApp } from './support/app';
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -116,9 +116,13 @@ describe('privacy', () => {
     await addProvider(page, { baseURL: openaiFake.baseURL, apiKey: 'sk-hosts-0123456789', model: 'gpt-e2e' });
     await send(page, 'One');
     await expect.poll(() => lastReply(page).getAttribute('data-state')).toBe('complete');
+    await page.getByRole('button', { name: 'Providers' }).click();
     await page.getByRole('button', { name: 'Add provider' }).click();
     await addProvider(page, { kind: 'anthropic', name: 'Claude', baseURL: anthropicFake.baseURL, apiKey: 'sk-ant-hosts-0123456789', model: 'claude-e2e' });
-    await page.getByRole('button', { name: 'Refresh the model list' }).click();
+    await modelButton(page).click();
+    await page.getByRole('button', { name: 'Refresh the model lists' }).click();
+    await page.getByRole('option', { name: /claude-e2e/ }).first().waitFor();
+    await page.keyboard.press('Escape');
     await send(page, 'Two');
     await expect.poll(() => page.getByTestId('message-assistant').count()).toBe(2);
     await expect.poll(() => lastReply(page).getAttribute('data-state')).toBe('complete');

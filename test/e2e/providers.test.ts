@@ -2,7 +2,7 @@
 // real SDKs → fake provider servers on 127.0.0.1 standing in for hosted and local ones.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openai, startFakeOpenAI, type FakeOpenAI } from '../support/fake-providers';
-import { addProvider, closeBrowser, freePort, lastReply, type RunningApp, send, startApp } from './support/app';
+import { addProvider, chooseModel, closeBrowser, freePort, fromMoreMenu, lastReply, type RunningApp, send, shownModel, startApp } from './support/app';
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -32,7 +32,7 @@ describe('first run', () => {
     const a = await app({ localProbes: [{ presetId: 'ollama', port }] });
     await a.page.getByRole('button', { name: 'Use local models (Ollama)' }).click();
     await a.page.getByRole('textbox', { name: 'Message' }).waitFor();
-    expect(await a.page.getByLabel('Model for this chat').inputValue()).toBe('qwen3:4b');
+    expect(await shownModel(a.page)).toBe('qwen3:4b');
     local.replyText('Answered on this machine.');
     await send(a.page, 'Hello offline');
     await complete(a);
@@ -79,11 +79,11 @@ describe('providers screen', () => {
     await page.getByLabel('API key', { exact: true }).fill('sk-preset-0123456789');
     await page.getByLabel('Extra headers').fill('X-Team: plume-e2e');
     await page.getByRole('button', { name: 'Load models' }).click();
-    const listed = page.getByLabel('Pick a listed model');
-    await listed.waitFor();
-    expect(await listed.locator('option:not([disabled])').allTextContents()).toEqual(['model-a', 'model-b']);
+    // One control: the Model field becomes the list, with the first listed model already chosen.
+    const listed = page.getByRole('combobox', { name: 'Model', exact: true });
+    await expect.poll(() => listed.locator('option').allTextContents()).toEqual(['model-a', 'model-b', 'Another id (type it)…']);
+    expect(await listed.inputValue()).toBe('model-a');
     await listed.selectOption('model-b');
-    expect(await page.getByLabel('Model', { exact: true }).inputValue()).toBe('model-b');
     await page.getByRole('button', { name: 'Save provider' }).click();
     server.replyText('Hi from model b.');
     await send(page, 'Hi');
@@ -152,6 +152,19 @@ describe('providers screen', () => {
     await a.page.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => a.page.getByTestId('connection-status').textContent()).toBe('Connected. 3 models available.');
   });
+
+  it('Test connection warns when the chosen model is not one the provider lists', async () => {
+    const server = await fake(['gpt-real', 'gpt-other']);
+    const a = await app();
+    await a.page.getByLabel('Base URL', { exact: true }).fill(server.baseURL);
+    await a.page.getByLabel('Model', { exact: true }).fill('gpt-typo');
+    await a.page.getByRole('button', { name: 'Test connection' }).click();
+    const status = a.page.getByTestId('connection-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Connected\. 2 models available, but “gpt-typo” is not one of them/);
+    expect(await status.getAttribute('role')).toBe('alert');
+    // The typed id stays in view to be corrected.
+    expect(await a.page.getByLabel('Model', { exact: true }).inputValue()).toBe('gpt-typo');
+  });
 });
 
 describe('in the chat', () => {
@@ -163,9 +176,7 @@ describe('in the chat', () => {
     await send(page, 'First');
     await complete(a);
     expect(server.requests.at(-1)?.body).toMatchObject({ model: 'model-one' });
-    const picker = page.getByLabel('Model for this chat');
-    await picker.fill('model-two');
-    await picker.press('Enter');
+    await chooseModel(page, 'model-two');
     await send(page, 'Second');
     await expect.poll(() => page.getByTestId('message-assistant').count()).toBe(2);
     await complete(a);
@@ -174,9 +185,9 @@ describe('in the chat', () => {
     expect((last?.body as { messages: unknown[] }).messages).toHaveLength(3);
     // A new chat starts from the provider's model; reopening the first one brings its model back.
     await page.getByRole('button', { name: 'New chat' }).click();
-    await expect.poll(() => picker.inputValue()).toBe('model-one');
+    await expect.poll(() => shownModel(page)).toBe('model-one');
     await page.getByRole('button', { name: 'First', exact: true }).click();
-    await expect.poll(() => picker.inputValue()).toBe('model-two');
+    await expect.poll(() => shownModel(page)).toBe('model-two');
   });
 
   it('chat options reach the provider: system prompt, temperature, max tokens, reasoning effort', async () => {
@@ -184,7 +195,7 @@ describe('in the chat', () => {
     const a = await app();
     const { page } = a;
     await addProvider(page, { baseURL: server.baseURL, model: 'gpt-e2e' });
-    await page.getByRole('button', { name: 'Chat options' }).click();
+    await fromMoreMenu(page, 'Chat options');
     await page.getByLabel('System prompt').fill('Answer like a pirate.');
     await page.getByLabel('Temperature').fill('0.3');
     await page.getByLabel('Max output tokens').fill('256');
@@ -203,7 +214,7 @@ describe('in the chat', () => {
     const a = await app();
     const { page } = a;
     await addProvider(page, { baseURL: server.baseURL, model: 'gpt-e2e' });
-    await page.getByRole('button', { name: 'Chat options' }).click();
+    await fromMoreMenu(page, 'Chat options');
     await page.getByLabel('System prompt').fill('Answer in French.');
     await send(page, 'Bonjour');
     await complete(a);
@@ -219,7 +230,7 @@ describe('in the chat', () => {
     await expect.poll(stored).toBe('Answer in Italian.');
     await page.reload();
     await page.getByRole('button', { name: 'Bonjour', exact: true }).click();
-    await page.getByRole('button', { name: 'Chat options' }).click();
+    await fromMoreMenu(page, 'Chat options');
     await expect.poll(() => page.getByLabel('System prompt').inputValue()).toBe('Answer in Italian.');
     await send(page, 'Ciao');
     await complete(a);

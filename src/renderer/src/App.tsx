@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SavedProvider } from '../../shared/contract';
 import { bridge } from './bridge';
-import { ChatToolbar } from './components/ChatToolbar';
+import { ChatToolbar, type HeaderTarget } from './components/ChatToolbar';
 import { Composer } from './components/Composer';
 import { ContextMeter } from './context/ContextMeter';
 import type { MessageActions } from './components/MessageItem';
@@ -18,8 +18,10 @@ import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { McpServersPanel } from './settings/McpServersPanel';
 import './settings/settings.css';
+import { ProviderNames } from './providers/provider-names';
 import { useReplyTarget } from './settings/use-reply-target';
 import { CommandPalette, useCommand } from './shell';
+import { useSidebar } from './shell/use-sidebar';
 import { ChatStore } from './store/chat-store';
 import { RepliesStore } from './store/replies-store';
 
@@ -45,20 +47,46 @@ export function App() {
   const [searching, setSearching] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  const sidebar = useSidebar();
+  const menuRef = useRef<(() => void) | null>(null);
+  const modelRef = useRef<(() => void) | null>(null);
   useEffect(() => {
     store.onConversationChanged = () => void conversations.refresh();
     replies.onConversationChanged = () => void conversations.refresh();
   }, [store, replies, conversations.refresh]);
   const { target } = reply;
+  const providerNames = useMemo(() => new Map((reply.providers ?? []).map((p) => [p.id, p.name])), [reply.providers]);
 
   const openConversation = useCallback(
     (id: string | null, messageId: string | null = null) => {
       setFocus(messageId ? { messageId } : null);
       setView({ screen: 'chat' });
+      sidebar.dismissOverlay();
       void store.open(id, messageId);
     },
-    [store],
+    [store, sidebar.dismissOverlay],
   );
+
+  // Esc closes the sidebar where it lies over the chat, and focus goes back to its toggle.
+  useEffect(() => {
+    if (!(sidebar.open && sidebar.overlay)) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      sidebar.dismissOverlay();
+      document.querySelector<HTMLElement>('[aria-controls="conversation-sidebar"]')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sidebar.open, sidebar.overlay, sidebar.dismissOverlay]);
+
+  const openFromHeader = (screen: HeaderTarget) => {
+    if (screen === 'search') setSearching(true);
+    else if (screen === 'settings') setView({ screen: 'settings' });
+    else if (screen === 'new-chat') openConversation(null);
+    else if (screen === 'options') setShowOptions((open) => !open);
+    else setView({ screen: 'providers', editing: screen === 'add-provider' ? 'new' : null });
+  };
 
   const actions: MessageActions = useMemo(
     () => ({
@@ -75,7 +103,7 @@ export function App() {
   useCommand('search', () => setSearching(true));
   useCommand('settings', () => setView({ screen: 'settings' }));
   useCommand('stop', chat.streaming ? () => store.stop() : null);
-  useCommand('export', chat.conversationId ? () => focusExportMenu() : null);
+  useCommand('export', chat.conversationId ? () => menuRef.current?.() : null);
 
   const onSaved = (saved: SavedProvider) => {
     setView({ screen: 'chat' });
@@ -142,43 +170,50 @@ export function App() {
     );
   }
 
+  const title = conversations.list.find((c) => c.id === chat.conversationId)?.title || 'New chat';
   return (
-    <div className="layout">
-      <Sidebar
-        conversations={conversations.list}
-        activeId={chat.conversationId}
-        replyMarks={replyMarks}
-        onOpen={(id) => openConversation(id)}
-        onNew={() => openConversation(null)}
-        onRename={async (id, title) => {
-          await bridge.invoke('conversations:rename', { id, title }).catch((e: Error) => setNotice(e.message));
-          await conversations.refresh();
-        }}
-        onPin={async (id, pinned) => {
-          await bridge.invoke('conversations:pin', { id, pinned });
-          await conversations.refresh();
-        }}
-        onDelete={onDelete}
-      />
-      <main className="app chat">
+    <ProviderNames.Provider value={providerNames}>
+    <div className={`layout${sidebar.open ? ' sidebar-open' : ''}`}>
+      {sidebar.open && (
+        <Sidebar
+          overlay={sidebar.overlay}
+          conversations={conversations.list}
+          activeId={chat.conversationId}
+          replyMarks={replyMarks}
+          onOpen={(id) => openConversation(id)}
+          onNew={() => openConversation(null)}
+          onSearch={() => setSearching(true)}
+          onProviders={() => setView({ screen: 'providers', editing: null })}
+          onSettings={() => setView({ screen: 'settings' })}
+          onRename={async (id, title) => {
+            await bridge.invoke('conversations:rename', { id, title }).catch((e: Error) => setNotice(e.message));
+            await conversations.refresh();
+          }}
+          onPin={async (id, pinned) => {
+            await bridge.invoke('conversations:pin', { id, pinned });
+            await conversations.refresh();
+          }}
+          onDelete={onDelete}
+        />
+      )}
+      {sidebar.open && sidebar.overlay && <div className="scrim" aria-hidden="true" onClick={sidebar.dismissOverlay} />}
+      <div className="chat-column">
         <ChatToolbar
+          title={title}
           providers={providers}
-          defaultProviderId={settings.defaultProviderId}
           selected={reply.selected}
           model={reply.activeModel}
           conversationId={chat.conversationId}
-          optionsOpen={showOptions}
-          onChooseProvider={reply.chooseProvider}
-          onChooseModel={reply.chooseModel}
-          onToggleOptions={() => setShowOptions((open) => !open)}
-          onOpen={(screen) => {
-            if (screen === 'search') setSearching(true);
-            else if (screen === 'settings') setView({ screen: 'settings' });
-            else setView({ screen: 'providers', editing: screen === 'add-provider' ? 'new' : null });
-          }}
+          sidebarOpen={sidebar.open}
+          onToggleSidebar={sidebar.toggle}
+          onChoose={reply.chooseTarget}
+          onOpen={openFromHeader}
           onNotice={setNotice}
           onImported={() => void conversations.refresh()}
+          menuRef={menuRef}
+          modelRef={modelRef}
         />
+      <main className="app chat">
         {showOptions && reply.selected && (
           <ConversationOptions
             key={chat.conversationId ?? 'new'}
@@ -203,6 +238,7 @@ export function App() {
           renderContext={(draftChars, files) => <ContextMeter store={store} target={target} draftChars={draftChars} files={files} />}
         />
       </main>
+      </div>
       {searching && (
         <SearchDialog
           onClose={() => setSearching(false)}
@@ -226,16 +262,6 @@ export function App() {
       )}
       <CommandPalette />
     </div>
+    </ProviderNames.Provider>
   );
-}
-
-/** The Export command opens the export choices in the toolbar. */
-function focusExportMenu(): void {
-  const menu = document.querySelector<HTMLSelectElement>('select[aria-label="Export or import"]');
-  menu?.focus();
-  try {
-    menu?.showPicker();
-  } catch {
-    // showPicker needs a user gesture in some engines; focus alone still helps keyboard users.
-  }
 }

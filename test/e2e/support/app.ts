@@ -145,3 +145,23 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** The model picker's button: its name reads "Model: <id> from <provider>". */
+export const modelButton = (page: Page) => page.getByRole('button', { name: /^Model:/ });
+
+/** The model the open chat will use, as the header shows it. */
+export const shownModel = (page: Page) => modelButton(page).locator('.model-name').textContent();
+
+/** Chooses a model the way a person would: open the picker, type the id, press Enter. */
+export async function chooseModel(page: Page, model: string): Promise<void> {
+  await modelButton(page).click();
+  const search = page.getByRole('combobox', { name: 'Search models' });
+  await search.fill(model);
+  await search.press('Enter');
+}
+
+/** Runs an item of the header's overflow menu ("Chat options", "Export chat as JSON (lossless)", …). */
+export async function fromMoreMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}

@@ -3,6 +3,7 @@ import { AttachmentList } from '../attachments/AttachmentList';
 import { CopyButton } from '../markdown';
 import { MessageBody } from '../message/MessageBody';
 import { ToolCalls } from '../message/ToolCalls';
+import { useProviderName } from '../providers/provider-names';
 import type { ChatItem } from '../store/chat-store';
 import { BranchSwitcher } from './BranchSwitcher';
 import { statsLine } from './format';
@@ -36,6 +37,7 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
   const stats = item.role === 'assistant' ? statsLine(item, performance.now()) : null;
   const failed = item.state === 'error' || item.state === 'interrupted';
   const saved = !item.id.startsWith('tmp-') && !streaming;
+  const providerName = useProviderName(item.providerId);
 
   return (
     <article
@@ -79,6 +81,9 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
         <footer className="message-footer">
           {item.siblingCount > 1 && saved && (
             <BranchSwitcher index={item.siblingIndex} count={item.siblingCount} disabled={busy} onSwitch={(i) => actions.switchBranch(item.id, i)} />
+          )}
+          {item.role === 'assistant' && item.model && (
+            <span className="reply-model" data-testid="reply-model">{providerName ? `${providerName} · ${item.model}` : item.model}</span>
           )}
           {STATE_LABEL[item.state] && <span className="badge">{STATE_LABEL[item.state]}</span>}
           {stats && <span className="stats" data-testid="reply-stats">{stats}</span>}

@@ -25,7 +25,8 @@ interface Props {
   onRemove?(id: string): Promise<void>;
 }
 
-type Status = { tone: 'ok' | 'error'; text: string } | null;
+type Status = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+const OTHER = '\u0000other';
 
 export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onListModels, onCancel, onRemove }: Props) {
   const id = useId();
@@ -40,6 +41,10 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
   const [readThinkTags, setReadThinkTags] = useState(existing?.readThinkTags ?? true);
   const [model, setModel] = useState(existing?.model ?? '');
   const [models, setModels] = useState<string[]>([]);
+  // Once the provider's list is loaded the Model field is a choice among them, unless the user
+  // asks to type an id nobody lists.
+  const [typing, setTyping] = useState(false);
+  const listed = models.length > 0 && !typing;
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState<'save' | 'test' | 'models' | null>(null);
@@ -96,9 +101,16 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
     run('test', async () => {
       const result = await onTest(probe());
       if (result.ok) {
-        setModels(result.models);
+        // Testing checks the typed id rather than replacing it.
+        const list = showList(result.models, true);
         const count = result.modelCount === 1 ? '1 model' : `${result.modelCount} models`;
-        setStatus({ tone: 'ok', text: `Connected. ${count} available.` });
+        const chosen = model.trim();
+        if (chosen !== '' && list.length > 0 && !list.includes(chosen)) {
+          setTyping(true);
+          setStatus({ tone: 'warn', text: `Connected. ${count} available, but “${chosen}” is not one of them: pick a listed model or check the id.` });
+        } else {
+          setStatus({ tone: 'ok', text: `Connected. ${count} available.` });
+        }
       } else {
         setStatus({ tone: 'error', text: result.error.message });
       }
@@ -106,10 +118,19 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
 
   const loadModels = () =>
     run('models', async () => {
-      const list = await onListModels({ ...probe(), refresh: true });
-      setModels(list.models);
-      setStatus({ tone: 'ok', text: list.models.length ? `Found ${list.models.length} models. Pick one or type an id.` : 'The provider listed no models; type the id.' });
+      const list = showList((await onListModels({ ...probe(), refresh: true })).models, false);
+      setTyping(false);
+      setStatus({ tone: 'ok', text: list.length ? `Found ${list.length} models.` : 'The provider listed no models; type the id.' });
     });
+
+  /** Shows a fetched list, sorted, and picks its first model when none is chosen (or, unless
+   *  keepTyped, when the chosen one is not listed). */
+  const showList = (fetched: string[], keepTyped: boolean) => {
+    const list = [...fetched].sort((a, b) => a.localeCompare(b));
+    setModels(list);
+    setModel((current) => (list.length && (current.trim() === '' || (!keepTyped && !list.includes(current))) ? (list[0] as string) : current));
+    return list;
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -189,27 +210,25 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
       {kind === 'openai' && <ThinkTagsChoice checked={readThinkTags} onChange={setReadThinkTags} />}
       <label htmlFor={`${id}-model`}>Model</label>
       <div className="model-row">
-        <input
-          id={`${id}-model`}
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
-          list={`${id}-models`}
-          placeholder="e.g. gpt-4o-mini, claude-sonnet-4-5, llama3.2"
-          spellCheck={false}
-        />
-        <button type="button" onClick={() => void loadModels()} disabled={busy !== null}>Load models</button>
+        {listed ? (
+          <select id={`${id}-model`} value={models.includes(model) ? model : OTHER} onChange={(e) => (e.target.value === OTHER ? setTyping(true) : setModel(e.target.value))}>
+            {models.map((m) => <option key={m} value={m}>{m}</option>)}
+            <option value={OTHER}>Another id (type it)…</option>
+          </select>
+        ) : (
+          <input
+            id={`${id}-model`}
+            value={model}
+            onChange={(e) => setModel(e.target.value)}
+            placeholder="e.g. gpt-4o-mini, claude-sonnet-4-5, llama3.2"
+            spellCheck={false}
+            autoFocus={typing}
+          />
+        )}
+        <button type="button" onClick={() => void loadModels()} disabled={busy !== null}>{models.length ? 'Reload models' : 'Load models'}</button>
       </div>
-      <datalist id={`${id}-models`}>
-        {models.map((m) => <option key={m} value={m} />)}
-      </datalist>
-      {models.length > 0 && (
-        <select aria-label="Pick a listed model" value={models.includes(model) ? model : ''} onChange={(e) => setModel(e.target.value)}>
-          <option value="" disabled>Pick one of {models.length} listed models…</option>
-          {models.map((m) => <option key={m} value={m}>{m}</option>)}
-        </select>
-      )}
       {status && (
-        <p className={status.tone === 'ok' ? 'notice' : 'form-error'} role={status.tone === 'ok' ? 'status' : 'alert'} data-testid="connection-status">
+        <p className={status.tone === 'ok' ? 'notice' : status.tone === 'warn' ? 'form-warning' : 'form-error'} role={status.tone === 'ok' ? 'status' : 'alert'} data-testid="connection-status">
           {status.text}
         </p>
       )}

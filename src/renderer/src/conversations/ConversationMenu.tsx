@@ -1,6 +1,8 @@
-import { useRef } from 'react';
+import { Download, FileUp } from 'lucide-react';
+import { useRef, type ReactNode } from 'react';
 import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
+import type { MenuGroup } from '../shell/Menu';
 import { clearSelection, useSelection } from './selection';
 import { saveBase64, saveFile } from './transfer';
 
@@ -12,7 +14,6 @@ interface Props {
 
 type Scope = 'one' | 'selected' | 'all';
 type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches';
-type Choice = `${Scope}:${Kind}` | 'import';
 
 const FORMATS: readonly [Kind, string][] = [
   ['markdown', 'Markdown'],
@@ -23,14 +24,15 @@ const FORMATS: readonly [Kind, string][] = [
   ['html-branches', 'HTML, every branch'],
 ];
 
-/** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
-export function ConversationMenu({ conversationId, onNotice, onImported }: Props) {
+/**
+ * Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export), as
+ * groups of the header's overflow menu, plus the hidden file input the import reads from.
+ */
+export function useTransferMenu({ conversationId, onNotice, onImported }: Props): { groups: MenuGroup[]; fileInput: ReactNode } {
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = useSelection();
 
-  const run = async (choice: Choice) => {
-    if (choice === 'import') return fileInput.current?.click();
-    const [scope, kind] = choice.split(':') as [Scope, Kind];
+  const run = async (scope: Scope, kind: Kind) => {
     const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;
     const branches = kind.endsWith('-branches') ? 'all' : 'shown';
     try {
@@ -53,27 +55,23 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
     }
   };
 
-  return (
-    <>
-      <select
-        aria-label="Export or import"
-        value=""
-        onChange={(event) => {
-          const value = event.target.value as Choice;
-          event.target.value = '';
-          void run(value);
-        }}
-      >
-        <option value="" disabled>Export…</option>
-        {conversationId && (
-          <optgroup label="This conversation">{formatOptions('one')}</optgroup>
-        )}
-        {selected.length > 0 && (
-          <optgroup label={`${selected.length} selected conversation${selected.length === 1 ? '' : 's'}`}>{formatOptions('selected')}</optgroup>
-        )}
-        <optgroup label="All conversations">{formatOptions('all')}</optgroup>
-        <option value="import">Import a file…</option>
-      </select>
+  /** The same formats for this conversation, the selected ones and all of them. */
+  const formatItems = (scope: Scope) =>
+    FORMATS.map(([kind, label]) => ({
+      label: `${scope === 'one' ? 'Export chat as' : scope === 'selected' ? `Export ${selected.length} selected as` : 'Export all as'} ${label}`,
+      icon: Download,
+      onSelect: () => void run(scope, kind),
+    }));
+
+  const groups: MenuGroup[] = [
+    ...(conversationId ? [{ label: 'This conversation', items: formatItems('one') }] : []),
+    ...(selected.length > 0 ? [{ label: `${selected.length} selected conversation${selected.length === 1 ? '' : 's'}`, items: formatItems('selected') }] : []),
+    { label: 'All conversations', items: [...formatItems('all'), { label: 'Import a file…', icon: FileUp, onSelect: () => fileInput.current?.click() }] },
+  ];
+
+  return {
+    groups,
+    fileInput: (
       <input
         ref={fileInput}
         type="file"
@@ -93,11 +91,6 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
           }
         }}
       />
-    </>
-  );
-}
-
-/** The same formats for one conversation and for all of them. */
-function formatOptions(scope: Scope) {
-  return FORMATS.map(([format, label]) => <option key={format} value={`${scope}:${format}` satisfies Choice}>{label}</option>);
+    ),
+  };
 }

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SearchHit, Snippet } from '../../../shared/conversations';
 import { bridge } from '../bridge';
+import { comboboxProps } from '../shell/combobox';
 
 interface Props {
   onPick(hit: SearchHit): void;
@@ -14,6 +15,7 @@ export function SearchDialog({ onPick, onClose }: Props) {
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
+  const listId = useId();
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -41,6 +43,7 @@ export function SearchDialog({ onPick, onClose }: Props) {
         <input
           autoFocus
           aria-label="Search conversations"
+          {...comboboxProps(listId, hits[selected] ? selected : -1, hits.length > 0)}
           placeholder="Search all conversations…"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
@@ -52,13 +55,18 @@ export function SearchDialog({ onPick, onClose }: Props) {
           }}
         />
         {error && <p className="form-error" role="alert">{error}</p>}
-        <ul className="search-results" role="listbox" aria-label="Results">
+        <ul className="search-results" role="listbox" aria-label="Results" id={listId}>
           {hits.map((hit, index) => (
-            <li key={`${hit.conversationId}:${hit.messageId ?? 'title'}`} role="option" aria-selected={index === selected}>
-              <button type="button" onClick={() => onPick(hit)} onMouseEnter={() => setSelected(index)}>
-                <span className="hit-title">{hit.conversationTitle || 'New chat'}</span>
-                <span className="hit-snippet"><Highlighted snippet={hit.snippet} /></span>
-              </button>
+            <li
+              key={`${hit.conversationId}:${hit.messageId ?? 'title'}`}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === selected}
+              onClick={() => onPick(hit)}
+              onMouseEnter={() => setSelected(index)}
+            >
+              <span className="hit-title">{hit.conversationTitle || 'New chat'}</span>
+              <span className="hit-snippet"><Highlighted snippet={hit.snippet} /></span>
             </li>
           ))}
           {query.trim() !== '' && hits.length === 0 && !error && <li className="no-results">No matches.</li>}

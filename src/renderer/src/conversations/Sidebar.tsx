@@ -1,5 +1,8 @@
+import { Pencil, Search, Server, Settings, SquarePen, Star, StarOff, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { groupConversations, type ConversationSummary } from '../../../shared/conversations';
+import { IconButton } from '../shell/IconButton';
+import { shortcutHint } from '../shell/shortcut-hint';
 import type { ReplyMark as Mark } from '../store/replies-store';
 import { ReplyMark } from './ReplyMark';
 import { keepOnly, toggleSelected, useSelection } from './selection';
@@ -11,58 +14,80 @@ interface Props {
   replyMarks?: ReadonlyMap<string, Mark>;
   onOpen(id: string): void;
   onNew(): void;
+  onSearch(): void;
+  onProviders(): void;
+  onSettings(): void;
   onRename(id: string, title: string): Promise<void>;
   onPin(id: string, pinned: boolean): Promise<void>;
   onDelete(id: string): Promise<void>;
+  /** Lying over the chat (narrow windows) rather than docked beside it. */
+  overlay?: boolean;
 }
 
-export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onRename, onPin, onDelete }: Props) {
+export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onSearch, onProviders, onSettings, onRename, onPin, onDelete, overlay = false }: Props) {
   const groups = useMemo(() => groupConversations(conversations, Date.now()), [conversations]);
   const [renaming, setRenaming] = useState<string | null>(null);
   const selected = useSelection();
   useEffect(() => keepOnly(new Set(conversations.map((c) => c.id))), [conversations]);
 
   return (
-    <nav className="sidebar" aria-label="Conversations">
-      <button type="button" className="primary new-chat" onClick={onNew}>New chat</button>
-      {conversations.length === 0 && <p className="sidebar-empty">Your conversations will appear here.</p>}
-      {groups.map((group) => (
-        <section key={group.label} aria-label={group.label}>
-          <h2 className="group-label">{group.label}</h2>
-          <ul>
-            {group.conversations.map((c) => (
-              <li key={c.id} className={`conversation${c.id === activeId ? ' active' : ''}${selected.includes(c.id) ? ' selected' : ''}`}>
-                {renaming === c.id ? (
-                  <form
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      const title = new FormData(event.currentTarget).get('title');
-                      void onRename(c.id, String(title ?? '')).then(() => setRenaming(null));
-                    }}
-                  >
-                    <input name="title" aria-label="New title" defaultValue={c.title} autoFocus onBlur={() => setRenaming(null)}
-                      onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)} />
-                  </form>
-                ) : (
-                  <button type="button" className="conversation-title" aria-current={c.id === activeId ? 'page' : undefined} title="Ctrl+click to select several for export"
-                    data-selected={selected.includes(c.id) || undefined}
-                    onClick={(event) => (event.ctrlKey || event.metaKey ? toggleSelected(c.id) : onOpen(c.id))} onDoubleClick={() => setRenaming(c.id)}>
-                    {c.title || 'New chat'}
-                  </button>
-                )}
-                <ReplyMark mark={replyMarks?.get(c.id)} />
-                <span className="conversation-actions">
-                  <button type="button" className="icon-button" aria-label={c.pinned ? `Unpin ${c.title}` : `Pin ${c.title}`} aria-pressed={c.pinned} onClick={() => void onPin(c.id, !c.pinned)}>
-                    {c.pinned ? '★' : '☆'}
-                  </button>
-                  <button type="button" className="icon-button" aria-label={`Rename ${c.title}`} onClick={() => setRenaming(c.id)}>✎</button>
-                  <button type="button" className="icon-button" aria-label={`Delete ${c.title}`} onClick={() => void onDelete(c.id)}>✕</button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+    <nav id="conversation-sidebar" className={`sidebar${overlay ? ' overlay-sidebar' : ''}`} aria-label="Conversations">
+      <div className="sidebar-top">
+        <button type="button" className="new-chat" onClick={onNew} data-tip={shortcutHint('new-chat')} data-tip-align="start">
+          <SquarePen aria-hidden="true" focusable="false" />
+          New chat
+        </button>
+        <IconButton icon={Search} label="Search conversations" shortcut={shortcutHint('search')} tipAlign="end" onClick={onSearch} />
+      </div>
+      <div className="sidebar-list">
+        {conversations.length === 0 && <p className="sidebar-empty">Your conversations will appear here.</p>}
+        {groups.map((group) => (
+          <section key={group.label} aria-label={group.label}>
+            <h2 className="group-label">{group.label}</h2>
+            <ul>
+              {group.conversations.map((c) => (
+                <li key={c.id} className={`conversation${c.id === activeId ? ' active' : ''}${selected.includes(c.id) ? ' selected' : ''}`}>
+                  {renaming === c.id ? (
+                    <form
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        const title = new FormData(event.currentTarget).get('title');
+                        void onRename(c.id, String(title ?? '')).then(() => setRenaming(null));
+                      }}
+                    >
+                      <input name="title" aria-label="New title" defaultValue={c.title} autoFocus onBlur={() => setRenaming(null)}
+                        onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)} />
+                    </form>
+                  ) : (
+                    <button type="button" className="conversation-title" title={`${c.title || 'New chat'} — Ctrl+click to select several for export`} aria-current={c.id === activeId ? 'page' : undefined}
+                      data-selected={selected.includes(c.id) || undefined}
+                      onClick={(event) => (event.ctrlKey || event.metaKey ? toggleSelected(c.id) : onOpen(c.id))} onDoubleClick={() => setRenaming(c.id)}>
+                      {c.pinned && <Star className="pin-mark" aria-label="Pinned" />}
+                      {c.title || 'New chat'}
+                    </button>
+                  )}
+                  <ReplyMark mark={replyMarks?.get(c.id)} />
+                  <span className="conversation-actions">
+                    <IconButton icon={c.pinned ? StarOff : Star} label={c.pinned ? `Unpin ${c.title}` : `Pin ${c.title}`} data-tip={c.pinned ? 'Unpin' : 'Pin'} aria-pressed={c.pinned} tipAlign="end" onClick={() => void onPin(c.id, !c.pinned)} />
+                    <IconButton icon={Pencil} label={`Rename ${c.title}`} data-tip="Rename" tipAlign="end" onClick={() => setRenaming(c.id)} />
+                    <IconButton icon={Trash2} label={`Delete ${c.title}`} data-tip="Delete" tipAlign="end" onClick={() => void onDelete(c.id)} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <div className="sidebar-bottom">
+        <button type="button" className="sidebar-link" onClick={onProviders}>
+          <Server aria-hidden="true" focusable="false" />
+          Providers
+        </button>
+        <button type="button" className="sidebar-link" onClick={onSettings}>
+          <Settings aria-hidden="true" focusable="false" />
+          Settings
+        </button>
+      </div>
     </nav>
   );
 }

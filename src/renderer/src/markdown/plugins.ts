@@ -4,6 +4,7 @@ import { CodeBlock } from './components/CodeBlock.tsx';
 import { RemoteImage } from './components/RemoteImage.tsx';
 import { SafeLink } from './components/SafeLink.tsx';
 import { TableRow } from './components/TableRow.tsx';
+import { ScrollableTable } from './components/ScrollableTable.tsx';
 import { createElement, Fragment } from 'react';
 
 // Module-level so its identity never changes: a new object per render would defeat every
@@ -13,6 +14,7 @@ export const COMPONENTS: Components = {
   a: SafeLink,
   img: RemoteImage,
   tr: TableRow,
+  table: ScrollableTable,
 };
 
 /** Renders an element's children without the element: pieces poured into one parent element. */

@@ -122,12 +122,13 @@ export function useReplyTarget(conversationId: string | null, conversations: Con
     applySettings,
     refreshProviders,
     refreshSettings,
-    chooseProvider(id: string) {
+    /** A model of any provider, as the model picker offers them. */
+    chooseTarget(id: string, nextModel: string) {
       const next = providers?.find((p) => p.id === id);
       if (!next) return;
       setProviderId(next.id);
-      setModel(next.model);
-      remember({ providerId: next.id, model: next.model, options, system }, 0);
+      setModel(nextModel);
+      remember({ providerId: next.id, model: nextModel, options, system }, 0);
     },
     chooseModel(next: string) {
       if (!selected) return;

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AppCommand } from '../../../shared/app-commands';
 import { commands } from './commands';
+import { comboboxProps } from './combobox';
 import { filterCommands, moveHighlight } from './palette-model';
 import { shortcutLabel } from './shortcuts';
 import { useCommand } from './use-command';
@@ -65,12 +66,8 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="command-palette" aria-label="Command palette" onCancel={onCancel}>
       <input
         type="text"
-        role="combobox"
         aria-label="Type a command"
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        {...comboboxProps(listId, active)}
         autoFocus
         value={query}
         onChange={(event) => {

@@ -4,6 +4,8 @@ import { installShortcuts } from './keyboard';
 import { listenForMenuCommands } from './menu-bridge';
 import { installNavigationGuard } from './navigation-guard';
 import { installTheme } from './theme';
+import './tokens.css';
+import './layout.css';
 import './shell.css';
 
 export function installShell(): void {

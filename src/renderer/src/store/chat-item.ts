@@ -22,6 +22,8 @@ export interface ChatItem {
   /** Renderer clock at the first token, for the live tokens/s while streaming. */
   firstTokenAt?: number;
   model?: string;
+  /** The provider that wrote a reply, for its label. */
+  providerId?: string;
   /** Position among alternatives (edits, regenerations), for the ‹ 2/3 › switcher. */
   siblingIndex: number;
   siblingCount: number;
@@ -57,6 +59,7 @@ export function toItem(m: PathMessage): ChatItem {
     if (m.stats.ttftMs !== undefined) item.ttftMs = m.stats.ttftMs;
   }
   if (m.model) item.model = m.model;
+  if (m.providerId) item.providerId = m.providerId;
   if (m.attachments?.length) item.attachments = m.attachments;
   return item;
 }

@@ -144,7 +144,7 @@ export class ChatStore {
   }
 
   private async startReply(target: ReplyTarget, action: ReplyAction, before: ChatItem[]): Promise<void> {
-    const row: ChatItem = { ...this.tempItem('assistant', ''), state: 'streaming', model: target.model };
+    const row: ChatItem = { ...this.tempItem('assistant', ''), state: 'streaming', model: target.model, providerId: target.providerId };
     this.set({ ...this.snapshot, items: [...before, row], streaming: true, error: null });
 
     let conversationId = this.snapshot.conversationId;

@@ -25,7 +25,8 @@ export function CodeView({ lang, code, status, parts, html, shown = 0 }: Props) 
         <span className="md-code-lang">{lang || 'text'}</span>
         <CopyButton text={code} />
       </div>
-      <pre>
+      {/* Focusable, so a keyboard can scroll a long line sideways. */}
+      <pre tabIndex={0}>
         <code className={className}>
           {parts.map((text, i) => (
             <Part key={i} text={text} html={html && i < shown ? html[i] : undefined} />

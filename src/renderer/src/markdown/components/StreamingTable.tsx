@@ -14,7 +14,7 @@ const REST: Components = { ...COMPONENTS, table: Passthrough, thead: () => null 
 /** A growing table: completed rows stay as they are, only the last one re-renders. */
 export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo; chunks: string[]; definitions: string }) {
   return (
-    <table>
+    <table tabIndex={0}>
       {chunks.map((_, i) => (
         <TableChunk
           key={i}

@@ -1,0 +1,133 @@
+// Every main screen and dialog of the window, reached the way a person would (by role and name),
+// shared by the layout checks, the accessibility audit and `npm run screenshots`.
+import type { Page } from 'playwright';
+import type { FakeOpenAI } from '../../support/fake-providers';
+import { lastReply, send } from './app';
+
+export interface Screen {
+  name: string;
+  /** Reached from a freshly loaded chat window with the seeded conversations. */
+  open(page: Page): Promise<void>;
+}
+
+export const SEED_REPLY = [
+  'Here is a comparison of the **providers** you asked about:',
+  '',
+  '| Provider | Context window | Streaming | Notes |',
+  '| --- | --- | --- | --- |',
+  '| OpenAI | 128,000 tokens | yes | Reasoning effort for o-series models |',
+  '| Anthropic | 200,000 tokens | yes | Extended thinking with a token budget |',
+  '| Ollama | depends on the model | yes | Runs on this computer |',
+  '',
+  '```ts',
+  'export function greet(name: string): string {',
+  '  return `Hello, ${name}!`;',
+  '}',
+  '```',
+  '',
+  'The area of a circle is $A = \\pi r^2$.',
+].join('\n');
+
+/** Two conversations with a table, code and math, sent through the real window. */
+export async function seedConversations(page: Page, fake: FakeOpenAI): Promise<void> {
+  fake.setModels(['gpt-e2e', 'gpt-e2e-mini', 'fake-vision-large']);
+  fake.replyText('Sure, a short answer.');
+  await send(page, 'A first short question');
+  await waitForReply(page);
+  await page.getByRole('button', { name: 'New chat' }).first().click();
+  fake.replyText(SEED_REPLY);
+  await send(page, 'Compare the providers in a table, with some code and a formula');
+  await waitForReply(page);
+}
+
+export async function waitForReply(page: Page): Promise<void> {
+  await lastReply(page).waitFor();
+  for (let i = 0; i < 200; i++) {
+    const state = await lastReply(page).getAttribute('data-state');
+    if (state && state !== 'streaming') return;
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Opens the conversation sidebar if the window is too narrow to show it docked. */
+export async function showSidebar(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Show conversations' });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
+}
+
+export async function openConversation(page: Page, title: RegExp): Promise<void> {
+  await showSidebar(page);
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: title }).first().click();
+  await lastReply(page).waitFor();
+}
+
+const LATEST = /Compare the providers/;
+
+export const SCREENS: Screen[] = [
+  { name: 'chat', open: (page) => openConversation(page, LATEST) },
+  { name: 'new-chat', open: async () => undefined },
+  { name: 'sidebar', open: showSidebar },
+  {
+    name: 'model-picker',
+    open: async (page) => {
+      await openConversation(page, LATEST);
+      await page.getByRole('button', { name: /^Model:/ }).click();
+      await page.getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'overflow-menu',
+    open: async (page) => {
+      await openConversation(page, LATEST);
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menu').waitFor();
+    },
+  },
+  {
+    name: 'chat-options',
+    open: async (page) => {
+      await openConversation(page, LATEST);
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Chat options' }).click();
+      await page.getByRole('region', { name: 'Options for this chat' }).waitFor();
+    },
+  },
+  {
+    name: 'search',
+    open: async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.getByRole('combobox', { name: 'Search conversations' }).fill('providers');
+      await page.getByRole('dialog').getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'command-palette',
+    open: async (page) => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    },
+  },
+  {
+    name: 'providers',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Providers' }).click();
+      await page.getByRole('heading', { name: 'Providers' }).waitFor();
+    },
+  },
+  {
+    name: 'settings',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    },
+  },
+];
+
+/** Back to a freshly loaded chat window (new chat, nothing open). */
+export async function resetWindow(page: Page): Promise<void> {
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+}
