@@ -180,6 +180,28 @@ describe('replies that keep going in browser mode', () => {
     expect(first.requests.at(-1)?.clientDisconnected).toBe(false);
   });
 
+  it('Esc stops the reply on screen only; the one in the background goes on', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    const background = gatedReply(['In the background,', ' still going.']);
+    fake.nextReply(background.reply, streamReply([openai.roleChunk(), openai.textChunk('On screen'), stall()]));
+    await send(page, 'Behind');
+    await expect.poll(() => replyText(page)).toBe('In the background,');
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await send(page, 'In front');
+    await expect.poll(() => replyText(page)).toBe('On screen');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => replyState(page)).toBe('stopped');
+    // The provider form listed models first: the replies are the POSTs.
+    const [behind, inFront] = fake.requests.filter((r) => r.method === 'POST');
+    await inFront!.disconnected;
+    expect(behind!.clientDisconnected).toBe(false);
+    expect(await mark(page, 'Behind', 'Replying').count()).toBe(1);
+    background.gates[0]!.open();
+    await expect.poll(() => mark(page, 'Behind', 'New reply').count()).toBe(1);
+    await openConversation(page, 'Behind');
+    expect(await replyText(page)).toBe('In the background, still going.');
+  });
+
   it('a second message in a conversation that is still answering is refused, and the first reply goes on', async () => {
     const { page, fake } = await apps.withOpenAI();
     const { reply, gates } = gatedReply(['Still', ' answering.']);
