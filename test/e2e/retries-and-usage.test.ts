@@ -92,3 +92,18 @@ describe('usage under a reply', () => {
     await expect.poll(() => lastReply(page).getByTestId('reply-stats').textContent()).toMatch(/10 in \/ 100 cache read \/ 5 out · ≈ \$0\.03$/);
   });
 });
+
+describe('reasoning written into the content', () => {
+  it('<think>…</think> fills the Reasoning panel, and the answer is only what follows', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    fake.nextReply(
+      streamReply([openai.textChunk('<think>\nThe user says hi.'), openai.textChunk(' Be brief.</th'), openai.textChunk('ink>\n\nHi there!'), openai.finishChunk(), openai.done()]),
+    );
+    await send(page, 'Hi');
+    await expect.poll(() => lastReply(page).getAttribute('data-state')).toBe('complete');
+    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Hi there!');
+    await lastReply(page).getByText('Reasoning').click();
+    expect(await lastReply(page).locator('.reasoning-text').textContent()).toBe('The user says hi. Be brief.');
+  });
+});
+
