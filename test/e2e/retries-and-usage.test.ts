@@ -66,4 +66,44 @@ describe('usage under a reply', () => {
     await expect.poll(() => lastReply(page).getByTestId('reply-stats').textContent()).toMatch(/176 in \/ 1024 cache read \/ 44 out \/ 256 reasoning/);
     await screenshotAll(page, 'usage-line');
   });
+
+  it('a cache price set in Settings prices cached input on its own', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Add price row' }).click();
+    await page.locator('.price-table tbody tr').last().getByRole('textbox').first().fill('gpt-e2e');
+    await page.getByLabel('Input price for gpt-e2e').fill('1000');
+    await page.getByLabel('Output price for gpt-e2e').fill('2000');
+    await page.getByLabel('Cache read price for gpt-e2e').fill('100');
+    await screenshotAll(page, 'price-table');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    await page.getByRole('button', { name: 'Back to chat' }).click();
+    fake.nextReply(
+      streamReply([
+        openai.textChunk('Cached.'),
+        openai.finishChunk(),
+        openai.dataFrame({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-e2e', choices: [], usage: { prompt_tokens: 110, completion_tokens: 5, total_tokens: 115, prompt_tokens_details: { cached_tokens: 100 } } }),
+        openai.done(),
+      ]),
+    );
+    await send(page, 'Hello');
+    // 10 uncached × $1000/M + 100 cached × $100/M + 5 out × $2000/M = $0.03
+    await expect.poll(() => lastReply(page).getByTestId('reply-stats').textContent()).toMatch(/10 in \/ 100 cache read \/ 5 out · ≈ \$0\.03$/);
+  });
 });
+
+describe('reasoning written into the content', () => {
+  it('<think>…</think> fills the Reasoning panel, and the answer is only what follows', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    fake.nextReply(
+      streamReply([openai.textChunk('<think>\nThe user says hi.'), openai.textChunk(' Be brief.</th'), openai.textChunk('ink>\n\nHi there!'), openai.finishChunk(), openai.done()]),
+    );
+    await send(page, 'Hi');
+    await expect.poll(() => lastReply(page).getAttribute('data-state')).toBe('complete');
+    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Hi there!');
+    await lastReply(page).getByText('Reasoning').click();
+    expect(await lastReply(page).locator('.reasoning-text').textContent()).toBe('The user says hi. Be brief.');
+  });
+});
+

@@ -19,7 +19,8 @@ export function shouldNotifyReplyDone(result: Pick<ReplyResult, 'outcome'>, cont
 
 /** Time to first token plus output tokens at the measured rate: the stats carry no end time. */
 function estimatedDurationMs({ outcome: { stats } }: Pick<ReplyResult, 'outcome'>): number {
-  const tokens = stats.usage.outputTokens ?? 0;
+  // The rate counts reasoning too (it streams like the answer), so the duration must as well.
+  const tokens = (stats.usage.outputTokens ?? 0) + (stats.estimated ? 0 : (stats.usage.reasoningTokens ?? 0));
   const streaming = stats.tokensPerSec && stats.tokensPerSec > 0 ? (tokens / stats.tokensPerSec) * 1000 : 0;
   return (stats.ttftMs ?? 0) + streaming;
 }

@@ -1,7 +1,7 @@
 // How much of the model's context window this conversation uses, and a warning before sending a
 // message that would not fit, saying what to do about it. For Ollama and LM Studio the context
 // the model is loaded with is what counts: beyond it, the oldest part is silently dropped.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ContextWindowInfo } from '../../../shared/context-window';
 import { estimateTokens } from '../../../shared/context-window';
 import type { AttachmentSummary } from '../attachments/types';
@@ -18,10 +18,11 @@ interface Props {
 }
 
 export function ContextMeter({ store, target, draftChars, files }: Props) {
-  const chat = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const info = useContextWindow(target, chat.streaming);
+  const streaming = useSyncExternalStore(store.subscribe, () => store.getSnapshot().streaming);
+  const history = useHistoryTokens(store);
+  const info = useContextWindow(target, streaming);
   if (!target || !info) return null;
-  const used = conversationTokens(chat.items) + estimateTokens(draftChars) + filesTokens(files);
+  const used = history + estimateTokens(draftChars) + filesTokens(files);
   const limit = info.loadedTokens ?? info.tokens;
   const share = Math.min(1, used / limit);
   return (
@@ -45,6 +46,20 @@ function overflowText(model: string, info: ContextWindowInfo, used: number): str
     return `${info.loadedBy ?? 'The server'} has ${model} loaded with a ${compact(info.loadedTokens)}-token context, and this conversation is about ${compact(used)} tokens: the oldest part will be silently dropped. Start a new chat, or load the model with a larger context length${info.loadedBy === 'Ollama' ? ' (num_ctx)' : ''}.`;
   }
   return `This would not fit: the conversation is about ${compact(used)} tokens and ${model} takes ${compact(info.tokens)}. Start a new chat, remove attachments, or pick a model with a larger context window.`;
+}
+
+/**
+ * The conversation's size, counted when no reply streams: a streaming reply publishes every
+ * frame, and the meter need not re-render with it (the reply's usage arrives at its end).
+ */
+function useHistoryTokens(store: ChatStore): number {
+  const last = useRef(0);
+  const counted = useSyncExternalStore(store.subscribe, () => {
+    const chat = store.getSnapshot();
+    return chat.streaming ? -1 : conversationTokens(chat.items);
+  });
+  if (counted >= 0) last.current = counted;
+  return last.current;
 }
 
 /** Asked again when the model changes and after each reply (a local server may have reloaded it). */
