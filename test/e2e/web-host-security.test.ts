@@ -143,3 +143,20 @@ describe('another web server on 127.0.0.1', () => {
     expect(await app.page.getByText(/access token/).count()).toBe(0);
   });
 });
+
+describe('the page opened without its token', () => {
+  const apps = perTestApp();
+
+  it('says how to open Plume instead of showing a broken window', async () => {
+    const app = await apps.start();
+    const bare = await app.context.browser()!.newContext();
+    try {
+      const page = await bare.newPage();
+      await page.goto(`${app.host.origin}/`);
+      await expect.poll(() => page.getByText(/address printed by `npm run web`/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.screenshot({ path: join(import.meta.dirname, '../../test-results/no-token.png') });
+    } finally {
+      await bare.close();
+    }
+  });
+});
