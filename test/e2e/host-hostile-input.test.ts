@@ -113,6 +113,22 @@ describe('malformed WebSocket frames', () => {
   }
 });
 
+describe('random frames (seeded fuzz)', () => {
+  it('60 connections each sending random bytes after the handshake: the host answers after every one', async () => {
+    let seed = 20261130;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 60; run++) {
+      const length = 2 + Math.floor(random() * 200);
+      const bytes = Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
+      // Half of them start like a real text frame, so the parser gets past the first byte.
+      if (run % 2 === 0) bytes[0] = 0x81;
+      const reply = await rawExchange(upgradeRequest('/stream'), (socket) => socket.write(bytes, () => setTimeout(() => socket.end(), 50)));
+      expect(reply).toMatch(/^HTTP\/1\.1 101/);
+      await expectStillAnswering();
+    }
+  }, 120_000);
+});
+
 describe('malformed upgrades, targets and cookies (no token needed to send them)', () => {
   const targets = ['http://[', '%', '/stream?%zz', '//[', '*', '/stream/%', `/${'a'.repeat(6000)}`, 'http://127.0.0.1:1/stream'];
   for (const target of targets) {

@@ -77,5 +77,15 @@ describe('a damaged vault', () => {
     await expect.poll(() => alert.textContent()).toMatch(/kept unchanged as keys\.vault\.json\.unreadable-/);
     await alert.scrollIntoViewIfNeeded();
     await screenshots(page, 'settings-vault-damaged');
+
+    // The user can drop the unreadable key on purpose (e.g. to point the provider elsewhere).
+    await page.getByRole('button', { name: 'Back to chat' }).click();
+    await page.getByRole('button', { name: 'Providers' }).click();
+    await page.getByRole('button', { name: 'Edit OpenAI' }).click();
+    await page.getByLabel('Remove the saved key').check();
+    await page.getByRole('button', { name: 'Save provider' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    await page.getByRole('button', { name: 'Providers' }).click();
+    await expect.poll(() => page.locator('.provider-row').first().textContent()).toContain('no key');
   });
 });

@@ -121,7 +121,9 @@ describe('another web server on 127.0.0.1', () => {
     }
     expect(seen.length).toBeGreaterThanOrEqual(2);
 
-    const appToken = new URL(app.host.url).hash.slice('#token='.length);
+    const printed = new URL(app.host.url);
+    const appToken = new URLSearchParams(printed.hash.slice(1)).get('token') ?? printed.searchParams.get('token') ?? '';
+    expect(appToken.length).toBeGreaterThanOrEqual(32);
     for (const { url, headers } of seen) {
       expect(url + JSON.stringify(headers)).not.toContain(appToken);
       // Replaying every header the browser sent (cookies included) against Plume, as that server
@@ -141,5 +143,22 @@ describe('another web server on 127.0.0.1', () => {
     await app.page.reload();
     await app.page.getByRole('button', { name: 'Save provider' }).waitFor();
     expect(await app.page.getByText(/access token/).count()).toBe(0);
+  });
+});
+
+describe('the page opened without its token', () => {
+  const apps = perTestApp();
+
+  it('says how to open Plume instead of showing a broken window', async () => {
+    const app = await apps.start();
+    const bare = await app.context.browser()!.newContext();
+    try {
+      const page = await bare.newPage();
+      await page.goto(`${app.host.origin}/`);
+      await expect.poll(() => page.getByText(/address printed by `npm run web`/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.screenshot({ path: join(import.meta.dirname, '../../test-results/no-token.png') });
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -158,4 +158,18 @@ describe('a provider whose key cannot be read', () => {
     expect(readFileSync(join(dir, 'providers.json'), 'utf8')).not.toContain('keyFor": "http://127.0.0.1:9');
     service.close();
   });
+
+  it('saved header values stay with their host too: moving the provider drops them with a notice', async () => {
+    const dir = fresh();
+    const service = createPlumeService({ dataDir: dir, vault: new FileVault(dir), mode: 'web', version: 't' });
+    const base = { name: 'Gateway', kind: 'openai' as const, model: 'm' };
+    const { provider } = await service.handlers['providers:save']({ ...base, baseURL: 'https://gw.example/v1', headers: { 'x-gateway-token': 'gw-live-0123456789abcdef' } });
+    expect(provider.headerNames).toEqual(['x-gateway-token']);
+    const moved = await service.handlers['providers:save']({ ...base, id: provider.id, baseURL: 'https://elsewhere.example/v1' });
+    expect(moved.notices.join(' ')).toMatch(/extra headers \(x-gateway-token\) were removed: they were entered for https:\/\/gw\.example/);
+    expect(moved.provider.headerNames).toBeUndefined();
+    service.close();
+    const reopened = new FileVault(dir);
+    expect(await reopened.get(`${provider.id}#headers`)).toBeUndefined();
+  });
 });

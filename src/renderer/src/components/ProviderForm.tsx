@@ -189,7 +189,7 @@ export function ProviderForm({ existing, presets, onSave, onSaved, onTest, onLis
         placeholder={keyPlaceholder}
         disabled={forgetKey}
       />
-      {existing?.hasKey && (
+      {(existing?.hasKey || existing?.keyUnreadable) && (
         <label className="checkbox">
           <input type="checkbox" checked={forgetKey} onChange={(e) => setForgetKey(e.target.checked)} /> Remove the saved key
         </label>
