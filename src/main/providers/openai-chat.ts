@@ -12,6 +12,7 @@ import { ProviderFailure } from './errors';
 import { messageText } from './message-text';
 import { OpenAIChunkReader } from './openai-chunks';
 import { pumpSdkStream } from './sdk-stream';
+import { openaiTools, openaiToolTurnMessages } from './tool-turns';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 export function createOpenAIClient(config: ProviderCallConfig, onBytes?: () => void): OpenAI {
@@ -38,6 +39,7 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
   if (call.system) messages.push({ role: 'system', content: call.system });
   const lastUser = call.messages.findLastIndex((m) => m.role === 'user');
   call.messages.forEach((message, i) => messages.push(toOpenAIMessage(message, i === lastUser)));
+  if (call.toolTurns) messages.push(...openaiToolTurnMessages(call.toolTurns));
 
   const params: ChatCompletionCreateParamsStreaming = {
     model: call.model,
@@ -45,6 +47,7 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
     stream: true,
     stream_options: { include_usage: true },
   };
+  if (call.tools?.length) params.tools = openaiTools(call.tools);
   const options = call.options ?? {};
   if (options.temperature !== undefined) params.temperature = options.temperature;
   if (options.maxOutputTokens !== undefined) {

@@ -127,7 +127,9 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       .then(
         async ({ adapter, call, prepared, idleTimeoutMs }) => {
           const { checkpointer } = prepared;
+          const tools = await mcp.replyTools(prepared.placement.conversationId);
           const result = await runReplySession({
+            ...(tools ? { tools } : {}),
             adapter,
             call,
             port,

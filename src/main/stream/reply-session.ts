@@ -3,12 +3,14 @@
 // aborting the HTTP request the same way.
 import type { ReplyOutcome, ReplyPlacement } from '../../shared/chat';
 import type { FinishReason, PlumeError, ToolCallEvent } from '../../shared/provider-events';
+import type { ToolDecision, ToolResult, ToolTurn } from '../../shared/tool-calls';
 import type { PortLike } from '../../shared/port/port';
 import { ReplySender } from '../../shared/port/reply-sender';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { asPlumeError, STOP_MESSAGES } from './failure';
 import { IdleWatchdog } from './idle-watchdog';
 import { StatsClock } from './reply-stats';
+import { StepCalls, type ReplyTools, type ToolRunIO } from './tool-step';
 
 export interface ReplySessionOptions {
   adapter: ProviderAdapter;
@@ -20,6 +22,8 @@ export interface ReplySessionOptions {
   placement?: ReplyPlacement;
   /** Progress hook for persistence; called with the sender so it can read text lazily. */
   onProgress?: (sender: ReplySender) => void;
+  /** Tools the model may call; without them, tool calls are shown but never run. */
+  tools?: ReplyTools;
 }
 
 export interface ReplyResult {
@@ -49,47 +53,74 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   let failure: PlumeError | undefined;
 
   if (options.placement) sender.setPlacement(options.placement);
-  watchdog.start();
-  try {
-    const events = options.adapter.stream(options.call, {
-      signal: controller.signal,
-      onBytes: () => watchdog.kick(),
-    });
-    for await (const event of events) {
-      if (controller.signal.aborted) break;
-      switch (event.type) {
-        case 'text':
-        case 'reasoning': {
-          if (event.text.length === 0) break;
-          const ttft = clock.markToken();
-          if (ttft !== undefined) sender.setTtft(ttft);
-          if (event.type === 'text') sender.pushText(event.text);
-          else sender.pushReasoning(event.text);
-          options.onProgress?.(sender);
-          break;
-        }
-        case 'usage':
-          clock.addUsage(event.usage);
-          break;
-        case 'finish':
-          finish = event.reason;
-          break;
-        case 'tool-call-start':
-        case 'tool-call-delta':
-        case 'tool-call-end': {
-          // A reply that is only a tool call still has a first token.
-          const ttft = clock.markToken();
-          if (ttft !== undefined) sender.setTtft(ttft);
-          sender.pushTool(toolTraffic(event));
-          break;
+  const decisions = new Map<string, (decision: ToolDecision) => void>();
+  sender.setDecisionHandler((callId, decision) => decisions.get(callId)?.(decision));
+  const turns: ToolTurn[] = [];
+  let call: ProviderCall = options.tools ? { ...options.call, tools: options.tools.specs } : options.call;
+  for (let step = 1; ; step++) {
+    const calls = new StepCalls();
+    const textBefore = sender.text().length;
+    finish = undefined;
+    watchdog.start();
+    try {
+      const events = options.adapter.stream(call, {
+        signal: controller.signal,
+        onBytes: () => watchdog.kick(),
+      });
+      for await (const event of events) {
+        if (controller.signal.aborted) break;
+        switch (event.type) {
+          case 'text':
+          case 'reasoning': {
+            if (event.text.length === 0) break;
+            const ttft = clock.markToken();
+            if (ttft !== undefined) sender.setTtft(ttft);
+            if (event.type === 'text') sender.pushText(event.text);
+            else sender.pushReasoning(event.text);
+            options.onProgress?.(sender);
+            break;
+          }
+          case 'usage':
+            clock.addUsage(event.usage);
+            break;
+          case 'finish':
+            finish = event.reason;
+            break;
+          case 'tool-call-start':
+          case 'tool-call-delta':
+          case 'tool-call-end': {
+            // A reply that is only a tool call still has a first token.
+            const ttft = clock.markToken();
+            if (ttft !== undefined) sender.setTtft(ttft);
+            sender.pushTool(toolTraffic(event));
+            calls.add(event);
+            break;
+          }
         }
       }
+    } catch (error) {
+      // An abort we asked for is not a failure: the cause says what happened.
+      if (!cause) failure = asPlumeError(error);
+    } finally {
+      watchdog.stop();
     }
-  } catch (error) {
-    // An abort we asked for is not a failure: the cause says what happened.
-    if (!cause) failure = asPlumeError(error);
-  } finally {
-    watchdog.stop();
+    const runnable = calls.runnable();
+    if (!options.tools || runnable.length === 0 || cause || failure || controller.signal.aborted) break;
+    if (step >= options.tools.maxSteps) {
+      sender.pushTool({ k: 'notice', text: `Stopped after ${options.tools.maxSteps} tool steps in one reply (the limit in Settings). Send a message to let the model go on.` });
+      break;
+    }
+    // The user's decisions and the tools take as long as they take: no idle watchdog here.
+    const io: ToolRunIO = {
+      signal: controller.signal,
+      send: (traffic) => sender.pushTool(traffic),
+      decision: (callId) => new Promise((resolve) => decisions.set(callId, resolve)),
+    };
+    const tools = options.tools;
+    const results = await Promise.all(runnable.map((c) => tools.run(c, io)));
+    if (controller.signal.aborted) break;
+    turns.push({ text: sender.text().slice(textBefore), calls: runnable.map((c, i) => ({ ...c, result: results[i] as ToolResult })) });
+    call = { ...call, toolTurns: [...turns] };
   }
 
   const text = sender.text();

@@ -12,6 +12,7 @@ import type { PlumeError } from '../../../shared/provider-events';
 import type { AttachmentSummary, PreparedAttachment } from '../attachments/types';
 import { BridgeError } from '../bridge/errors';
 import { createFrameScheduler } from './frame-scheduler';
+import type { ToolDecision } from '../../../shared/tool-calls';
 import { keepToolCalls, LiveToolCalls, type ToolCallView } from './tool-calls';
 
 export interface ChatItem {
@@ -36,6 +37,8 @@ export interface ChatItem {
   attachments?: AttachmentSummary[];
   /** Tool calls the reply made, in the order they appeared. */
   toolCalls?: readonly ToolCallView[];
+  /** Notices about the reply's tool use, e.g. the step cap was reached. */
+  toolNotices?: readonly string[];
 }
 
 export interface ReplyTarget {
@@ -152,6 +155,11 @@ export class ChatStore {
     if (this.live) return;
     await this.replacePath(() => this.bridge.invoke('messages:deleteBranch', { messageId }));
   }
+
+  /** The user's answer to a tool call waiting in the streaming reply. */
+  decideTool = (callId: string, decision: ToolDecision): void => {
+    this.live?.receiver?.decide(callId, decision);
+  };
 
   stop(): void {
     const reply = this.live;
@@ -329,8 +337,9 @@ function withReply(item: ChatItem, reply: LiveReply, now: number): ChatItem {
   };
   reply.text = [];
   reply.reasoning = [];
-  const toolCalls = reply.tools.apply(item.toolCalls, !!(reply.end || reply.lost));
-  if (toolCalls) next.toolCalls = toolCalls;
+  const tools = reply.tools.apply(item.toolCalls, !!(reply.end || reply.lost));
+  if (tools.calls) next.toolCalls = tools.calls;
+  if (tools.notices.length) next.toolNotices = [...(item.toolNotices ?? []), ...tools.notices];
   if (reply.ttftMs !== undefined && next.ttftMs === undefined) {
     next.ttftMs = reply.ttftMs;
     next.firstTokenAt = now;
