@@ -14,7 +14,7 @@ import type { GenerationOptions } from './chat';
 import type { PlumeError } from './provider-events';
 import type { AppSettings } from './settings';
 import type { ContextWindowInfo } from './context-window';
-import type { McpServerInput, McpServerView } from './mcp';
+import type { McpServerInput, McpServerView, McpToolPolicy } from './mcp';
 
 export type ProviderKind = 'openai' | 'anthropic';
 
@@ -203,7 +203,8 @@ export interface Channels {
   'mcp:consent': { req: { id: string; fingerprint: string }; res: McpServerView };
   /** (Re)starts a server now; answers once it is ready or has failed. */
   'mcp:restart': { req: { id: string }; res: McpServerView };
-  'mcp:setTool': { req: { id: string; tool: string; enabled: boolean }; res: McpServerView };
+  /** Switches a tool on or off, or sets its policy (ask / allow / deny). */
+  'mcp:setTool': { req: { id: string; tool: string; enabled?: boolean; policy?: McpToolPolicy }; res: McpServerView };
 }
 
 /** A preset as the settings screen shows it: fills kind and base URL, says if a key is needed. */

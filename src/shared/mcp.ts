@@ -34,6 +34,9 @@ export type McpStatus =
   | { state: 'ready'; toolCount: number; transport: 'stdio' | 'streamable-http' | 'sse' }
   | { state: 'failed'; reason: string; stderrTail?: string };
 
+/** ask: the user decides each call (or for the conversation); allow: runs at once; deny: never. */
+export type McpToolPolicy = 'ask' | 'allow' | 'deny';
+
 export interface McpToolView {
   name: string;
   title?: string;
@@ -41,6 +44,7 @@ export interface McpToolView {
   /** The tool's JSON Schema for its arguments, as the server sent it. */
   inputSchema: unknown;
   enabled: boolean;
+  policy: McpToolPolicy;
 }
 
 /** What main stores and what the window sees alike: nothing secret. */

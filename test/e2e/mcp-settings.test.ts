@@ -40,6 +40,13 @@ describe('MCP servers in Settings', () => {
     expect(await echo.isChecked()).toBe(true);
     await echo.click(); // saved in main first, then shown
     await expect.poll(() => echo.isChecked()).toBe(false);
+    const policy = tools.getByRole('combobox', { name: 'Policy for get-sum' });
+    await policy.selectOption('deny');
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    // Saved in main: the choices survive a reload.
+    await expect.poll(() => tools.getByRole('combobox', { name: 'Policy for get-sum' }).inputValue()).toBe('deny');
+    expect(await tools.getByRole('checkbox', { name: 'echo' }).isChecked()).toBe(false);
     await shootLayouts(page, shots, 'ready', server);
   });
 });

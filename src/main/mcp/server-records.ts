@@ -2,7 +2,7 @@
 // (environment values, header values, bearer token) in the key vault beside the API keys.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { McpServerBasics, McpServerInput } from '../../shared/mcp';
+import type { McpServerBasics, McpServerInput, McpToolPolicy } from '../../shared/mcp';
 import type { PlumeError } from '../../shared/provider-events';
 import { readJsonFile, writeJsonFile } from '../settings/json-file';
 import type { KeyVault } from '../settings/key-vault';
@@ -15,6 +15,8 @@ export interface McpServerRecord extends McpServerBasics {
   consentedFingerprint?: string;
   /** Tools switched off by the user; new tools a server adds are on. */
   disabledTools: string[];
+  /** Per-tool policy where it is not the default `ask`. */
+  toolPolicies?: Record<string, McpToolPolicy>;
 }
 
 export interface McpSecrets {
@@ -49,6 +51,11 @@ export class McpServerRecords {
       this.records = Array.isArray(parsed) ? (parsed as McpServerRecord[]) : [];
     }
     return this.records;
+  }
+
+  /** A record already read (policies are looked up while a reply runs, synchronously). */
+  cached(id: string): McpServerRecord | undefined {
+    return this.records?.find((r) => r.id === id);
   }
 
   async get(id: string): Promise<McpServerRecord | undefined> {
@@ -86,6 +93,7 @@ export class McpServerRecords {
     if (clean.cwd) record.cwd = clean.cwd;
     if (clean.url) record.url = clean.url;
     if (before?.consentedFingerprint) record.consentedFingerprint = before.consentedFingerprint;
+    if (before?.toolPolicies) record.toolPolicies = before.toolPolicies;
     await this.vault.set(secretsSlot(id), JSON.stringify(secrets));
     await this.put(record);
     return record;

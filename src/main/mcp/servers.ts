@@ -2,13 +2,18 @@
 // first runs (and again after its command or environment changed), and the running
 // connections. Servers start lazily: when a chat first uses them, or when the user presses
 // Start / Restart in Settings; never at launch. All of them stop with the app.
-import type { McpServerView, McpStatus } from '../../shared/mcp';
+import type { McpServerView, McpStatus, McpToolPolicy } from '../../shared/mcp';
+import type { ReplyTools } from '../stream/tool-step';
+import { replyTools, type OfferedServer, type PolicyMemory } from './reply-tools';
 import { keyHint } from '../settings/key-hint';
 import type { KeyVault } from '../settings/key-vault';
 import { commandLine, consentFingerprint } from './command-line';
 import { McpConnection, DEFAULT_TIMEOUTS, type ConnectionTarget, type ConnectionTimeouts } from './connection';
 import { McpInputError, McpServerRecords, type McpSecrets, type McpServerRecord } from './server-records';
 import type { StdioLimits, StdioServerSpec } from './stdio-transport';
+
+/** Model steps in one reply before Plume stops asking for more (each step may call tools). */
+export const DEFAULT_MAX_TOOL_STEPS = 10;
 
 export interface McpServersOptions {
   dataDir: string;
@@ -20,6 +25,8 @@ export interface McpServersOptions {
 export class McpServers {
   private readonly records: McpServerRecords;
   private readonly connections = new Map<string, { connection: McpConnection; fingerprint: string }>();
+  /** "Allow for this conversation" decisions: conversation id → server id + tool name. */
+  private readonly allowed = new Map<string, Set<string>>();
 
   constructor(private readonly options: McpServersOptions) {
     this.records = new McpServerRecords(options.dataDir, options.vault);
@@ -60,14 +67,56 @@ export class McpServers {
     return this.view(await this.require(id));
   }
 
-  async setTool(id: string, tool: string, enabled: boolean): Promise<McpServerView> {
+  async setTool(id: string, tool: string, change: { enabled?: boolean; policy?: McpToolPolicy }): Promise<McpServerView> {
     const record = await this.require(id);
     const disabled = new Set(record.disabledTools);
-    if (enabled) disabled.delete(tool);
-    else disabled.add(tool);
-    const next = { ...record, disabledTools: [...disabled] };
+    if (change.enabled === true) disabled.delete(tool);
+    if (change.enabled === false) disabled.add(tool);
+    const policies = { ...record.toolPolicies };
+    if (change.policy === 'ask') delete policies[tool];
+    else if (change.policy === 'allow' || change.policy === 'deny') policies[tool] = change.policy;
+    const next = { ...record, disabledTools: [...disabled], toolPolicies: policies };
     await this.records.put(next);
     return this.view(next);
+  }
+
+  /**
+   * The tools a reply may offer: every enabled server the user has allowed to run, started now
+   * if needed (one that fails to start is left out), with its switched-on tools.
+   */
+  async replyTools(conversationId: string, maxSteps = DEFAULT_MAX_TOOL_STEPS): Promise<ReplyTools | undefined> {
+    const usable = (await this.records.list()).filter((r) => r.enabled && (r.transport === 'http' || r.consentedFingerprint !== undefined));
+    const started = await Promise.all(
+      usable.map(async (record): Promise<OfferedServer | undefined> => {
+        const connection = await this.connection(record.id).catch(() => undefined);
+        if (!connection || connection.status.state !== 'ready') return undefined;
+        const disabled = new Set(record.disabledTools);
+        return {
+          id: record.id,
+          name: record.name,
+          connection,
+          tools: connection.tools.filter((t) => !disabled.has(t.name)),
+          policy: (tool) => this.policyOf(record.id, tool),
+        };
+      }),
+    );
+    const memory: PolicyMemory = {
+      allowedInConversation: (serverId, tool) => this.allowed.get(conversationId)?.has(`${serverId}\n${tool}`) ?? false,
+      allowForConversation: (serverId, tool) => {
+        const set = this.allowed.get(conversationId) ?? new Set<string>();
+        set.add(`${serverId}\n${tool}`);
+        this.allowed.set(conversationId, set);
+      },
+      allowAlways: async (serverId, tool) => {
+        await this.setTool(serverId, tool, { policy: 'allow' });
+      },
+    };
+    return replyTools(started.filter((s): s is OfferedServer => s !== undefined), memory, maxSteps);
+  }
+
+  private policyOf(id: string, tool: string): McpToolPolicy {
+    const record = this.records.cached(id);
+    return record?.toolPolicies?.[tool] ?? 'ask';
   }
 
   /** The running connection of a server, started now if needed (consent permitting). */
@@ -151,7 +200,7 @@ export class McpServers {
       consent: { needed, fingerprint },
       status,
       tools: (connection?.status.state === 'ready' ? connection.tools : []).map((tool) => {
-        const out: McpServerView['tools'][number] = { name: tool.name, inputSchema: tool.inputSchema, enabled: !disabled.has(tool.name) };
+        const out: McpServerView['tools'][number] = { name: tool.name, inputSchema: tool.inputSchema, enabled: !disabled.has(tool.name), policy: record.toolPolicies?.[tool.name] ?? 'ask' };
         if (tool.title) out.title = tool.title;
         if (tool.description) out.description = tool.description;
         return out;

@@ -10,6 +10,7 @@ import { AnthropicEventReader } from './anthropic-events';
 import { commonClientOptions, DEFAULT_MAX_RETRIES } from './client-options';
 import { messageText } from './message-text';
 import { pumpSdkStream } from './sdk-stream';
+import { anthropicTools, anthropicToolTurnMessages } from './tool-turns';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 /** Anthropic requires max_tokens; this fits a long answer without surprising bills. */
@@ -44,11 +45,13 @@ function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
   const messages: MessageParam[] = call.messages
     .filter((m) => m.role !== 'system')
     .map(toAnthropicMessage);
+  if (call.toolTurns) messages.push(...anthropicToolTurnMessages(call.toolTurns));
 
   const options = call.options ?? {};
   let maxTokens = options.maxOutputTokens ?? DEFAULT_MAX_TOKENS;
   const params: MessageCreateParamsStreaming = { model: call.model, max_tokens: maxTokens, messages, stream: true };
   if (system) params.system = system;
+  if (call.tools?.length) params.tools = anthropicTools(call.tools);
 
   if (options.adaptiveThinking) {
     // Claude decides when and how much to think; its thinking still counts toward max_tokens.

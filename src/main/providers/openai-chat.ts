@@ -13,6 +13,7 @@ import { messageText } from './message-text';
 import { OpenAIChunkReader } from './openai-chunks';
 import { pumpSdkStream } from './sdk-stream';
 import { fetchWithSseTap, type SseTapListener } from './sse-tap';
+import { openaiTools, openaiToolTurnMessages } from './tool-turns';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 export function createOpenAIClient(config: ProviderCallConfig, onBytes?: () => void, tap?: SseTapListener): OpenAI {
@@ -43,6 +44,7 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
   if (call.system) messages.push({ role: 'system', content: call.system });
   const lastUser = call.messages.findLastIndex((m) => m.role === 'user');
   call.messages.forEach((message, i) => messages.push(toOpenAIMessage(message, i === lastUser)));
+  if (call.toolTurns) messages.push(...openaiToolTurnMessages(call.toolTurns));
 
   const params: ChatCompletionCreateParamsStreaming = {
     model: call.model,
@@ -50,6 +52,7 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
     stream: true,
     stream_options: { include_usage: true },
   };
+  if (call.tools?.length) params.tools = openaiTools(call.tools);
   const options = call.options ?? {};
   if (options.temperature !== undefined) params.temperature = options.temperature;
   if (options.maxOutputTokens !== undefined) {

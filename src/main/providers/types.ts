@@ -1,6 +1,7 @@
 // The one small interface behind which every provider sits.
 import type { ChatMessage, GenerationOptions } from '../../shared/chat';
 import type { ProviderEvent } from '../../shared/provider-events';
+import type { ToolSpec, ToolTurn } from '../../shared/tool-calls';
 
 /** Which wire protocol a provider speaks; every OpenAI-compatible server is `openai`. */
 export type AdapterKind = 'openai' | 'anthropic';
@@ -23,6 +24,10 @@ export interface ProviderCall {
   system?: string;
   messages: ChatMessage[];
   options?: GenerationOptions;
+  /** Tools the model may call. */
+  tools?: ToolSpec[];
+  /** This reply's earlier steps that ended in tool calls, with their results, after `messages`. */
+  toolTurns?: ToolTurn[];
 }
 
 export interface StreamHooks {

@@ -12,6 +12,7 @@ export function mcpHandlers(servers: McpServers): Pick<Handlers, McpChannel> {
     'mcp:remove': ({ id }) => servers.remove(id),
     'mcp:consent': ({ id, fingerprint }) => servers.consent(id, fingerprint),
     'mcp:restart': ({ id }) => servers.restart(id),
-    'mcp:setTool': ({ id, tool, enabled }) => servers.setTool(id, String(tool), enabled === true),
+    'mcp:setTool': ({ id, tool, enabled, policy }) =>
+      servers.setTool(id, String(tool), { ...(typeof enabled === 'boolean' ? { enabled } : {}), ...(policy === 'ask' || policy === 'allow' || policy === 'deny' ? { policy } : {}) }),
   };
 }

@@ -152,7 +152,9 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       .then(
         async ({ adapter, call, prepared, idleTimeoutMs, maxReplyMB }) => {
           const { checkpointer } = prepared;
+          const tools = await mcp.replyTools(prepared.placement.conversationId);
           return runReplySession({
+            ...(tools ? { tools } : {}),
             adapter,
             call,
             port,

@@ -3,6 +3,7 @@
 // aborting the HTTP request the same way.
 import type { ReplyOutcome, ReplyPlacement } from '../../shared/chat';
 import type { FinishReason, PlumeError, ToolCallEvent } from '../../shared/provider-events';
+import type { ToolDecision, ToolResult, ToolTurn } from '../../shared/tool-calls';
 import type { PortLike } from '../../shared/port/port';
 import { CHARS_PER_MB } from '../../shared/settings';
 import { ReplySender } from '../../shared/port/reply-sender';
@@ -10,6 +11,7 @@ import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { asPlumeError, STOP_MESSAGES } from './failure';
 import { IdleWatchdog } from './idle-watchdog';
 import { StatsClock } from './reply-stats';
+import { StepCalls, type ReplyTools, type ToolRunIO } from './tool-step';
 
 export interface ReplySessionOptions {
   adapter: ProviderAdapter;
@@ -30,6 +32,8 @@ export interface ReplySessionOptions {
   saveFailure?: (error: unknown) => PlumeError;
   /** Reply cap in MB of text (text + reasoning): past it the reply stops and main holds no more. */
   maxReplyMB?: number;
+  /** Tools the model may call; without them, tool calls are shown but never run. */
+  tools?: ReplyTools;
 }
 
 export interface ReplyResult {
@@ -62,60 +66,87 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   let received = 0;
 
   if (options.placement) sender.setPlacement(options.placement);
-  watchdog.start();
-  try {
-    const events = options.adapter.stream(options.call, {
-      signal: controller.signal,
-      onBytes: () => watchdog.kick(),
-    });
-    for await (const event of events) {
-      if (controller.signal.aborted) break;
-      switch (event.type) {
-        case 'text':
-        case 'reasoning': {
-          if (event.text.length === 0) break;
-          const ttft = clock.markToken();
-          if (ttft !== undefined) sender.setTtft(ttft);
-          // Past the cap only what fits is kept, so main never holds more than the cap.
-          const piece = received + event.text.length > maxChars ? event.text.slice(0, maxChars - received) : event.text;
-          received += piece.length;
-          if (event.type === 'text') sender.pushText(piece);
-          else sender.pushReasoning(piece);
-          try {
-            options.onProgress?.(sender);
-          } catch (error) {
-            failure = describeSaveFailure(error);
-            abort('unsaved');
+  const decisions = new Map<string, (decision: ToolDecision) => void>();
+  sender.setDecisionHandler((callId, decision) => decisions.get(callId)?.(decision));
+  const turns: ToolTurn[] = [];
+  let call: ProviderCall = options.tools ? { ...options.call, tools: options.tools.specs } : options.call;
+  for (let step = 1; ; step++) {
+    const calls = new StepCalls();
+    const textBefore = sender.text().length;
+    finish = undefined;
+    watchdog.start();
+    try {
+      const events = options.adapter.stream(call, {
+        signal: controller.signal,
+        onBytes: () => watchdog.kick(),
+      });
+      for await (const event of events) {
+        if (controller.signal.aborted) break;
+        switch (event.type) {
+          case 'text':
+          case 'reasoning': {
+            if (event.text.length === 0) break;
+            const ttft = clock.markToken();
+            if (ttft !== undefined) sender.setTtft(ttft);
+            // Past the cap only what fits is kept, so main never holds more than the cap.
+            const piece = received + event.text.length > maxChars ? event.text.slice(0, maxChars - received) : event.text;
+            received += piece.length;
+            if (event.type === 'text') sender.pushText(piece);
+            else sender.pushReasoning(piece);
+            try {
+              options.onProgress?.(sender);
+            } catch (error) {
+              failure = describeSaveFailure(error);
+              abort('unsaved');
+            }
+            if (received >= maxChars) abort('too_long');
+            break;
           }
-          if (received >= maxChars) abort('too_long');
-          break;
+          case 'usage':
+            clock.addUsage(event.usage);
+            break;
+          case 'finish':
+            finish = event.reason;
+            break;
+          case 'tool-call-start':
+          case 'tool-call-delta':
+          case 'tool-call-end': {
+            // A reply that is only a tool call still has a first token.
+            const ttft = clock.markToken();
+            if (ttft !== undefined) sender.setTtft(ttft);
+            sender.pushTool(toolTraffic(event));
+            calls.add(event);
+            break;
+          }
+          case 'retry':
+            watchdog.pauseFor(event.notice.waitMs);
+            sender.setRetry(event.notice);
+            break;
         }
-        case 'usage':
-          clock.addUsage(event.usage);
-          break;
-        case 'finish':
-          finish = event.reason;
-          break;
-        case 'tool-call-start':
-        case 'tool-call-delta':
-        case 'tool-call-end': {
-          // A reply that is only a tool call still has a first token.
-          const ttft = clock.markToken();
-          if (ttft !== undefined) sender.setTtft(ttft);
-          sender.pushTool(toolTraffic(event));
-          break;
-        }
-        case 'retry':
-          watchdog.pauseFor(event.notice.waitMs);
-          sender.setRetry(event.notice);
-          break;
       }
+    } catch (error) {
+      // An abort we asked for is not a failure: the cause says what happened.
+      if (!cause) failure = asPlumeError(error);
+    } finally {
+      watchdog.stop();
     }
-  } catch (error) {
-    // An abort we asked for is not a failure: the cause says what happened.
-    if (!cause) failure = asPlumeError(error);
-  } finally {
-    watchdog.stop();
+    const runnable = calls.runnable();
+    if (!options.tools || runnable.length === 0 || cause || failure || controller.signal.aborted) break;
+    if (step >= options.tools.maxSteps) {
+      sender.pushTool({ k: 'notice', text: `Stopped after ${options.tools.maxSteps} tool steps in one reply (the limit in Settings). Send a message to let the model go on.` });
+      break;
+    }
+    // The user's decisions and the tools take as long as they take: no idle watchdog here.
+    const io: ToolRunIO = {
+      signal: controller.signal,
+      send: (traffic) => sender.pushTool(traffic),
+      decision: (callId) => new Promise((resolve) => decisions.set(callId, resolve)),
+    };
+    const tools = options.tools;
+    const results = await Promise.all(runnable.map((c) => tools.run(c, io)));
+    if (controller.signal.aborted) break;
+    turns.push({ text: sender.text().slice(textBefore), calls: runnable.map((c, i) => ({ ...c, result: results[i] as ToolResult })) });
+    call = { ...call, toolTurns: [...turns] };
   }
 
   const text = sender.text();

@@ -94,6 +94,7 @@ export function App() {
       regenerate: (id) => target && store.regenerate(id, target),
       edit: (id, text) => (target ? store.edit(id, text, target) : 'Choose a provider first.'),
       switchBranch: (id, index) => void store.switchBranch(id, index),
+      decideTool: store.decideTool,
     }),
     [store, target],
   );

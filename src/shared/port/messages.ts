@@ -1,5 +1,6 @@
 // The messages that travel on a reply's port.
 import type { ReplyOutcome, ReplyPlacement } from '../chat';
+import type { ToolDecision } from '../tool-calls';
 import { isToolTraffic, type ToolTraffic } from './tool-traffic';
 
 export type { ToolTraffic } from './tool-traffic';
@@ -35,12 +36,14 @@ export type ReplyMessage =
 /** Renderer → main. */
 export type ControlMessage =
   | { t: 'credit'; n: number } // "I have applied n messages: you may send n more"
-  | { t: 'stop' }; // user pressed Stop
+  | { t: 'stop' } // user pressed Stop
+  | { t: 'decide'; callId: string; decision: ToolDecision }; // the user's answer to a tool call
 
 export function isControlMessage(value: unknown): value is ControlMessage {
   if (typeof value !== 'object' || value === null) return false;
-  const m = value as { t?: unknown; n?: unknown };
+  const m = value as { t?: unknown; n?: unknown; callId?: unknown; decision?: unknown };
   if (m.t === 'stop') return true;
+  if (m.t === 'decide') return typeof m.callId === 'string' && isToolDecision(m.decision);
   return m.t === 'credit' && Number.isSafeInteger(m.n) && (m.n as number) > 0;
 }
 
@@ -54,4 +57,11 @@ export function isReplyMessage(value: unknown): value is ReplyMessage {
     typeof m.seq === 'number' &&
     (m.tools === undefined || isToolTraffic(m.tools))
   );
+}
+
+function isToolDecision(value: unknown): value is ToolDecision {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as { kind?: unknown; reason?: unknown };
+  if (d.kind === 'deny') return d.reason === undefined || (typeof d.reason === 'string' && d.reason.length <= 2_000);
+  return d.kind === 'once' || d.kind === 'conversation' || d.kind === 'always';
 }

@@ -3,6 +3,7 @@
 // keeps main from flooding a window that cannot keep up.
 import { DEFAULT_CREDIT_WINDOW, isReplyMessage, type ReplyMessage } from './messages';
 import type { PortLike } from './port';
+import type { ToolDecision } from '../tool-calls';
 
 export interface ReplyConsumer {
   onMessage(message: ReplyMessage): void;
@@ -43,6 +44,11 @@ export class ReplyReceiver {
 
   stop(): void {
     if (!this.finished) this.port.post({ t: 'stop' });
+  }
+
+  /** The user's answer to a tool call main asked about. */
+  decide(callId: string, decision: ToolDecision): void {
+    if (!this.finished) this.port.post({ t: 'decide', callId, decision });
   }
 
   /** Drop the reply: main aborts the provider request when it sees the port close. */

@@ -3,6 +3,7 @@
 // messages are ever in flight, and a stalled window costs main only the reply text itself.
 import type { ReplyOutcome, ReplyPlacement } from '../chat';
 import type { RetryNotice } from '../retry';
+import type { ToolDecision } from '../tool-calls';
 import { DEFAULT_CREDIT_WINDOW, isControlMessage, type ReplyMessage, type ReplyMeta } from './messages';
 import type { PortLike } from './port';
 import { TextBuffer } from './text-buffer';
@@ -28,6 +29,7 @@ export class ReplySender {
   private outcome: ReplyOutcome | null = null;
   private ended = false;
   private gone = false;
+  private onDecide: ((callId: string, decision: ToolDecision) => void) | undefined;
   /** Counters for tests and the bridge bench. */
   readonly counters = { messages: 0, creditsGranted: 0 };
 
@@ -52,6 +54,11 @@ export class ReplySender {
   pushReasoning(text: string): void {
     this.pendingReasoning.append(text);
     this.flush();
+  }
+
+  /** Where the user's decisions about tool calls go (the session waiting for them). */
+  setDecisionHandler(handler: (callId: string, decision: ToolDecision) => void): void {
+    this.onDecide = handler;
   }
 
   /** Tool-call traffic; a call's `at` is where the text stands now (sent and pending). */
@@ -116,6 +123,10 @@ export class ReplySender {
     if (!isControlMessage(message)) return;
     if (message.t === 'stop') {
       if (!this.outcome) this.events.onStop();
+      return;
+    }
+    if (message.t === 'decide') {
+      if (!this.outcome) this.onDecide?.(message.callId, message.decision);
       return;
     }
     this.counters.creditsGranted += message.n;

@@ -79,7 +79,7 @@ describe('MCP servers', () => {
     expect(env).toContain('from-the-user');
     expect(env).toContain('PATH');
     expect(env).not.toContain('must-not-reach-the-server');
-    const off = await servers.setTool(view.id, 'echo', false);
+    const off = await servers.setTool(view.id, 'echo', { enabled: false });
     expect(off.tools.find((t) => t.name === 'echo')?.enabled).toBe(false);
   });
 

@@ -64,6 +64,7 @@ describe('tool traffic on the reply port', () => {
 function assemble(traffic: ToolTraffic[]) {
   const calls: Array<{ callId: string; name: string; at: number; args: string; complete?: boolean }> = [];
   for (const t of traffic) {
+    if (t.k === 'notice') continue;
     const call = calls.find((c) => c.callId === t.callId);
     if (t.k === 'call') calls.push({ callId: t.callId, name: t.name, at: t.at, args: '' });
     else if (t.k === 'args' && call) call.args += t.text;

@@ -4,6 +4,7 @@ import { CopyButton } from '../markdown';
 import { MessageBody } from '../message/MessageBody';
 import { ToolCalls } from '../message/ToolCalls';
 import { useProviderName } from '../providers/provider-names';
+import type { ToolDecision } from '../../../shared/tool-calls';
 import type { ChatItem } from '../store/chat-store';
 import { BranchSwitcher } from './BranchSwitcher';
 import { statsLine } from './format';
@@ -14,6 +15,8 @@ export interface MessageActions {
   regenerate(id: string): void;
   edit(id: string, text: string): string | null;
   switchBranch(id: string, index: number): void;
+  /** The user's answer to a tool call the streaming reply waits on. */
+  decideTool?(callId: string, decision: ToolDecision): void;
 }
 
 interface Props {
@@ -68,7 +71,7 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
       ) : (
         <MessageBody text={item.text} streaming={streaming} raw={raw || item.role === 'user'} />
       )}
-      <ToolCalls calls={item.toolCalls} />
+      <ToolCalls calls={item.toolCalls} notices={item.toolNotices} onDecide={streaming ? actions.decideTool : undefined} onStop={streaming ? actions.stop : undefined} />
       {streaming && item.retry && <RetryCountdown retry={item.retry} />}
       {streaming && item.text === '' && !item.reasoning && !item.retry && !item.toolCalls?.length && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (

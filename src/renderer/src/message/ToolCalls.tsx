@@ -2,8 +2,10 @@
 // key/value view while the model writes them, with the raw JSON one click away. Everything the
 // model wrote is shown as text, never as markup.
 import { memo, useState } from 'react';
-import type { JsonValue } from '../../../shared/partial-json';
+import type { ToolDecision } from '../../../shared/tool-calls';
 import type { ToolCallState, ToolCallView } from '../store/tool-calls';
+import { JsonValueView } from './JsonValueView';
+import { ToolRunView } from './ToolRunView';
 import './tool-calls.css';
 
 const STATE_TEXT: Record<ToolCallState, string> = {
@@ -13,23 +15,30 @@ const STATE_TEXT: Record<ToolCallState, string> = {
   invalid: 'the arguments are not valid JSON; it will not run',
 };
 
-/** Long strings are cut in the fields view so a 1 MB argument does not cost every frame. */
-const SHOWN_CHARS = 2_000;
-/** Deeper than this, a value is shown as compact JSON. */
-const SHOWN_DEPTH = 4;
 
-export function ToolCalls({ calls }: { calls: readonly ToolCallView[] | undefined }) {
-  if (!calls?.length) return null;
+interface ToolCallsProps {
+  calls: readonly ToolCallView[] | undefined;
+  notices?: readonly string[] | undefined;
+  /** Present while the reply streams: approvals and Stop reach main only then. */
+  onDecide?: ((callId: string, decision: ToolDecision) => void) | undefined;
+  onStop?: (() => void) | undefined;
+}
+
+export function ToolCalls({ calls, notices, onDecide, onStop }: ToolCallsProps) {
+  if (!calls?.length && !notices?.length) return null;
   return (
     <div className="tool-calls">
-      {calls.map((call) => (
-        <ToolCall key={call.callId} call={call} />
+      {calls?.map((call) => (
+        <ToolCall key={call.callId} call={call} onDecide={onDecide} onStop={onStop} />
+      ))}
+      {notices?.map((notice, i) => (
+        <p key={i} className="tool-notice" role="note">{notice}</p>
       ))}
     </div>
   );
 }
 
-const ToolCall = memo(function ToolCall({ call }: { call: ToolCallView }) {
+const ToolCall = memo(function ToolCall({ call, onDecide, onStop }: { call: ToolCallView } & Pick<ToolCallsProps, 'onDecide' | 'onStop'>) {
   const [raw, setRaw] = useState(false);
   const label = `Tool call ${call.name || '(unnamed)'}`;
   return (
@@ -50,52 +59,12 @@ const ToolCall = memo(function ToolCall({ call }: { call: ToolCallView }) {
         <pre className="tool-raw" aria-label="Raw arguments">{call.argsText}</pre>
       ) : (
         <div className="tool-args" aria-label="Arguments">
-          {call.args === undefined ? <span className="muted">{call.state === 'writing' ? '…' : 'no arguments'}</span> : <Value value={call.args} depth={0} />}
+          {call.args === undefined ? <span className="muted">{call.state === 'writing' ? '…' : 'no arguments'}</span> : <JsonValueView value={call.args} />}
         </div>
       )}
       {call.parseError && <p className="tool-error">{call.parseError}</p>}
+      {call.run && <ToolRunView callId={call.callId} run={call.run} onDecide={onDecide} onStop={onStop} />}
     </section>
   );
 });
 
-function Value({ value, depth }: { value: JsonValue; depth: number }) {
-  if (typeof value === 'string') return <StringValue text={value} />;
-  if (value === null || typeof value !== 'object') return <span className="json-scalar">{String(value)}</span>;
-  if (depth >= SHOWN_DEPTH) return <StringValue text={JSON.stringify(value)} />;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="json-scalar">[]</span>;
-    return (
-      <ol className="json-list" start={0}>
-        {value.map((item, i) => (
-          <li key={i}>
-            <Value value={item} depth={depth + 1} />
-          </li>
-        ))}
-      </ol>
-    );
-  }
-  const keys = Object.keys(value);
-  if (keys.length === 0) return <span className="json-scalar">{'{}'}</span>;
-  return (
-    <dl className="json-fields">
-      {keys.map((key) => (
-        <div key={key} className="json-field">
-          <dt>{key}</dt>
-          <dd>
-            <Value value={value[key] as JsonValue} depth={depth + 1} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function StringValue({ text }: { text: string }) {
-  if (text.length <= SHOWN_CHARS) return <span className="json-string">{text}</span>;
-  return (
-    <span className="json-string">
-      {text.slice(0, SHOWN_CHARS)}
-      <span className="muted"> … {(text.length - SHOWN_CHARS).toLocaleString('en')} more characters (see Raw JSON)</span>
-    </span>
-  );
-}

@@ -1,9 +1,9 @@
 // Settings → MCP servers: each server with its status, the consent a local one needs before it
 // runs (its exact command line and environment, nothing cut), Start/Restart, and its tools with
-// their descriptions, input schemas and an on/off switch each. Servers start lazily: when a chat
+// their descriptions, input schemas, an on/off switch and a policy (ask / allow / deny) each. Servers start lazily: when a chat
 // first uses them, or here with Start.
 import { useEffect, useId, useState } from 'react';
-import type { McpServerView, McpStatus } from '../../../shared/mcp';
+import type { McpServerView, McpStatus, McpToolPolicy } from '../../../shared/mcp';
 import { bridge } from '../bridge';
 import { McpServerForm } from './McpServerForm';
 import { dangerNote } from './mcp-form-text';
@@ -112,6 +112,14 @@ function ServerCard({ server, onEdit, onRemove, onAct }: { server: McpServerView
               <label className="checkbox">
                 <input type="checkbox" checked={tool.enabled} onChange={(e) => onAct(bridge.invoke('mcp:setTool', { id: server.id, tool: tool.name, enabled: e.target.checked }))} />
                 <code>{tool.name}</code>
+              </label>
+              <label className="mcp-policy">
+                Before each call{' '}
+                <select aria-label={`Policy for ${tool.name}`} value={tool.policy} onChange={(e) => onAct(bridge.invoke('mcp:setTool', { id: server.id, tool: tool.name, policy: e.target.value as McpToolPolicy }))}>
+                  <option value="ask">ask me</option>
+                  <option value="allow">run without asking</option>
+                  <option value="deny">never run</option>
+                </select>
               </label>
               {tool.description && <p className="field-hint">{tool.description}</p>}
               <details>

@@ -33,6 +33,8 @@ export interface ChatItem {
   retry?: RetryNotice & { until: number };
   /** Tool calls the reply made, in the order they appeared. */
   toolCalls?: readonly ToolCallView[];
+  /** Notices about the reply's tool use, e.g. the step cap was reached. */
+  toolNotices?: readonly string[];
 }
 
 export interface ReplyTarget {

@@ -15,6 +15,7 @@ import { keepToolCalls } from './tool-calls';
 
 export type { ChatItem, ReplyTarget } from './chat-item';
 export { toItem } from './chat-item';
+import type { ToolDecision } from '../../../shared/tool-calls';
 
 export interface ChatSnapshot {
   conversationId: string | null;
@@ -121,6 +122,11 @@ export class ChatStore {
     if (this.snapshot.streaming) return;
     await this.replacePath(() => this.bridge.invoke('messages:deleteBranch', { messageId }));
   }
+
+  /** The user's answer to a tool call waiting in the reply on screen. */
+  decideTool = (callId: string, decision: ToolDecision): void => {
+    if (this.snapshot.conversationId) this.replies.decide(this.snapshot.conversationId, callId, decision);
+  };
 
   /** Stops the reply of the conversation on screen, and only that one. */
   stop(): void {
@@ -242,4 +248,9 @@ export class ChatStore {
     for (const listener of this.listeners) listener();
   }
 }
+
+  /** The user's answer to a tool call waiting in the reply on screen. */
+  decideTool = (callId: string, decision: ToolDecision): void => {
+    if (this.snapshot.conversationId) this.replies.decide(this.snapshot.conversationId, callId, decision);
+  };
 

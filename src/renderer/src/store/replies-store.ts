@@ -7,6 +7,7 @@
 import type { StreamRequest } from '../../../shared/chat';
 import type { PlumeBridge } from '../../../shared/contract';
 import { ReplyReceiver } from '../../../shared/port/reply-receiver';
+import type { ToolDecision } from '../../../shared/tool-calls';
 import { BridgeError } from '../bridge/errors';
 import type { ChatItem } from './chat-item';
 import { createFrameScheduler } from './frame-scheduler';
@@ -69,6 +70,11 @@ export class RepliesStore {
     if (!reply || reply.stopRequested) return;
     reply.stopRequested = true;
     reply.receiver?.stop();
+  }
+
+  /** The user's answer to a tool call waiting in the conversation's reply. */
+  decide(conversationId: string, callId: string, decision: ToolDecision): void {
+    this.live.get(conversationId)?.receiver?.decide(callId, decision);
   }
 
   /** The conversation's rows with its reply as it stands now, or null when none streams. */

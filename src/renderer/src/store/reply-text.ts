@@ -21,6 +21,7 @@ export class ReplyText {
   /** Main is waiting out a back-off; shown until the reply moves on (text arrives or it ends). */
   retry?: RetryNotice & { until: number };
   toolCalls: readonly ToolCallView[] = [];
+  toolNotices: readonly string[] = [];
   private readonly tools = new LiveToolCalls();
   private textParts: string[] = [];
   private reasoningParts: string[] = [];
@@ -40,7 +41,9 @@ export class ReplyText {
   fold(now: number): void {
     if (this.textParts.length) this.text += this.textParts.splice(0).join('');
     if (this.reasoningParts.length) this.reasoning += this.reasoningParts.splice(0).join('');
-    this.toolCalls = this.tools.apply(this.toolCalls, this.settled) ?? this.toolCalls;
+    const tools = this.tools.apply(this.toolCalls, this.settled);
+    if (tools.calls) this.toolCalls = tools.calls;
+    if (tools.notices.length) this.toolNotices = [...this.toolNotices, ...tools.notices];
     if (this.ttftMs !== undefined && this.firstTokenAt === undefined) this.firstTokenAt = now;
   }
 
@@ -55,6 +58,7 @@ export class ReplyText {
     if (this.firstTokenAt !== undefined) next.firstTokenAt = this.firstTokenAt;
     if (this.retry && !this.settled) next.retry = this.retry;
     if (this.toolCalls.length) next.toolCalls = this.toolCalls;
+    if (this.toolNotices.length) next.toolNotices = this.toolNotices;
     if (this.end) {
       const { outcome } = this.end;
       next.state = outcome.state;

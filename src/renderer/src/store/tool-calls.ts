@@ -4,6 +4,7 @@
 // length. A call changed in a frame gets a new view object, so only it re-renders.
 import { PartialJsonParser, type JsonValue } from '../../../shared/partial-json';
 import type { ToolTraffic } from '../../../shared/port/messages';
+import type { ToolResult } from '../../../shared/tool-calls';
 
 /** writing: arguments streaming; written: final; cut: the reply stopped inside them; invalid: not JSON. */
 export type ToolCallState = 'writing' | 'written' | 'cut' | 'invalid';
@@ -20,6 +21,20 @@ export interface ToolCallView {
   args: JsonValue | undefined;
   parseError?: string;
   state: ToolCallState;
+  /** What happened after the arguments: asked, running, done, or not run and why. */
+  run?: ToolRun;
+}
+
+export type ToolRun =
+  | { phase: 'asking'; server: string; tool: string }
+  | { phase: 'running'; server: string; tool: string; startedAt: number; progress?: { progress: number; total?: number; message?: string } }
+  | { phase: 'done'; server?: string; tool?: string; result: ToolResult }
+  | { phase: 'skipped'; reason: string };
+
+/** This frame's changes: the calls (when any changed) and notices about the reply as a whole. */
+export interface ToolFrame {
+  calls?: ToolCallView[];
+  notices: string[];
 }
 
 export class LiveToolCalls {
@@ -34,8 +49,10 @@ export class LiveToolCalls {
    * The calls with this frame's traffic applied, or `undefined` when nothing changed. When the
    * reply has ended, calls whose arguments never ended are marked as cut off.
    */
-  apply(current: readonly ToolCallView[] = [], replyEnded = false): ToolCallView[] | undefined {
-    if (this.pending.length === 0 && !(replyEnded && current.some((c) => c.state === 'writing'))) return undefined;
+  apply(current: readonly ToolCallView[] = [], replyEnded = false): ToolFrame {
+    const notices: string[] = [];
+    const waiting = (c: ToolCallView) => c.state === 'writing' || c.run?.phase === 'asking' || c.run?.phase === 'running';
+    if (this.pending.length === 0 && !(replyEnded && current.some(waiting))) return { notices };
     const calls = [...current];
     const changed = new Map<string, ToolCallView>();
     const edit = (callId: string): ToolCallView | undefined => {
@@ -49,6 +66,10 @@ export class LiveToolCalls {
       return copy;
     };
     for (const item of this.pending) {
+      if (item.k === 'notice') {
+        notices.push(item.text);
+        continue;
+      }
       if (item.k === 'call') {
         const call: ToolCallView = { callId: item.callId, name: item.name, at: item.at, argsText: '', args: undefined, state: 'writing' };
         if (item.providerRun) call.providerRun = true;
@@ -63,7 +84,8 @@ export class LiveToolCalls {
       if (item.k === 'args') {
         call.argsText += item.text;
         parser.push(item.text);
-      } else this.end(call, parser, item.complete);
+      } else if (item.k === 'end') this.end(call, parser, item.complete);
+      else call.run = nextRun(call.run, item);
     }
     this.pending = [];
     for (const call of changed.values()) {
@@ -73,9 +95,13 @@ export class LiveToolCalls {
       if (parser.error && call.state === 'writing') call.parseError = parser.error;
     }
     if (replyEnded) {
-      for (const call of calls) if (call.state === 'writing') (edit(call.callId) as ToolCallView).state = 'cut';
+      for (const call of calls) {
+        if (call.state === 'writing') (edit(call.callId) as ToolCallView).state = 'cut';
+        // The reply ended while the call waited or ran: it will not finish now.
+        if (call.run?.phase === 'asking' || call.run?.phase === 'running') (edit(call.callId) as ToolCallView).run = { phase: 'skipped', reason: 'The reply ended before this call finished.' };
+      }
     }
-    return calls;
+    return { calls, notices };
   }
 
   private end(call: ToolCallView, parser: PartialJsonParser, complete: boolean): void {
@@ -96,6 +122,27 @@ export class LiveToolCalls {
 }
 
 /** Main's copy of a message carries no live parse state: the calls already on screen stay. */
-export function keepToolCalls<T extends { toolCalls?: readonly ToolCallView[] }>(fresh: T, shown: T | undefined): T {
-  return shown?.toolCalls && !fresh.toolCalls ? { ...fresh, toolCalls: shown.toolCalls } : fresh;
+export function keepToolCalls<T extends { toolCalls?: readonly ToolCallView[]; toolNotices?: readonly string[] }>(fresh: T, shown: T | undefined): T {
+  if (!shown?.toolCalls || fresh.toolCalls) return fresh;
+  return { ...fresh, toolCalls: shown.toolCalls, ...(shown.toolNotices ? { toolNotices: shown.toolNotices } : {}) };
+}
+
+function nextRun(run: ToolRun | undefined, item: Exclude<ToolTraffic, { k: 'call' | 'args' | 'end' | 'notice' }>): ToolRun | undefined {
+  switch (item.k) {
+    case 'ask':
+      return { phase: 'asking', server: item.server, tool: item.tool };
+    case 'running':
+      return { phase: 'running', server: item.server, tool: item.tool, startedAt: item.startedAt };
+    case 'progress': {
+      if (run?.phase !== 'running') return run;
+      const progress: { progress: number; total?: number; message?: string } = { progress: item.progress };
+      if (item.total !== undefined) progress.total = item.total;
+      if (item.message !== undefined) progress.message = item.message;
+      return { ...run, progress };
+    }
+    case 'result':
+      return run?.phase === 'running' ? { phase: 'done', server: run.server, tool: run.tool, result: item.result } : { phase: 'done', result: item.result };
+    case 'skipped':
+      return { phase: 'skipped', reason: item.reason };
+  }
 }

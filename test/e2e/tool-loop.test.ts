@@ -1,0 +1,86 @@
+// The whole tool loop in the window: the model calls a tool of a real MCP server
+// (server-everything over stdio), the user decides inline, the result goes back to the model,
+// and its answer streams into the same reply.
+import { describe, expect, it } from 'vitest';
+import { openaiToolReply, streamReply, type ScriptedCall } from '../support/fake-providers';
+import { lastReply, send } from './support/app';
+import { addLocalMcpServer, EVERYTHING_SERVER } from './support/mcp';
+import { perTestApp } from './support/per-test';
+import { screenshotDir, shootLayouts } from './support/screenshots';
+
+const apps = perTestApp();
+const shots = screenshotDir('tool-loop');
+const ECHO: ScriptedCall = { id: 'call_echo', name: 'echo', args: '{"message": "hi from the model"}' };
+
+async function setup(answer = true) {
+  const { page, fake } = await apps.withOpenAI();
+  await addLocalMcpServer(page, 'Everything', process.execPath, [EVERYTHING_SERVER, 'stdio']);
+  fake.nextReply(streamReply(openaiToolReply([ECHO], { text: 'Let me echo that. ' })));
+  if (answer) fake.replyText('The tool answered: Echo: hi from the model.');
+  else fake.setDefaultReply(streamReply(openaiToolReply([ECHO]))); // the model calls the tool forever
+  await send(page, 'Echo something');
+  const call = page.getByRole('region', { name: 'Tool call echo' });
+  const approval = call.getByRole('group', { name: 'Run echo?' });
+  await approval.waitFor({ timeout: 30_000 });
+  return { page, fake, call, approval };
+}
+
+/** The tool message the model received in the second request. */
+function toolMessage(body: unknown): unknown {
+  return (body as { messages: Array<{ role: string }> }).messages.find((m) => m.role === 'tool');
+}
+
+describe('the tool loop', () => {
+  it('Allow once: the tool runs, its result goes back, the answer streams into the same reply', async () => {
+    const { page, fake, call, approval } = await setup();
+    // The full arguments are there while the user decides.
+    expect(await call.getByLabel('Arguments').textContent()).toContain('hi from the model');
+    expect(await approval.textContent()).toContain('from Everything');
+    await shootLayouts(page, shots, 'approval', call);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await approval.getByRole('button', { name: 'Allow once' }).click();
+
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
+    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Let me echo that. The tool answered: Echo: hi from the model.');
+    await call.getByText('Result', { exact: true }).click(); // collapsed by default
+    expect(await call.getByLabel('Tool result').textContent()).toBe('Echo: hi from the model');
+    await shootLayouts(page, shots, 'result', call);
+
+    // The first request offered the tool; the second carried the call and its result.
+    const [first, second] = fake.requests.filter((r) => r.method === 'POST');
+    expect(JSON.stringify((first?.body as { tools: unknown }).tools)).toContain('"name":"echo"');
+    const assistant = (second?.body as { messages: Array<{ role: string; tool_calls?: unknown }> }).messages.find((m) => m.tool_calls);
+    expect(assistant).toMatchObject({ role: 'assistant', content: 'Let me echo that. ', tool_calls: [{ id: 'call_echo', function: { name: 'echo', arguments: ECHO.args } }] });
+    expect(toolMessage(second?.body)).toEqual({ role: 'tool', tool_call_id: 'call_echo', content: 'Echo: hi from the model' });
+  });
+
+  it('Deny with a reason: nothing runs and the model is told why', async () => {
+    const { page, fake, call, approval } = await setup();
+    await approval.getByLabel('Reason for denying (optional, sent to the model)').fill('not on a Friday');
+    await approval.getByRole('button', { name: 'Deny' }).click();
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
+    expect(await call.getByRole('status').last().textContent()).toBe('Not run: The user denied this call: not on a Friday');
+    const second = fake.requests.filter((r) => r.method === 'POST')[1];
+    expect(toolMessage(second?.body)).toEqual({ role: 'tool', tool_call_id: 'call_echo', content: 'Error: The user denied this call: not on a Friday' });
+  });
+
+  it('Always allow: the next call of that tool runs without asking', async () => {
+    const { page, fake, approval } = await setup();
+    await approval.getByRole('button', { name: 'Always allow this tool' }).click();
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
+    fake.nextReply(streamReply(openaiToolReply([{ ...ECHO, id: 'call_echo_2' }])));
+    fake.replyText('Done again.');
+    await send(page, 'Again');
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
+    expect(await lastReply(page).getByRole('group', { name: 'Run echo?' }).count()).toBe(0);
+    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Done again.');
+  });
+
+  it('the step cap ends a reply that keeps calling tools, with a notice', async () => {
+    const { page, approval } = await setup(false);
+    // "For this conversation" stops the asking, so only the cap ends the loop.
+    await approval.getByRole('button', { name: 'Allow for this conversation' }).click();
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 60_000 }).not.toBe('streaming');
+    expect(await lastReply(page).getByRole('note').textContent()).toMatch(/Stopped after 10 tool steps/);
+  });
+});
