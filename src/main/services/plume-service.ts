@@ -6,6 +6,7 @@ import type { PlumeError } from '../../shared/provider-events';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation, exportSome } from '../store/export/index';
+import { narrowDataFolder } from '../store/file-modes';
 import { importFile } from '../store/import/index';
 import type { Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
@@ -64,6 +65,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
   const appSettings = new AppSettingsStore(options.dataDir);
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
+  // Folders and files left readable to others by older versions are narrowed first.
+  narrowDataFolder(options.dataDir);
   const keeper = new DatabaseKeeper(options.dataDir);
   const store = keeper.store;
   const purger = startDeletePurger(() => store);
