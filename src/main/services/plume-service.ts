@@ -65,8 +65,13 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
   const appSettings = new AppSettingsStore(options.dataDir);
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
-  // Folders and files left readable to others by older versions are narrowed first.
-  narrowDataFolder(options.dataDir);
+  // Folders and files left readable to others by older versions are narrowed first. A folder
+  // that cannot be changed (read-only disk, another owner) is reported by the keeper below.
+  try {
+    narrowDataFolder(options.dataDir);
+  } catch {
+    // The database open that follows fails with the reason and shows it on the recovery page.
+  }
   const keeper = new DatabaseKeeper(options.dataDir);
   const store = keeper.store;
   const purger = startDeletePurger(() => store);
