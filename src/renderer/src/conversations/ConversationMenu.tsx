@@ -11,7 +11,7 @@ interface Props {
 }
 
 type Scope = 'one' | 'selected' | 'all';
-type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches';
+type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches' | 'html-stats';
 type Choice = `${Scope}:${Kind}` | 'import';
 
 const FORMATS: readonly [Kind, string][] = [
@@ -21,6 +21,7 @@ const FORMATS: readonly [Kind, string][] = [
   ['pdf', 'PDF'],
   ['markdown-branches', 'Markdown, every branch'],
   ['html-branches', 'HTML, every branch'],
+  ['html-stats', 'HTML with speed, tokens and cost'],
 ];
 
 /** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
@@ -33,6 +34,7 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
     const [scope, kind] = choice.split(':') as [Scope, Kind];
     const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;
     const branches = kind.endsWith('-branches') ? 'all' : 'shown';
+    const stats = kind.endsWith('-stats');
     try {
       if (kind === 'pdf') {
         onNotice('Making the PDF…');
@@ -45,8 +47,8 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
         } else onNotice('PDF export cancelled.');
         return;
       }
-      const format = kind.replace('-branches', '') as ExportFormat;
-      saveFile(await bridge.invoke('export:all', { format, ids, branches }));
+      const format = kind.replace(/-(branches|stats)$/, '') as ExportFormat;
+      saveFile(await bridge.invoke('export:all', { format, ids, branches, stats }));
       if (scope === 'selected') clearSelection();
     } catch (error) {
       onNotice((error as Error).message);
