@@ -118,6 +118,11 @@ describe('several conversations', () => {
     const sidebar = page.getByRole('navigation', { name: 'Conversations' });
     await sidebar.getByRole('button', { name: 'First topic', exact: true }).click({ modifiers: ['Control'] });
     await sidebar.getByRole('button', { name: 'Third topic', exact: true }).click({ modifiers: ['Control'] });
+    if (shots) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await sidebar.screenshot({ path: join(shots, 'sidebar-selected-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
     const menu = page.getByRole('combobox', { name: 'Export or import' });
     await expect.poll(() => menu.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toContain('2 selected conversations');
     const download = page.waitForEvent('download');
