@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/main/store/store.ts';
+import { measureDataLifecycle } from './store-data.ts';
 import { seededRandom } from './support/random.ts';
 
 const CONVERSATIONS = 10_000;
@@ -194,6 +195,10 @@ function main(): void {
   const walPath = `${dbPath}-wal`;
   const bytes = statSync(dbPath).size + (existsSync(walPath) ? statSync(walPath).size : 0);
   figures.database_size_mb = { value: round(bytes / 1024 / 1024), unit: 'MB' };
+
+  // Exports, backup and erase last: erasing removes 1,000 conversations (a --reuse run after a
+  // --keep run therefore measures 9,000).
+  if (!process.argv.includes('--no-data')) Object.assign(figures, measureDataLifecycle(store, dbPath, dir, longId));
   if (!reuse) figures.generate_seconds = { value: round(gen.seconds), unit: 's' };
   store.close();
   if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -105,6 +105,36 @@ describe('exports read like the window', () => {
   });
 });
 
+describe('several conversations', () => {
+  it('Ctrl+click selects conversations in the sidebar; the export menu exports just those, in one file', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    for (const question of ['First topic', 'Second topic', 'Third topic']) {
+      await page.getByRole('button', { name: 'New chat' }).click();
+      fake.replyText(`About the ${question.toLowerCase()}.`);
+      await page.getByRole('textbox', { name: 'Message' }).fill(question);
+      await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
+    }
+    const sidebar = page.getByRole('navigation', { name: 'Conversations' });
+    await sidebar.getByRole('button', { name: 'First topic', exact: true }).click({ modifiers: ['Control'] });
+    await sidebar.getByRole('button', { name: 'Third topic', exact: true }).click({ modifiers: ['Control'] });
+    if (shots) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await sidebar.screenshot({ path: join(shots, 'sidebar-selected-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    const menu = page.getByRole('combobox', { name: 'Export or import' });
+    await expect.poll(() => menu.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toContain('2 selected conversations');
+    const download = page.waitForEvent('download');
+    await menu.selectOption('selected:markdown');
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(await (await download).path(), 'utf8');
+    expect(text).toContain('# First topic');
+    expect(text).toContain('# Third topic');
+    expect(text).not.toContain('# Second topic');
+  });
+});
+
 describe('your data', () => {
   it('Settings backs up, shows where backups live, and restores one (the current file kept aside first)', async () => {
     const { page } = await apps.withOpenAI();

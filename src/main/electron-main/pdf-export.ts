@@ -19,7 +19,8 @@ export async function savePdfWithDialog(html: string, suggestedName: string, par
   const page = join(dir, 'export.html');
   const printer = new BrowserWindow({ show: false, webPreferences: pdfRendererPreferences() });
   try {
-    await writeFile(page, html);
+    // The temp folder is 0700 (mkdtemp) and the page 0600: it holds conversations.
+    await writeFile(page, html, { mode: 0o600 });
     await printer.loadFile(page);
     await writeFile(choice.filePath, await printer.webContents.printToPDF(pdfPrintOptions()));
     return { saved: choice.filePath };

@@ -8,6 +8,7 @@ import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation, exportSome } from '../store/export/index';
 import { isDiskFull } from '../store/disk-full';
+import { narrowDataFolder } from '../store/file-modes';
 import { importFile } from '../store/import/index';
 import type { Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
@@ -72,6 +73,13 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const settings = new ProviderSettings(options.dataDir);
   const appSettings = new AppSettingsStore(options.dataDir);
   const localProbes = options.localProbes ?? localProbesFromEnv(process.env.PLUME_LOCAL_PROBES) ?? DEFAULT_LOCAL_PROBES;
+  // Folders and files left readable to others by older versions are narrowed first. A folder
+  // that cannot be changed (read-only disk, another owner) is reported by the keeper below.
+  try {
+    narrowDataFolder(options.dataDir);
+  } catch {
+    // The database open that follows fails with the reason and shows it on the recovery page.
+  }
   const keeper = new DatabaseKeeper(options.dataDir);
   const store = keeper.store;
   const purger = startDeletePurger(() => store);

@@ -2,7 +2,7 @@
 // deleted conversation's text or files is left in plume.db, its WAL, its SHM or anywhere else in
 // the data folder; importing the conversation's own export brings it back; "Delete all data"
 // removes every conversation, backup, provider and key.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,5 +116,17 @@ describe('delete means delete', () => {
     for (const needle of [SECRET_TEXT, SECRET_REPLY, SECRET_TITLE, 'sk-erase-me-0123456789', 'Work']) {
       expect(filesContaining(dir, Buffer.from(needle)), needle).toEqual([]);
     }
+  });
+});
+
+describe('a data folder left open to others by an older version', () => {
+  it('is narrowed at start: the folder 0700, providers.json, settings.json and the database 0600', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plume-modes-'));
+    chmodSync(dir, 0o755);
+    for (const name of ['providers.json', 'settings.json']) writeFileSync(join(dir, name), name === 'providers.json' ? '[]' : '{}', { mode: 0o644 });
+    const service = start(dir);
+    service.store.conversations.create({ title: 'x' });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(dir)) expect(statSync(join(dir, name)).mode & 0o777, name).toBe(0o600);
   });
 });

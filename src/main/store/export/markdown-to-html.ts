@@ -27,12 +27,11 @@ export interface RenderedMarkdown {
 
 /** `idPrefix` keeps footnote ids of different messages in one file apart. */
 export function markdownToHtml(text: string, idPrefix: string): RenderedMarkdown {
-  const processor = toHast().data('settings', {});
-  const tree = processor.runSync(processor.parse(text)) as Root;
+  const tree = toHast.runSync(toHast.parse(text)) as Root;
   // Raw HTML in model text becomes text before anything else looks at the tree, as in react-markdown.
   rawToText(tree);
   const math = text.includes('$') ? hasMath(tree) : false;
-  const typeset = math ? (withMath().runSync(tree) as Root) : tree;
+  const typeset = math ? (withMath.runSync(tree) as Root) : tree;
   prefixIds(typeset, idPrefix);
   const out = transform(typeset.children);
   return { html: toHtml({ type: 'root', children: out }, { allowDangerousHtml: true }), math };

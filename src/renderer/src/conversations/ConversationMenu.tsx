@@ -13,15 +13,16 @@ interface Props {
 }
 
 type Scope = 'one' | 'selected' | 'all';
-type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches';
+type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches' | 'html-stats';
 
 const FORMATS: readonly [Kind, string][] = [
   ['markdown', 'Markdown'],
-  ['json', 'JSON (lossless, every branch)'],
+  ['json', 'JSON (lossless)'],
   ['html', 'HTML'],
   ['pdf', 'PDF'],
   ['markdown-branches', 'Markdown, every branch'],
   ['html-branches', 'HTML, every branch'],
+  ['html-stats', 'HTML with speed, tokens and cost'],
 ];
 
 /**
@@ -35,6 +36,7 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
   const run = async (scope: Scope, kind: Kind) => {
     const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;
     const branches = kind.endsWith('-branches') ? 'all' : 'shown';
+    const stats = kind.endsWith('-stats');
     try {
       if (kind === 'pdf') {
         onNotice('Making the PDF…');
@@ -47,8 +49,8 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
         } else onNotice('PDF export cancelled.');
         return;
       }
-      const format = kind.replace('-branches', '') as ExportFormat;
-      saveFile(await bridge.invoke('export:all', { format, ids, branches }));
+      const format = kind.replace(/-(branches|stats)$/, '') as ExportFormat;
+      saveFile(await bridge.invoke('export:all', { format, ids, branches, stats }));
       if (scope === 'selected') clearSelection();
     } catch (error) {
       onNotice((error as Error).message);
