@@ -6,6 +6,7 @@ import type {
   ConversationSummary,
   ExportedFile,
   ExportFormat,
+  ImportJobProgress,
   ImportResult,
   PathMessage,
   SearchHit,
@@ -128,7 +129,10 @@ export interface Channels {
    * Null where there is no native PDF (browser mode prints the HTML export instead).
    */
   'export:pdf': { req: { id?: string }; res: PdfExportResult | null };
-  'import:file': { req: { text: string }; res: ImportResult };
+  /** `jobId`, chosen by the window, lets it ask for progress and cancel while this call runs. */
+  'import:file': { req: { text: string; jobId?: string }; res: ImportResult };
+  'import:progress': { req: { jobId: string }; res: ImportJobProgress | null };
+  'import:cancel': { req: { jobId: string }; res: void };
   'providers:presets': { req: void; res: ProviderPresetView[] };
   'providers:models': { req: ProviderProbe; res: ModelList };
   'providers:test': { req: ProviderProbe; res: ConnectionResult };
@@ -213,6 +217,8 @@ const CHANNELS = {
   'export:all': true,
   'export:pdf': true,
   'import:file': true,
+  'import:progress': true,
+  'import:cancel': true,
   'providers:presets': true,
   'providers:models': true,
   'providers:test': true,
@@ -249,6 +255,8 @@ export interface PlumeBridge {
   invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
   /** Opens a reply stream; resolves with the renderer end of its port. */
   openStream(request: StreamRequest): Promise<import('./port/port').PortLike>;
+  /** Browser mode: sends an import file as an upload instead of a string in an RPC body. */
+  importFile?(file: Blob, jobId: string): Promise<ImportResult>;
 }
 
 export type { StreamRequest };

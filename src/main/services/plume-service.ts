@@ -8,7 +8,7 @@ import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation } from '../store/export/index';
 import { isDiskFull } from '../store/disk-full';
-import { importFile } from '../store/import/index';
+import { importInSlices } from '../store/import/sliced';
 import { openStore, type Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
@@ -92,7 +92,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       await options.openExternal(parsed);
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
-    ...conversationHandlers(store, { exportConversation, exportAll, importFile, savePdf: options.savePdf }),
+    ...conversationHandlers(store, { exportConversation, exportAll, importFile: importInSlices, savePdf: options.savePdf }),
   };
 
   async function startReply(request: unknown) {

@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { dispatch } from '../services/dispatch';
 import type { PlumeService } from '../services/plume-service';
 import { allowedHost, allowedOrigin, contentSecurityPolicy, type Gate, hasToken, tokenFromQuery } from './security';
+import { handleImportUpload, IMPORT_UPLOAD_PATH } from './import-upload';
 import { readStatic } from './static-files';
 import { fromServerSocket } from './ws-port';
 
@@ -67,6 +68,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const result = await dispatch(options.service.handlers, decodeURIComponent(url.pathname.slice(5)), payload);
       return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+
+    if (req.method === 'POST' && url.pathname === IMPORT_UPLOAD_PATH) {
+      if (!allowedOrigin(req, gate)) return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin request refused.');
+      return handleImportUpload(req, res, url, options.service);
     }
 
     if (req.method === 'GET') {

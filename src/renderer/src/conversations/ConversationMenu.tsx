@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
+import { ImportStatus } from './ImportStatus';
 import { printHtml, saveFile } from './transfer';
+import { useImport } from './use-import';
 
 interface Props {
   conversationId: string | null;
@@ -21,6 +23,7 @@ const FORMATS: readonly [ExportFormat | 'pdf', string][] = [
 /** Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export). */
 export function ConversationMenu({ conversationId, onNotice, onImported }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const imports = useImport();
 
   const run = async (choice: Choice) => {
     if (choice === 'import') return fileInput.current?.click();
@@ -73,7 +76,7 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
           event.target.value = '';
           if (!file) return;
           try {
-            const result = await bridge.invoke('import:file', { text: await file.text() });
+            const result = await imports.importFile(file);
             onNotice(`Imported ${result.imported} conversation${result.imported === 1 ? '' : 's'} from a ${result.format} export` + (result.skipped ? ` (${result.skipped} already here).` : '.'));
             onImported();
           } catch (error) {
@@ -81,6 +84,7 @@ export function ConversationMenu({ conversationId, onNotice, onImported }: Props
           }
         }}
       />
+      {imports.running && <ImportStatus running={imports.running} />}
     </>
   );
 }
