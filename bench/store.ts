@@ -2,7 +2,8 @@
 // then times what a person waits on (sidebar, search, opening a long chat, streaming) against
 // the targets, next to a naive baseline measured on the same file in the same run.
 // Writes bench/results/store.json. --keep leaves the database in the temp dir; --reuse measures
-// that file again without regenerating it.
+// that file again without regenerating it. Then hostile imports (bench/store-imports.ts, alone
+// with --imports) into bench/results/store-imports.json.
 import { mkdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/main/store/store.ts';
 import { measureDataLifecycle } from './store-data.ts';
 import { seededRandom } from './support/random.ts';
+import { benchHostileImports } from './store-imports.ts';
 
 const CONVERSATIONS = 10_000;
 const MESSAGES = 1_000_000;
@@ -224,4 +226,8 @@ function main(): void {
 
 const generateOnly = process.argv.indexOf('--generate-only');
 if (generateOnly >= 0) generate(process.argv[generateOnly + 1] as string);
-else main();
+else {
+  // `--imports` measures only the hostile imports (no million-message store).
+  if (!process.argv.includes('--imports')) main();
+  benchHostileImports();
+}

@@ -6,6 +6,7 @@ import type {
   ConversationSummary,
   ExportedFile,
   ExportFormat,
+  ImportJobProgress,
   ImportResult,
   PathMessage,
   SearchHit,
@@ -178,7 +179,10 @@ export interface Channels {
    * mode renders it with a headless Chromium and returns the file. `id`/`ids` absent: all.
    */
   'export:pdf': { req: { id?: string; ids?: string[] } & ExportChoices; res: PdfExportResult };
-  'import:file': { req: { text: string }; res: ImportResult };
+  /** `jobId`, chosen by the window, lets it ask for progress and cancel while this call runs. */
+  'import:file': { req: { text: string; jobId?: string }; res: ImportResult };
+  'import:progress': { req: { jobId: string }; res: ImportJobProgress | null };
+  'import:cancel': { req: { jobId: string }; res: void };
   'database:status': { req: void; res: DatabaseStatus };
   'database:backup': { req: void; res: DatabaseStatus };
   /** Restores `name` (the newest backup when absent); the current file is kept aside first. */
@@ -287,6 +291,8 @@ const CHANNELS = {
   'database:restore': true,
   'database:startFresh': true,
   'data:eraseAll': true,
+  'import:progress': true,
+  'import:cancel': true,
   'providers:presets': true,
   'providers:models': true,
   'providers:contextWindow': true,
@@ -330,6 +336,8 @@ export interface PlumeBridge {
   invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
   /** Opens a reply stream; resolves with the renderer end of its port. */
   openStream(request: StreamRequest): Promise<import('./port/port').PortLike>;
+  /** Browser mode: sends an import file as an upload instead of a string in an RPC body. */
+  importFile?(file: Blob, jobId: string): Promise<ImportResult>;
 }
 
 export type { StreamRequest };

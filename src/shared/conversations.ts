@@ -83,6 +83,12 @@ export interface ImportResult {
   messages: number;
 }
 
+/** How far a running import got: conversations written of those in the file (0 of 0 while reading). */
+export interface ImportJobProgress {
+  done: number;
+  total: number;
+}
+
 export type DateGroupLabel = 'Pinned' | 'Today' | 'Yesterday' | 'Previous 7 days' | 'Previous 30 days' | string;
 
 export interface ConversationGroup {

@@ -4,8 +4,9 @@ import type { Handlers } from './plume-service';
 import type { ExportChoices, PdfExportResult } from '../../shared/contract';
 import type { ExportFormat } from '../../shared/conversations';
 import type { ExportOptions, exportAll, exportConversation, exportSome } from '../store/export/index';
-import type { importFile } from '../store/import/index';
+import { ImportCancelled, type importInSlices } from '../store/import/sliced';
 import type { Store } from '../store/store';
+import { ImportJobs } from './import-jobs';
 import { InvalidInput, parseOptions } from './request-validation';
 
 type ConversationChannels = Pick<
@@ -26,13 +27,15 @@ type ConversationChannels = Pick<
   | 'export:all'
   | 'export:pdf'
   | 'import:file'
+  | 'import:progress'
+  | 'import:cancel'
 >;
 
 interface Exporters {
   exportConversation: typeof exportConversation;
   exportAll: typeof exportAll;
   exportSome: typeof exportSome;
-  importFile: typeof importFile;
+  importFile: typeof importInSlices;
   /** Turns an HTML export into a PDF: printToPDF + save dialog (desktop), headless Chromium (browser mode). */
   savePdf: (html: string, suggestedName: string) => Promise<PdfExportResult>;
   /** After a soft delete: the conversation is erased once the Undo window has passed. */
@@ -54,6 +57,7 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     branches: req?.branches === 'all' ? 'all' : 'shown',
     stats: req?.stats === true,
   });
+  const imports = new ImportJobs();
   return {
     'conversations:list': async (req) => store.conversations.list({ limit: clampLimit(req?.limit, 200), after: str(req?.after) ?? null }),
     'conversations:create': async (req) => store.conversations.create({ providerId: str(req?.providerId) ?? null, model: str(req?.model) ?? null }),
@@ -101,12 +105,17 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
       if (typeof req?.text !== 'string' || req.text.trim() === '') throw new InvalidInput('The file is empty.');
       if (req.text.length > MAX_IMPORT_CHARS) throw new InvalidInput('The file is too large to import (over 200 MB).');
       io.beforeImport?.();
+      const text = req.text;
+      const jobId = typeof req.jobId === 'string' && req.jobId !== '' ? req.jobId : undefined;
       try {
-        return io.importFile(store, req.text);
+        return await imports.run(jobId, (job) => io.importFile(store, text, job));
       } catch (error) {
+        if (error instanceof ImportCancelled) throw new InvalidInput(error.message);
         throw new InvalidInput(`Nothing was imported: ${(error as Error).message}`);
       }
     },
+    'import:progress': async (req) => imports.progress(requireId(req?.jobId)),
+    'import:cancel': async (req) => imports.cancel(requireId(req?.jobId)),
   };
 }
 

@@ -9,7 +9,7 @@ import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { exportAll, exportConversation, exportSome } from '../store/export/index';
 import { isDiskFull } from '../store/disk-full';
 import { narrowDataFolder } from '../store/file-modes';
-import { importFile } from '../store/import/index';
+import { importInSlices } from '../store/import/sliced';
 import type { Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
@@ -119,7 +119,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       exportConversation,
       exportAll,
       exportSome,
-      importFile,
+      importFile: importInSlices,
       savePdf: options.savePdf ?? pdfForDownload,
       onDeleted: () => purger.deleted(),
       beforeImport: () => keeper.backup('before-import'),

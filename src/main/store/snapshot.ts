@@ -68,6 +68,18 @@ export function liveConversationIds(db: Db): string[] {
  * its source is already present, which is what makes re-importing a file harmless.
  */
 export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
+  const steps = writeSnapshotInSteps(db, s);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, one row per step: it pauses after the conversation row and after each message, so
+ * an import can spread one huge conversation over several transactions (see import/sliced.ts).
+ */
+export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generator<void, boolean> {
   // A conversation still in the Undo bin is replaced by the imported copy: importing a deleted
   // conversation's export brings it back.
   db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND (id = ? OR (source_key IS NOT NULL AND source_key = ?))').run(s.id, s.sourceKey);
@@ -79,6 +91,7 @@ export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
     `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, system_prompt, active_root_id, source_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(s.id, s.title, s.titleSource, s.createdAt, s.updatedAt, s.pinned ? 1 : 0, s.providerId, s.model, JSON.stringify(s.options), s.systemPrompt, s.activeRootId, s.sourceKey);
+  yield;
   const insert = db.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -96,6 +109,7 @@ export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
         m.attachments.map(({ data, ...a }) => ({ ...a, bytes: Buffer.from(data, 'base64') })),
       );
     }
+    yield;
   }
   return true;
 }

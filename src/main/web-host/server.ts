@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../services/dispatch';
 import type { PlumeService } from '../services/plume-service';
 import { allowedHost, allowedOrigin, contentSecurityPolicy, type Gate, hasTokenHeader, hasTokenProtocol, STREAM_PROTOCOL } from './security';
+import { handleImportUpload, IMPORT_UPLOAD_PATH } from './import-upload';
 import { readStatic } from './static-files';
 import { fromServerSocket } from './ws-port';
 
@@ -75,6 +76,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const result = await dispatch(options.service.handlers, channel, payload);
       return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+
+    if (req.method === 'POST' && path === IMPORT_UPLOAD_PATH) {
+      if (!hasTokenHeader(req, gate)) return send(res, 403, TEXT, 'This upload needs this run\'s access token.');
+      if (!allowedOrigin(req, gate)) return send(res, 403, TEXT, 'Cross-origin request refused.');
+      const target = URL.parse(req.url ?? '/', 'http://127.0.0.1');
+      if (!target) return send(res, 400, TEXT, 'Malformed request target.');
+      return handleImportUpload(req, res, target, options.service);
     }
 
     // The page and its assets are public (they hold no data); everything that acts needs the token.

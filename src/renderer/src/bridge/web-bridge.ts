@@ -2,6 +2,7 @@
 // same port protocol as an Electron MessagePort. Both carry this run's access token: a header on
 // the POST, a subprotocol on the socket (the only custom value a browser WebSocket can send).
 import type { InvokeResult, PlumeBridge } from '../../../shared/contract';
+import type { ImportResult } from '../../../shared/conversations';
 import type { PortLike } from '../../../shared/port/port';
 import { fromTextSocket } from '../../../shared/port/text-socket-port';
 import { BridgeError } from './errors';
@@ -25,6 +26,23 @@ export function webBridge(origin = window.location.origin): PlumeBridge {
       const result = (await response.json()) as InvokeResult<unknown>;
       if (!result.ok) throw new BridgeError(result.error);
       return result.value as never;
+    },
+    // Streamed from disk by the browser; the host writes it to a temp file (up to 200 MB).
+    async importFile(file, jobId) {
+      let response: Response;
+      try {
+        response = await fetch(`${origin}/import?job=${encodeURIComponent(jobId)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Plume-Token': accessToken() ?? '' },
+          body: file,
+        });
+      } catch {
+        throw new BridgeError({ kind: 'unreachable', message: 'Plume\'s browser-mode host is not running. Start it again with `npm run web`.' });
+      }
+      const result = (await response.json().catch(() => null)) as InvokeResult<ImportResult> | null;
+      if (!result) throw new BridgeError({ kind: 'config', message: `The import upload failed (HTTP ${response.status}).` });
+      if (!result.ok) throw new BridgeError(result.error);
+      return result.value;
     },
     openStream(request) {
       const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/stream`, ['plume', `plume-token.${accessToken() ?? ''}`]);

@@ -5,6 +5,8 @@ import { bridge } from '../bridge';
 import type { MenuGroup } from '../shell/Menu';
 import { clearSelection, useSelection } from './selection';
 import { saveBase64, saveFile } from './transfer';
+import { ImportStatus } from './ImportStatus';
+import { useImport } from './use-import';
 
 interface Props {
   conversationId: string | null;
@@ -32,6 +34,7 @@ const FORMATS: readonly [Kind, string][] = [
 export function useTransferMenu({ conversationId, onNotice, onImported }: Props): { groups: MenuGroup[]; fileInput: ReactNode } {
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = useSelection();
+  const imports = useImport();
 
   const run = async (scope: Scope, kind: Kind) => {
     const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;
@@ -74,6 +77,7 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
   return {
     groups,
     fileInput: (
+      <>
       <input
         ref={fileInput}
         type="file"
@@ -85,7 +89,7 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
           event.target.value = '';
           if (!file) return;
           try {
-            const result = await bridge.invoke('import:file', { text: await file.text() });
+            const result = await imports.importFile(file);
             onNotice(`Imported ${result.imported} conversation${result.imported === 1 ? '' : 's'} from a ${result.format} export` + (result.skipped ? ` (${result.skipped} already here).` : '.'));
             onImported();
           } catch (error) {
@@ -93,6 +97,8 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
           }
         }}
       />
+      {imports.running && <ImportStatus running={imports.running} />}
+      </>
     ),
   };
 }

@@ -1,0 +1,85 @@
+// Hostile imports for `npm run bench:store` (or alone: `node bench/store-imports.ts`): many tiny
+// conversations, one 20,000-message chain, a 100 MB file. Each case runs in a fresh child process
+// (time, peak memory, the longest the event loop was blocked while writing), for the app's sliced
+// import and, as the same-run baseline, the old single-transaction import. Twice the tiny file
+// checks that time grows linearly. Writes bench/results/store-imports.json.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFile } from '../src/main/store/import/index.ts';
+import { importInSlices } from '../src/main/store/import/sliced.ts';
+import { openStore } from '../src/main/store/store.ts';
+import { bigChatGpt, deepChainChatGpt, manyTinyChatGpt } from '../test/support/store/hostile-files.ts';
+import { report, type Figure } from './support/report.ts';
+
+const CASES = {
+  tiny_45k: () => manyTinyChatGpt(45_000),
+  tiny_22k: () => manyTinyChatGpt(22_500),
+  deep_chain_20k: () => deepChainChatGpt(20_000),
+  file_100mb: () => bigChatGpt(100, 1_000_000),
+} as const;
+type Case = keyof typeof CASES;
+
+interface Run {
+  seconds: number;
+  peakMB: number;
+  fileMB: number;
+  /** Longest event-loop stall after the file was read: what a reply or a click waits at worst. */
+  maxStallMs: number;
+}
+
+/** In the child: one import of one case, printed as JSON. */
+async function runCase(name: Case, how: 'sliced' | 'single'): Promise<void> {
+  const text = CASES[name]();
+  const dir = mkdtempSync(join(tmpdir(), 'plume-bench-import-'));
+  const store = openStore(join(dir, 'plume.db'));
+  // Gaps between ticks of a 1 ms timer, from the first written slice on (reading and checking
+  // the file come before, in one go).
+  let last = 0;
+  let maxStallMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    if (last) maxStallMs = Math.max(maxStallMs, now - last);
+    if (last || how === 'single') last = now;
+  }, 1);
+  const started = performance.now();
+  if (how === 'sliced') await importInSlices(store, text, { onProgress: () => (last ||= performance.now()) });
+  else importFile(store, text);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(ticker);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  const run: Run = { seconds, peakMB: process.resourceUsage().maxRSS / 1024, fileMB: Buffer.byteLength(text) / 1e6, maxStallMs: how === 'single' ? seconds * 1000 : maxStallMs };
+  process.stdout.write(`${JSON.stringify(run)}\n`);
+}
+
+function measure(name: Case, how: 'sliced' | 'single'): Run {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', name, how], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`${name} (${how}) failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Run;
+}
+
+export function benchHostileImports(): void {
+  const figures: Figure[] = [];
+  const runs: Record<string, { sliced: Run; single: Run }> = {};
+  for (const name of Object.keys(CASES) as Case[]) {
+    process.stderr.write(`import ${name}…\n`);
+    const sliced = measure(name, 'sliced');
+    const single = measure(name, 'single');
+    runs[name] = { sliced, single };
+    figures.push(
+      { name: `${name}_seconds (${sliced.fileMB.toFixed(1)} MB)`, value: sliced.seconds, unit: 's', baseline: single.seconds },
+      { name: `${name}_peak_memory`, value: sliced.peakMB, unit: 'MB', baseline: single.peakMB, target: `< ${Math.round(300 + 12 * sliced.fileMB)}`, pass: sliced.peakMB < 300 + 12 * sliced.fileMB },
+      { name: `${name}_longest_stall_while_writing`, value: sliced.maxStallMs, unit: 'ms', baseline: single.maxStallMs, target: '< 250', pass: sliced.maxStallMs < 250 },
+    );
+  }
+  const ratio = runs.tiny_45k!.sliced.seconds / runs.tiny_22k!.sliced.seconds;
+  figures.push({ name: 'tiny_time_ratio_2x_file', value: ratio, unit: '×', target: '< 2.5 (linear)', pass: ratio < 2.5, baseline: runs.tiny_45k!.single.seconds / runs.tiny_22k!.single.seconds });
+  report('store-imports', figures, { note: 'baseline = the single-transaction import (importFile) on the same file, same run; stall of the baseline = its whole duration' });
+}
+
+const at = process.argv.indexOf('--case');
+if (at >= 0) await runCase(process.argv[at + 1] as Case, process.argv[at + 2] as 'sliced' | 'single');
+else if (process.argv[1] === fileURLToPath(import.meta.url)) benchHostileImports();

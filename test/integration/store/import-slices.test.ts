@@ -1,0 +1,61 @@
+// Big and hostile imports as the app runs them (importInSlices): written in slices with the event
+// loop free in between, progress reported, Cancel leaving nothing behind, deep chains intact.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ImportCancelled, importInSlices, type ImportProgress } from '../../../src/main/store/import/sliced.ts';
+import type { Store } from '../../../src/main/store/store.ts';
+import { deepChainChatGpt, deepChainPlume, manyTinyChatGpt } from '../../support/store/hostile-files.ts';
+import { useTempStore } from '../../support/store/temp-store.ts';
+
+const ctx = useTempStore();
+let store: Store;
+beforeEach(() => {
+  store = ctx.store;
+});
+const counts = () => store.db.prepare('SELECT (SELECT count(*) FROM conversations) c, (SELECT count(*) FROM messages) m').get() as { c: number; m: number };
+
+describe('imports in slices', () => {
+  it('imports 5,000 tiny conversations with progress, and timers run while it writes', { timeout: 120_000 }, async () => {
+    const progress: ImportProgress[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      const result = await importInSlices(store, manyTinyChatGpt(5_000), { onProgress: (p) => progress.push(p) });
+      expect(result).toEqual({ format: 'chatgpt', imported: 5_000, skipped: 0, messages: 10_000 });
+    } finally {
+      clearInterval(timer);
+    }
+    expect(counts()).toEqual({ c: 5_000, m: 10_000 });
+    // Several slices, each further than the last, ending at the total.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual({ done: 5_000, total: 5_000 });
+    // The event loop turned between slices: other work (a reply, a click) got its turn.
+    expect(ticks).toBeGreaterThanOrEqual(progress.length - 1);
+    expect(store.search('Question 4321').length).toBeGreaterThan(0);
+  });
+
+  it('Cancel part-way removes everything this import wrote and keeps what was there before', { timeout: 120_000 }, async () => {
+    await importInSlices(store, manyTinyChatGpt(3));
+    const before = counts();
+    const controller = new AbortController();
+    const run = importInSlices(store, manyTinyChatGpt(5_000).replace(/tiny-/g, 'other-'), {
+      signal: controller.signal,
+      onProgress: (p) => p.done > 1_000 && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    expect(counts()).toEqual(before);
+    expect(store.search('Question 2000')).toHaveLength(0);
+  });
+
+  it.each([
+    ['ChatGPT', deepChainChatGpt],
+    ['Plume', deepChainPlume],
+  ])('keeps a 20,000-message %s chain whole, in order', { timeout: 180_000 }, async (_name, make) => {
+    const result = await importInSlices(store, make(20_000));
+    expect(result.messages).toBe(20_000);
+    const id = store.conversations.list({ limit: 1 }).items[0]!.id;
+    const path = store.messages.activePath(id);
+    expect(path).toHaveLength(20_000);
+    expect(path.at(-1)?.text).toMatch(/Step (20000|19999)$/);
+  });
+});
