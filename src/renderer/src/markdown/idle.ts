@@ -51,7 +51,10 @@ function runSlice(deadline?: IdleDeadline): void {
     // Expect the next step to cost what this one did: stop before it would overrun the slice.
     if (now - started + (now - stepStarted) > SLICE_MS || (deadline && deadline.timeRemaining() <= 0)) break;
   }
-  renderStats.upgradeMs += performance.now() - started;
+  const took = performance.now() - started;
+  renderStats.upgradeMs += took;
+  renderStats.maxSliceMs = Math.max(renderStats.maxSliceMs, took);
+  renderStats.slices++;
   if (steps.length > 0) scheduleSlice();
 }
 
