@@ -40,15 +40,16 @@ const SCENARIOS: Scenario[] = [
 const LOCKSTEP = new Set([HEADLINE, HALF]);
 
 // `npm run bench:render -- --only mixed-50k` runs the scenarios (and peer inputs) whose label
-// contains the text; `--reps N` sets the repetitions of the peer comparison (default 3);
+// contains the text (or one of several, comma-separated); `--reps N` sets the repetitions of the peer comparison (default 3);
 // `--no-peers` / `--peers-only` run one half.
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const only = arg('--only') ?? '';
 const reps = Number(arg('--reps') ?? 3);
 const debug = process.argv.includes('--debug');
 const withPeers = !process.argv.includes('--no-peers');
-const selected = process.argv.includes('--peers-only') ? [] : SCENARIOS.filter((s) => s.label.includes(only));
-const peerFixtures = withPeers ? PEER_FIXTURES.filter((f) => f.includes(only)) : [];
+const picked = (label: string): boolean => only.split(',').some((o) => label.includes(o));
+const selected = process.argv.includes('--peers-only') ? [] : SCENARIOS.filter((s) => picked(s.label));
+const peerFixtures = withPeers ? PEER_FIXTURES.filter(picked) : [];
 const partial = only !== '' || !withPeers || selected.length < SCENARIOS.length;
 /** Initial renderer JS (entry and its static imports), gzip. */
 const BUNDLE_TARGET_KB = 250;
@@ -92,7 +93,7 @@ try {
       await page.close();
     }
   }
-  if (!process.argv.includes('--peers-only') && 'code-200k'.includes(only)) {
+  if (!process.argv.includes('--peers-only') && picked('code-200k')) {
     const page = await openPage();
     try {
       const runs: Array<Record<string, number>> = [];
