@@ -28,6 +28,8 @@ export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
  * blocks are swapped in by idle slices again rather than in one long task.
  */
 const INSTANT_PARTS = 16;
+/** At most this many parts swapped in by one idle-time commit. */
+const MAX_BATCH = 32;
 
 /**
  * A code block at `offset` in its markdown block. Plain at once; once its text is final (the
@@ -56,9 +58,12 @@ export function HighlightedCode({ text, lang, offset, closed = false }: { text: 
     let live = true;
     const swapIn = (html: string[]): void => {
       let shown = 0;
-      inIdleSlices(() => {
+      let batch = 1;
+      inIdleSlices((lastMs, remainingMs) => {
         if (!live) return false;
-        shown++;
+        // As many parts as the rest of the slice holds at what the last batch cost per part.
+        if (lastMs > 0) batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(remainingMs / (lastMs / batch))));
+        shown = Math.min(html.length, shown + batch);
         setResult({ text, lang, html, shown });
         return shown < html.length;
       });
