@@ -40,15 +40,16 @@ const SCENARIOS: Scenario[] = [
 const LOCKSTEP = new Set([HEADLINE, HALF]);
 
 // `npm run bench:render -- --only mixed-50k` runs the scenarios (and peer inputs) whose label
-// contains the text; `--reps N` sets the repetitions of the peer comparison (default 3);
+// contains the text (or one of several, comma-separated); `--reps N` sets the repetitions of the peer comparison (default 3);
 // `--no-peers` / `--peers-only` run one half.
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const only = arg('--only') ?? '';
 const reps = Number(arg('--reps') ?? 3);
 const debug = process.argv.includes('--debug');
 const withPeers = !process.argv.includes('--no-peers');
-const selected = process.argv.includes('--peers-only') ? [] : SCENARIOS.filter((s) => s.label.includes(only));
-const peerFixtures = withPeers ? PEER_FIXTURES.filter((f) => f.includes(only)) : [];
+const picked = (label: string): boolean => only.split(',').some((o) => label.includes(o));
+const selected = process.argv.includes('--peers-only') ? [] : SCENARIOS.filter((s) => picked(s.label));
+const peerFixtures = withPeers ? PEER_FIXTURES.filter(picked) : [];
 const partial = only !== '' || !withPeers || selected.length < SCENARIOS.length;
 /** Initial renderer JS (entry and its static imports), gzip. */
 const BUNDLE_TARGET_KB = 250;
@@ -66,6 +67,8 @@ const browser = await launch(['--js-flags=--expose-gc']);
 const rows: Row[] = [];
 let peerRows: PeerRow[] = [];
 let shows: Shows[] = [];
+/** Showing a settled 200 KB code block: mount, then highlighting swapped in by idle slices. */
+let bigCode: Array<Record<string, number>> = [];
 try {
   for (const scenario of selected) {
     const page = await openPage();
@@ -86,6 +89,16 @@ try {
           `${((performance.now() - started) / 1000).toFixed(0)} s elapsed\n`,
       );
       rows.push(row);
+    } finally {
+      await page.close();
+    }
+  }
+  if (!process.argv.includes('--peers-only') && picked('code-200k')) {
+    const page = await openPage();
+    try {
+      const runs: Array<Record<string, number>> = [];
+      for (let i = 0; i < reps; i++) runs.push(await page.evaluate(() => window.harness.settleCost('code-200k')));
+      bigCode = runs;
     } finally {
       await page.close();
     }
@@ -116,6 +129,10 @@ const bundleLine =
   `target <= ${BUNDLE_TARGET_KB} KB: ${bundleKb <= BUNDLE_TARGET_KB ? 'yes' : 'MISS'}; loaded later: ` +
   bundle.lazy.map((l) => `${l.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')} ${(l.gzip / 1024).toFixed(0)} KB`).join(', ');
 console.log(bundleLine);
+const codeLine = (r: Record<string, number>): string =>
+  `mount ${r.mountMs?.toFixed(0)} ms, all highlighted after ${r.settleMs?.toFixed(0)} ms in ${r.slices} idle slices, longest slice ${r.maxSliceMs?.toFixed(1)} ms ` +
+  `(target <= 4: ${(r.maxSliceMs ?? Infinity) <= 4 ? 'yes' : 'MISS'}), long tasks > 50 ms ${r.longTasks} (longest ${r.longestTask?.toFixed(0)} ms; target 0: ${r.longTasks === 0 ? 'yes' : 'MISS'})`;
+for (const [i, r] of bigCode.entries()) console.log(`Settled 200 KB code block, run ${i + 1}: ${codeLine(r)}`);
 console.log('');
 console.log(output.table);
 if (peers) console.log('\n' + peers.lines.join('\n'));
@@ -123,6 +140,7 @@ const json = {
   ...(output.json as object),
   bundle: { ...bundle, initialGzipKb: bundleKb, targetKb: BUNDLE_TARGET_KB, pass: bundleKb <= BUNDLE_TARGET_KB },
   peers: peers ? { reps, checks: peers.checks, inputs: peerRows, shows } : null,
+  settledCode200k: bigCode,
 };
 if (partial) {
   console.log(`(partial run: bench/results/render.json left as it was)`);

@@ -127,7 +127,7 @@ export function peerReport(rows: PeerRow[], shows: Shows[]): { lines: string[]; 
     for (const { mode, figures: f } of shows) {
       lines.push(
         pad(
-          [mode, fmt(f.highlightedTokens), fmt(f.typesetFormulas), fmt(f.inspectedFrames), fmt(f.rawBoldFrames), fmt(f.rawFenceFrames), fmt(f.rawTableFrames), fmt(f.rawDisplayMathFrames)],
+          [mode === 'memo' ? 'plume' : mode, fmt(f.highlightedTokens), fmt(f.typesetFormulas), fmt(f.inspectedFrames), fmt(f.rawBoldFrames), fmt(f.rawFenceFrames), fmt(f.rawTableFrames), fmt(f.rawDisplayMathFrames)],
           sw,
         ),
       );

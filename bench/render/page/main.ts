@@ -74,6 +74,32 @@ const harness = {
   },
 
   /**
+   * What showing a settled message with a big code block costs the main thread: the mount (plain
+   * code), then every idle slice that swaps highlighted parts in, until all are in.
+   */
+  async settleCost(name: string): Promise<Record<string, number>> {
+    const text = FIXTURES[name]?.() ?? '';
+    resetRenderStats();
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const el = fresh();
+    const root = createRoot(el);
+    const t0 = performance.now();
+    flushSync(() => root.render(createElement(Static, { text, mode: 'memo' })));
+    void document.documentElement.offsetHeight;
+    const mountMs = performance.now() - t0;
+    await settled(el.firstElementChild as HTMLElement, false);
+    const settleMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    root.unmount();
+    return { mountMs, settleMs, longTasks: longTasks.length, longestTask: Math.max(0, ...longTasks), maxSliceMs: renderStats.maxSliceMs, slices: renderStats.slices };
+  },
+
+  /**
    * Streams `text` one delta per commit, records which blocks render in each commit, ends the
    * stream and returns the settled DOM. Used by the render-count and final-DOM tests.
    */

@@ -30,28 +30,42 @@ export function layoutNow(): void {
   if (typeof document !== 'undefined') void document.documentElement.offsetHeight;
 }
 
-// Work cut into steps (swapping highlighted parts in) runs a step at a time in idle periods, each
-// step its own commit and layout, until SLICE_MS of the period is used; the rest waits for the
-// next idle period. A step returns true while it has more to do.
+// Work cut into steps (swapping highlighted parts in) runs in idle periods, each step its own
+// commit and layout, until SLICE_MS of the period is used; the rest waits for the next idle
+// period. A step is told what its previous call cost and how much of the slice is left, so it can
+// size itself (how many parts to swap in) to fit; it returns true while it has more to do.
 const SLICE_MS = 4;
-let steps: Array<() => boolean> = [];
+/** Below this much of the slice left, the next step waits for the next idle period. */
+const MIN_STEP_MS = 0.5;
+
+export type SlicedStep = (lastMs: number, remainingMs: number) => boolean;
+
+interface Queued {
+  step: SlicedStep;
+  lastMs: number;
+}
+
+let steps: Queued[] = [];
 
 function runSlice(deadline?: IdleDeadline): void {
   const started = performance.now();
   while (steps.length > 0) {
-    const step = steps[0] as () => boolean;
+    const queued = steps[0] as Queued;
     const stepStarted = performance.now();
     let more = false;
     flushSync(() => {
-      more = step();
+      more = queued.step(queued.lastMs, SLICE_MS - (stepStarted - started));
     });
     layoutNow();
-    if (!more) steps.shift();
     const now = performance.now();
-    // Expect the next step to cost what this one did: stop before it would overrun the slice.
-    if (now - started + (now - stepStarted) > SLICE_MS || (deadline && deadline.timeRemaining() <= 0)) break;
+    queued.lastMs = now - stepStarted;
+    if (!more) steps.shift();
+    if (SLICE_MS - (now - started) < MIN_STEP_MS || (deadline && !deadline.didTimeout && deadline.timeRemaining() <= 0)) break;
   }
-  renderStats.upgradeMs += performance.now() - started;
+  const took = performance.now() - started;
+  renderStats.upgradeMs += took;
+  renderStats.maxSliceMs = Math.max(renderStats.maxSliceMs, took);
+  renderStats.slices++;
   if (steps.length > 0) scheduleSlice();
 }
 
@@ -60,7 +74,7 @@ function scheduleSlice(): void {
   else setTimeout(runSlice, 0);
 }
 
-export function inIdleSlices(step: () => boolean): void {
-  steps.push(step);
+export function inIdleSlices(step: SlicedStep): void {
+  steps.push({ step, lastMs: 0 });
   if (steps.length === 1) scheduleSlice();
 }

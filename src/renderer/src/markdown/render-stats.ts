@@ -10,6 +10,9 @@ export const renderStats = {
   tailChars: 0,
   /** Milliseconds spent in idle-time upgrade commits (highlighting, typesetting, their layout). */
   upgradeMs: 0,
+  /** Longest idle slice that swapped highlighted parts in, and how many slices ran. */
+  maxSliceMs: 0,
+  slices: 0,
   /** Set only by tests that need to know which block rendered. */
   onBlockRender: null as ((blockKey: string) => void) | null,
 };
@@ -20,4 +23,6 @@ export function resetRenderStats(): void {
   renderStats.parsedChars = 0;
   renderStats.tailChars = 0;
   renderStats.upgradeMs = 0;
+  renderStats.maxSliceMs = 0;
+  renderStats.slices = 0;
 }

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'react-markdown';
 import type { Element, ElementContent } from 'hast';
@@ -22,8 +22,14 @@ export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
   return <HighlightedCode text={text} lang={lang} offset={start} closed={closed} />;
 }
 
-/** Parts at most this many are swapped in at once from the cache; more go through idle slices. */
-const INSTANT_PARTS = 4;
+/**
+ * Cached markup of at most this many parts (about 19 KB of code) is shown at once, so a block that
+ * mounts again (promoted out of the tail, a message scrolled back) does not flash plain; larger
+ * blocks are swapped in by idle slices again rather than in one long task.
+ */
+const INSTANT_PARTS = 16;
+/** At most this many parts swapped in by one idle-time commit. */
+const MAX_BATCH = 32;
 
 /**
  * A code block at `offset` in its markdown block. Plain at once; once its text is final (the
@@ -41,15 +47,23 @@ export function HighlightedCode({ text, lang, offset, closed = false }: { text: 
   const instant = cached && cached.length <= INSTANT_PARTS ? cached : null;
   const [result, setResult] = useState<Highlighted | null>(null);
   const fresh = result && result.text === text && result.lang === lang ? result : null;
+  const shownNow = useRef<Highlighted | null>(null);
+  shownNow.current = fresh;
 
   useEffect(() => {
     if (!wanted || instant) return;
+    // Only the key changed (earlier text of the tail was promoted): this text is already lit.
+    const now = shownNow.current;
+    if (now?.html && now.shown >= now.html.length) return;
     let live = true;
     const swapIn = (html: string[]): void => {
       let shown = 0;
-      inIdleSlices(() => {
+      let batch = 1;
+      inIdleSlices((lastMs, remainingMs) => {
         if (!live) return false;
-        shown++;
+        // As many parts as the rest of the slice holds at what the last batch cost per part.
+        if (lastMs > 0) batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(remainingMs / (lastMs / batch))));
+        shown = Math.min(html.length, shown + batch);
         setResult({ text, lang, html, shown });
         return shown < html.length;
       });
