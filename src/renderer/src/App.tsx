@@ -12,6 +12,7 @@ import { useConversations } from './conversations/use-conversations';
 import { ConversationOptions } from './settings/ConversationOptions';
 import { Onboarding } from './settings/Onboarding';
 import { ProvidersScreen } from './settings/ProvidersScreen';
+import { Preferences } from './settings/Preferences';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
 import './settings/settings.css';
@@ -155,6 +156,7 @@ export function App() {
           }}
           onClose={() => setView({ screen: 'chat' })}
         />
+        <Preferences />
         <SecurityAndDesktop />
       </main>
     );
@@ -217,6 +219,7 @@ export function App() {
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
         <LiveMessageList store={store} actions={actions} focus={focus} />
         <Composer
+          conversationId={chat.conversationId}
           streaming={chat.streaming}
           disabled={!target}
           target={target && reply.selected ? { providerId: target.providerId, kind: reply.selected.kind, model: target.model } : null}
