@@ -64,7 +64,7 @@ describe('streaming markdown in the app', () => {
     await send(page, 'A long answer please');
     const list = page.getByRole('log', { name: 'Conversation' });
     const gap = () => list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
-    await expect.poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight * 2)).toBe(true);
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight * 2), { timeout: 20_000 }).toBe(true);
     // Following: the view stays at the bottom while text arrives.
     expect(await gap()).toBeLessThan(40);
     await list.hover();

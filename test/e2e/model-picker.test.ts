@@ -61,4 +61,20 @@ describe('model picker', () => {
     // Earlier replies keep their own label.
     expect(await page.getByTestId('reply-model').allTextContents()).toEqual(['Second · qwen-local', 'Second · my-finetune-7b']);
   });
+
+  it('adding a provider never changes the provider of the open conversation, nor the default a new chat starts from', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    fake.replyText('First answer.');
+    await send(page, 'Stay with me');
+    await waitForReply(page);
+    const other = apps.track(await startFakeOpenAI());
+    await page.getByRole('button', { name: 'Providers' }).click();
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    await addProvider(page, { name: 'Newcomer', baseURL: other.baseURL, apiKey: 'sk-new-0123456789', model: 'new-model' });
+    await expect.poll(() => page.getByTestId('message-user').count()).toBe(1);
+    expect(await modelButton(page).textContent()).toContain('OpenAI');
+    expect(await shownModel(page)).toBe('gpt-e2e');
+    await page.getByRole('button', { name: 'New chat' }).first().click();
+    await expect.poll(() => shownModel(page)).toBe('gpt-e2e');
+  });
 });

@@ -14,6 +14,7 @@ import { ConversationOptions } from './settings/ConversationOptions';
 import { Onboarding } from './settings/Onboarding';
 import { ProvidersScreen } from './settings/ProvidersScreen';
 import { DataAndBackups } from './database/DataAndBackups';
+import { Preferences } from './settings/Preferences';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { McpServersPanel } from './settings/McpServersPanel';
@@ -46,7 +47,7 @@ export function App() {
   const [showOptions, setShowOptions] = useState(false);
   const [searching, setSearching] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-  const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  const [deleted, setDeleted] = useState<{ id: string; title: string; wasOpen: boolean } | null>(null);
   const sidebar = useSidebar();
   const menuRef = useRef<(() => void) | null>(null);
   const modelRef = useRef<(() => void) | null>(null);
@@ -79,6 +80,18 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [sidebar.open, sidebar.overlay, sidebar.dismissOverlay]);
+
+  // Esc leaves the Settings and Providers pages, as it closes every dialog and panel.
+  useEffect(() => {
+    if (view.screen === 'chat') return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setView({ screen: 'chat' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view.screen]);
 
   const openFromHeader = (screen: HeaderTarget) => {
     if (screen === 'search') setSearching(true);
@@ -115,7 +128,7 @@ export function App() {
   const onDelete = async (id: string) => {
     const title = conversations.list.find((c) => c.id === id)?.title ?? '';
     await bridge.invoke('conversations:delete', { id });
-    setDeleted({ id, title });
+    setDeleted({ id, title, wasOpen: chat.conversationId === id });
     if (chat.conversationId === id) openConversation(null);
     await conversations.refresh();
   };
@@ -164,6 +177,7 @@ export function App() {
           }}
           onClose={() => setView({ screen: 'chat' })}
         />
+        <Preferences />
         <SecurityAndDesktop />
         <McpServersPanel />
         <DataAndBackups onReplaced={() => window.location.reload()} />
@@ -230,6 +244,7 @@ export function App() {
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
         <LiveMessageList store={store} actions={actions} focus={focus} />
         <Composer
+          conversationId={chat.conversationId}
           streaming={chat.streaming}
           disabled={!target}
           target={target && reply.selected ? { providerId: target.providerId, kind: reply.selected.kind, model: target.model } : null}
@@ -257,6 +272,8 @@ export function App() {
             await bridge.invoke('conversations:undoDelete', { id: deleted.id });
             setDeleted(null);
             await conversations.refresh();
+            // Undoing the delete of the conversation you were in puts you back in it.
+            if (deleted.wasOpen) openConversation(deleted.id);
           }}
           onDismiss={() => setDeleted(null)}
         />

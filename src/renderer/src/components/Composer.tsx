@@ -1,3 +1,4 @@
+import { ArrowUp, Paperclip, Square } from 'lucide-react';
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { AttachmentChips } from '../attachments/AttachmentChips';
 import { blockerFor, needsVisionWarning, prepareForSend, SendProblem } from '../attachments/prepare';
@@ -6,8 +7,13 @@ import type { PendingFile, PreparedAttachment, SendTarget } from '../attachments
 import { useAttachments } from '../attachments/use-attachments';
 import { VisionWarning } from '../attachments/VisionWarning';
 import '../attachments/attachments.css';
+import { readDraft, writeDraft } from '../chat/drafts';
+import { isSendPress, useSendKey } from '../chat/send-key';
+import { IconButton } from '../shell/IconButton';
 
 interface Props {
+  /** Whose draft the composer holds: each conversation keeps its own. */
+  conversationId: string | null;
   streaming: boolean;
   disabled: boolean;
   /** Where the message goes; without it files cannot be prepared. */
@@ -21,10 +27,28 @@ interface Props {
   renderContext?(draftChars: number, files: readonly PendingFile[]): ReactNode;
 }
 
+const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
 
-export function Composer({ streaming, disabled, target, onSend, onStop, onChooseModel, renderContext }: Props) {
-  const [text, setText] = useState('');
+export function Composer({ conversationId, streaming, disabled, target, onSend, onStop, onChooseModel, renderContext }: Props) {
+  const [text, setDraftText] = useState(() => readDraft(conversationId));
+  const [draftOf, setDraftOf] = useState(conversationId);
+  if (draftOf !== conversationId) {
+    // Another conversation: show its own draft, in the same render.
+    setDraftOf(conversationId);
+    setDraftText(readDraft(conversationId));
+  }
+  const setText = (next: string) => {
+    setDraftText(next);
+    writeDraft(conversationId, next);
+  };
+  const mode = useSendKey();
+  const field = useRef<HTMLTextAreaElement>(null);
+  // A new chat, another conversation or a reload: ready to type.
+  useEffect(() => {
+    if (!field.current?.disabled) field.current?.focus();
+  }, [conversationId]);
   const [error, setError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(false);
   const [dropping, setDropping] = useState(false);
@@ -64,7 +88,7 @@ export function Composer({ streaming, disabled, target, onSend, onStop, onChoose
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (isSendPress(event, mode) && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void send();
     }
@@ -107,9 +131,7 @@ export function Composer({ streaming, disabled, target, onSend, onStop, onChoose
       {renderContext?.(text.length, files)}
       <AttachmentChips files={files} onRemove={attachments.remove} disabled={preparing} />
       <div className="composer-row">
-        <button type="button" className="attach" disabled={disabled || preparing} onClick={() => picker.current?.click()} aria-label="Attach files">
-          +
-        </button>
+        <IconButton icon={Paperclip} label="Attach files" className="attach" tipAlign="start" tipSide="top" disabled={disabled || preparing} onClick={() => picker.current?.click()} />
         <input
           ref={picker}
           type="file"
@@ -123,10 +145,11 @@ export function Composer({ streaming, disabled, target, onSend, onStop, onChoose
           }}
         />
         <textarea
+          ref={field}
           aria-label="Message"
-          placeholder="Message (Enter to send, Shift+Enter for a new line; paste or drop files to attach)"
+          placeholder={mode === 'enter' ? 'Message (Enter to send, Shift+Enter for a new line)' : `Message (${mac ? '⌘' : 'Ctrl'}+Enter to send, Enter for a new line)`}
           value={text}
-          rows={3}
+          rows={1}
           disabled={disabled}
           readOnly={preparing}
           onChange={(event) => setText(event.target.value)}
@@ -134,13 +157,18 @@ export function Composer({ streaming, disabled, target, onSend, onStop, onChoose
           onPaste={onPaste}
         />
         {streaming ? (
-          <button type="button" className="primary stop" onClick={onStop} aria-label="Stop">
-            Stop
-          </button>
+          <IconButton icon={Square} label="Stop" className="send-button stop" tipAlign="end" tipSide="top" onClick={onStop} />
         ) : (
-          <button type="submit" className="primary" disabled={disabled || preparing || attachments.reading} aria-label="Send">
-            {preparing ? 'Preparing…' : 'Send'}
-          </button>
+          <IconButton
+            icon={ArrowUp}
+            type="submit"
+            label={preparing ? 'Preparing…' : 'Send'}
+            shortcut={mode === 'enter' ? 'Enter' : `${mac ? '⌘' : 'Ctrl'}+Enter`}
+            className="send-button"
+            tipAlign="end"
+            tipSide="top"
+            disabled={disabled || preparing || attachments.reading || (text.trim() === '' && files.length === 0)}
+          />
         )}
       </div>
     </form>

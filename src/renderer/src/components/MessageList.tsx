@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { JumpToLatest } from '../chat/JumpToLatest';
 import type { ChatItem, ChatStore } from '../store/chat-store';
 import { MessageBoundary } from './MessageBoundary';
 import { MessageItem, type MessageActions } from './MessageItem';
@@ -28,7 +29,11 @@ const REVEAL_STEP = 40;
 export function MessageList({ conversationId, items, streaming, actions, onCommit, focus = null }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
+  const stack = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  // Mirrors `pinned` for rendering the jump-to-latest button; set only when it changes.
+  const [atBottom, setAtBottom] = useState(true);
+  const shownCount = useRef(items.length);
   // Long conversations render their newest messages first; older ones appear as the reader
   // scrolls up, so opening 2,000 messages costs about as much as opening 20. The window belongs
   // to one conversation: another one starts from its own newest messages, in the same render.
@@ -38,6 +43,7 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
     renderFrom = Math.max(0, items.length - FIRST_SCREEN);
     setSpan({ conversationId, from: renderFrom });
     pinned.current = true;
+    setAtBottom(true);
   }
   const setRenderFrom = (from: number) => setSpan({ conversationId, from });
   const keepBottomOffset = useRef<number | null>(null);
@@ -54,6 +60,13 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
   useLayoutEffect(() => {
     onCommit();
     const el = scroller.current;
+    // A message the user just sent is always brought into view, wherever they were reading.
+    const added = items.slice(shownCount.current);
+    shownCount.current = items.length;
+    if (added.some((item) => item.role === 'user' && item.id.startsWith('tmp-'))) {
+      pinned.current = true;
+      setAtBottom(true);
+    }
     if (!el) return;
     if (keepBottomOffset.current !== null) {
       // Older messages were added above: keep what the reader was looking at where it was.
@@ -64,6 +77,30 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
     }
   }, [items, from, onCommit, focusPending]);
 
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
+  // Blocks change height after they are laid out (off-screen blocks get their real size, code is
+  // highlighted, math typeset): at the bottom, stay at the bottom, so a conversation opens on its
+  // latest message and the end of a reply is never left just below the view.
+  useEffect(() => {
+    const el = scroller.current;
+    const content = stack.current;
+    if (!el || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current && focused.current === focusRef.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
+
+  const jumpToLatest = () => {
+    const el = scroller.current;
+    if (!el) return;
+    pinned.current = true;
+    setAtBottom(true);
+    el.scrollTop = el.scrollHeight;
+  };
+
   useLayoutEffect(() => {
     if (!focus || !focusPending) return;
     // The picked conversation may not have loaded yet: wait for the commit that shows the message.
@@ -71,6 +108,7 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
     if (target) {
       focused.current = focus;
       pinned.current = false;
+      setAtBottom(false);
       target.scrollIntoView({ block: 'center' });
     }
   }, [focus, focusPending, items]);
@@ -92,23 +130,29 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
   }, [from]);
 
   return (
-    <div
-      className="message-list"
-      ref={scroller}
-      role="log"
-      aria-label="Conversation"
-      onScroll={(event) => {
-        const el = event.currentTarget;
-        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PIN_SLACK_PX;
-      }}
-    >
-      {from > 0 && <div ref={sentinel} className="older-messages" aria-hidden="true" />}
-      {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
-      {items.slice(from).map((item) => (
-        <MessageBoundary key={item.key} item={item}>
-          <MessageItem item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
-        </MessageBoundary>
-      ))}
+    <div className="message-pane">
+      <div
+        className="message-list"
+        ref={scroller}
+        role="log"
+        aria-label="Conversation"
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PIN_SLACK_PX;
+          setAtBottom(pinned.current);
+        }}
+      >
+        <div className="message-stack" ref={stack}>
+          {from > 0 && <div ref={sentinel} className="older-messages" aria-hidden="true" />}
+          {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
+          {items.slice(from).map((item) => (
+            <MessageBoundary key={item.key} item={item}>
+              <MessageItem item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
+            </MessageBoundary>
+          ))}
+        </div>
+      </div>
+      {!atBottom && items.length > 0 && <JumpToLatest arriving={streaming} onJump={jumpToLatest} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SearchHit, Snippet } from '../../../shared/conversations';
 import { bridge } from '../bridge';
 import { comboboxProps } from '../shell/combobox';
+import { useReturnFocus } from '../shell/use-return-focus';
 
 interface Props {
   onPick(hit: SearchHit): void;
@@ -16,6 +17,7 @@ export function SearchDialog({ onPick, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
   const listId = useId();
+  useReturnFocus();
 
   useEffect(() => {
     const ticket = ++latest.current;

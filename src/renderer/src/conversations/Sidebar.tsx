@@ -1,5 +1,5 @@
 import { Pencil, Search, Server, Settings, SquarePen, Star, StarOff, Trash2 } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { groupConversations, type ConversationSummary } from '../../../shared/conversations';
 import { IconButton } from '../shell/IconButton';
 import { shortcutHint } from '../shell/shortcut-hint';
@@ -29,6 +29,29 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
   const [renaming, setRenaming] = useState<string | null>(null);
   const selected = useSelection();
   useEffect(() => keepOnly(new Set(conversations.map((c) => c.id))), [conversations]);
+  // The list is one Tab stop (a roving tabindex): arrows move between conversations, Enter opens,
+  // F2 renames, Delete deletes; the row buttons stay for the pointer.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const order = groups.flatMap((g) => g.conversations.map((c) => c.id));
+  const roving = [focusId, activeId, order[0]].find((id) => id && order.includes(id)) ?? null;
+
+  const onRowKey = (event: KeyboardEvent, c: ConversationSummary) => {
+    const at = order.indexOf(c.id);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: order.length - 1 }[event.key];
+    if (to !== undefined) {
+      const id = order[Math.max(0, Math.min(order.length - 1, to))];
+      if (id) {
+        setFocusId(id);
+        list.current?.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`)?.focus();
+      }
+    } else if (event.key === 'F2') setRenaming(c.id);
+    else if (event.key === 'Delete') {
+      setFocusId(order[at + 1] ?? order[at - 1] ?? null);
+      void onDelete(c.id);
+    } else return;
+    event.preventDefault();
+  };
 
   return (
     <nav id="conversation-sidebar" className={`sidebar${overlay ? ' overlay-sidebar' : ''}`} aria-label="Conversations">
@@ -39,7 +62,7 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
         </button>
         <IconButton icon={Search} label="Search conversations" shortcut={shortcutHint('search')} tipAlign="end" onClick={onSearch} />
       </div>
-      <div className="sidebar-list">
+      <div className="sidebar-list" ref={list}>
         {conversations.length === 0 && <p className="sidebar-empty">Your conversations will appear here.</p>}
         {groups.map((group) => (
           <section key={group.label} aria-label={group.label}>
@@ -59,18 +82,29 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
                         onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)} />
                     </form>
                   ) : (
-                    <button type="button" className="conversation-title" title={`${c.title || 'New chat'} — Ctrl+click to select several for export`} aria-current={c.id === activeId ? 'page' : undefined}
+                    <button
+                      type="button"
+                      className="conversation-title"
+                      title={`${c.title || 'New chat'} — Ctrl+click to select several for export`}
                       data-selected={selected.includes(c.id) || undefined}
-                      onClick={(event) => (event.ctrlKey || event.metaKey ? toggleSelected(c.id) : onOpen(c.id))} onDoubleClick={() => setRenaming(c.id)}>
+                      data-conversation-id={c.id}
+                      tabIndex={c.id === roving ? 0 : -1}
+                      aria-current={c.id === activeId ? 'page' : undefined}
+                      aria-keyshortcuts="F2 Delete"
+                      onClick={(event) => (event.ctrlKey || event.metaKey ? toggleSelected(c.id) : onOpen(c.id))}
+                      onDoubleClick={() => setRenaming(c.id)}
+                      onFocus={() => setFocusId(c.id)}
+                      onKeyDown={(event) => onRowKey(event, c)}
+                    >
                       {c.pinned && <Star className="pin-mark" aria-label="Pinned" />}
                       {c.title || 'New chat'}
                     </button>
                   )}
                   <ReplyMark mark={replyMarks?.get(c.id)} />
                   <span className="conversation-actions">
-                    <IconButton icon={c.pinned ? StarOff : Star} label={c.pinned ? `Unpin ${c.title}` : `Pin ${c.title}`} data-tip={c.pinned ? 'Unpin' : 'Pin'} aria-pressed={c.pinned} tipAlign="end" onClick={() => void onPin(c.id, !c.pinned)} />
-                    <IconButton icon={Pencil} label={`Rename ${c.title}`} data-tip="Rename" tipAlign="end" onClick={() => setRenaming(c.id)} />
-                    <IconButton icon={Trash2} label={`Delete ${c.title}`} data-tip="Delete" tipAlign="end" onClick={() => void onDelete(c.id)} />
+                    <IconButton icon={c.pinned ? StarOff : Star} label={c.pinned ? `Unpin ${c.title}` : `Pin ${c.title}`} data-tip={c.pinned ? 'Unpin' : 'Pin'} aria-pressed={c.pinned} tipAlign="end" tabIndex={-1} onClick={() => void onPin(c.id, !c.pinned)} />
+                    <IconButton icon={Pencil} label={`Rename ${c.title}`} data-tip="Rename (F2)" tipAlign="end" tabIndex={-1} onClick={() => setRenaming(c.id)} />
+                    <IconButton icon={Trash2} label={`Delete ${c.title}`} data-tip="Delete (Del)" tipAlign="end" tabIndex={-1} onClick={() => void onDelete(c.id)} />
                   </span>
                 </li>
               ))}

@@ -5,6 +5,7 @@ import { isAnthropicEffort } from '../../../shared/anthropic-models';
 import type { GenerationOptions } from '../../../shared/chat';
 import type { ProviderKind } from '../../../shared/contract';
 import { AnthropicThinkingControls } from './AnthropicThinkingControls';
+import { useReturnFocus } from '../shell/use-return-focus';
 
 interface Props {
   kind: ProviderKind;
@@ -22,6 +23,7 @@ export function ConversationOptions({ kind, model = '', system, options, onChang
   const [maxTokens, setMaxTokens] = useState(options.maxOutputTokens?.toString() ?? '');
   const [budget, setBudget] = useState(options.thinkingBudget?.toString() ?? '');
   const [error, setError] = useState<string | null>(null);
+  useReturnFocus();
 
   /** Applies every field at once, so one bad field leaves all the options as they were. */
   const apply = (next: { system?: string; temperature?: string; maxTokens?: string; budget?: string; effort?: string; adaptive?: boolean; claudeEffort?: string }) => {
@@ -56,13 +58,21 @@ export function ConversationOptions({ kind, model = '', system, options, onChang
   };
 
   return (
-    <section className="options-panel" aria-label="Options for this chat">
+    <section
+      className="options-panel"
+      aria-label="Options for this chat"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="settings-header">
         <h2>Options for this chat</h2>
         <button type="button" onClick={onClose} aria-label="Close chat options">Close</button>
       </header>
       <label htmlFor={`${id}-system`}>System prompt</label>
-      <textarea id={`${id}-system`} rows={3} value={system} onChange={(e) => apply({ system: e.target.value })} placeholder="Instructions the model follows for this whole chat" />
+      <textarea id={`${id}-system`} autoFocus rows={3} value={system} onChange={(e) => apply({ system: e.target.value })} placeholder="Instructions the model follows for this whole chat" />
       <div className="options-grid">
         <span>
           <label htmlFor={`${id}-temp`}>Temperature</label>

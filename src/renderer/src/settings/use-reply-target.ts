@@ -140,10 +140,11 @@ export function useReplyTarget(conversationId: string | null, conversations: Con
       setOptions(nextOptions);
       if (selected && activeModel) remember({ providerId: selected.id, model: activeModel, options: nextOptions, system: nextSystem }, REMEMBER_DELAY_MS);
     },
-    /** After saving a provider: show it, with its own model. */
+    /** After saving a provider: a new chat switches to it, with its own model; an open
+     *  conversation keeps the provider it uses. */
     showSavedProvider(id: string) {
-      setModel(null);
-      void refreshProviders(id);
+      if (conversationId === null) setModel(null);
+      void refreshProviders(conversationId === null ? id : undefined);
       void refreshSettings();
     },
   };
