@@ -1,7 +1,7 @@
 // Claude's adaptive thinking and effort in Chat options, for a model that takes them.
 import { describe, expect, it } from 'vitest';
 import { startFakeAnthropic } from '../support/fake-providers';
-import { addProvider, lastReply, send } from './support/app';
+import { addProvider, fromMoreMenu, lastReply, send } from './support/app';
 import { perTestApp } from './support/per-test';
 import { screenshotAll } from './support/screenshots';
 
@@ -12,7 +12,7 @@ describe('Anthropic options', () => {
     const fake = apps.track(await startFakeAnthropic());
     const { page } = await apps.start();
     await addProvider(page, { kind: 'anthropic', baseURL: fake.baseURL, apiKey: 'sk-ant-e2e-0123456789', model: 'claude-opus-4-6' });
-    await page.getByRole('button', { name: 'Chat options' }).click();
+    await fromMoreMenu(page, 'Chat options');
     await page.getByLabel('Adaptive thinking').check();
     await page.getByLabel('Effort', { exact: true }).selectOption('high');
     expect(await page.getByLabel('Thinking budget (tokens)').isDisabled()).toBe(true);
@@ -26,7 +26,7 @@ describe('Anthropic options', () => {
     const fake = apps.track(await startFakeAnthropic());
     const { page } = await apps.start();
     await addProvider(page, { kind: 'anthropic', baseURL: fake.baseURL, apiKey: 'sk-ant-e2e-0123456789', model: 'claude-haiku-4-5' });
-    await page.getByRole('button', { name: 'Chat options' }).click();
+    await fromMoreMenu(page, 'Chat options');
     await page.getByLabel('Thinking budget (tokens)').waitFor();
     expect(await page.getByLabel('Adaptive thinking').count()).toBe(0);
     expect(await page.getByLabel('Effort', { exact: true }).count()).toBe(0);

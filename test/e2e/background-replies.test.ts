@@ -34,6 +34,7 @@ async function twoProviders() {
   const second = apps.track(await startFakeOpenAI());
   const { page } = await apps.start();
   await addProvider(page, { name: 'First', baseURL: first.baseURL, apiKey: 'sk-first-0123456789', model: 'model-one' });
+  await page.getByRole('button', { name: 'Providers' }).click();
   await page.getByRole('button', { name: 'Add provider' }).click();
   await addProvider(page, { name: 'Second', baseURL: second.baseURL, apiKey: 'sk-second-0123456789', model: 'model-two' });
   return { page, first, second };

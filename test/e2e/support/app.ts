@@ -163,5 +163,7 @@ export async function chooseModel(page: Page, model: string): Promise<void> {
 /** Runs an item of the header's overflow menu ("Chat options", "Export chat as JSON (lossless)", …). */
 export async function fromMoreMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'More actions' }).click();
-  await page.getByRole('menuitem', { name: item }).click();
+  // By its label alone (a shortcut may follow it), exactly: "HTML" must not also match "HTML, every branch".
+  const label = new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.getByRole('menuitem').filter({ has: page.locator('.menu-label', { hasText: label }) }).click();
 }
