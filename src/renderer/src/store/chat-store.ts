@@ -249,8 +249,3 @@ export class ChatStore {
   }
 }
 
-  /** The user's answer to a tool call waiting in the reply on screen. */
-  decideTool = (callId: string, decision: ToolDecision): void => {
-    if (this.snapshot.conversationId) this.replies.decide(this.snapshot.conversationId, callId, decision);
-  };
-
