@@ -89,7 +89,7 @@ export function Sidebar({ conversations, activeId, onOpen, onNew, onSearch, onPr
                       onKeyDown={(event) => onRowKey(event, c)}
                     >
                       {c.pinned && <Star className="pin-mark" aria-label="Pinned" />}
-                      {c.title || 'New chat'}
+                      <span className="conversation-name">{c.title || 'New chat'}</span>
                     </button>
                   )}
                   <span className="conversation-actions">
