@@ -94,7 +94,9 @@ describe('conversations in browser mode', () => {
     await page.getByRole('button', { name: 'Delete Please keep me' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Please keep me' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Please keep me' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Please keep me', exact: true }).count()).toBe(1);
+    // It was the open conversation: Undo opens it again.
+    await expect.poll(() => page.getByTestId('message-user').locator('.message-text').textContent()).toBe('Please keep me');
   });
 
   it('exports a conversation as JSON that imports into a fresh app, and refuses a broken file', async () => {

@@ -97,7 +97,7 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
                       onKeyDown={(event) => onRowKey(event, c)}
                     >
                       {c.pinned && <Star className="pin-mark" aria-label="Pinned" />}
-                      {c.title || 'New chat'}
+                      <span className="conversation-name">{c.title || 'New chat'}</span>
                     </button>
                   )}
                   <ReplyMark mark={replyMarks?.get(c.id)} />
