@@ -12,6 +12,7 @@ import { openStore, type Store } from '../store/store';
 import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
+import { ToolCallLog } from '../stream/tool-call-log';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { McpServers } from '../mcp/servers';
@@ -128,8 +129,13 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
         async ({ adapter, call, prepared, idleTimeoutMs }) => {
           const { checkpointer } = prepared;
           const tools = await mcp.replyTools(prepared.placement.conversationId);
+          const toolLog = new ToolCallLog();
+          const saveTools = () => store.messages.setToolCalls(prepared.placement.assistantMessageId, toolLog.all);
           const result = await runReplySession({
             ...(tools ? { tools } : {}),
+            onToolTraffic: (traffic) => {
+              if (toolLog.apply(traffic)) saveTools();
+            },
             adapter,
             call,
             port,
@@ -139,6 +145,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
             onProgress: (sender) => checkpointer.updateFrom(sender),
           });
           if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
+          if (toolLog.all.length) saveTools();
           return result;
         },
         // Setup failures travel on the reply's own port, like any other failure.

@@ -13,7 +13,7 @@ import type { AttachmentSummary, PreparedAttachment } from '../attachments/types
 import { BridgeError } from '../bridge/errors';
 import { createFrameScheduler } from './frame-scheduler';
 import type { ToolDecision } from '../../../shared/tool-calls';
-import { keepToolCalls, LiveToolCalls, type ToolCallView } from './tool-calls';
+import { keepToolCalls, LiveToolCalls, viewsFromStored, type ToolCallView } from './tool-calls';
 
 export interface ChatItem {
   id: string;
@@ -324,6 +324,7 @@ export function toItem(m: PathMessage): ChatItem {
   }
   if (m.model) item.model = m.model;
   if (m.attachments?.length) item.attachments = m.attachments;
+  if (m.toolCalls?.length) item.toolCalls = viewsFromStored(m.toolCalls);
   return item;
 }
 
