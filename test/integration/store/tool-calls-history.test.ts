@@ -48,3 +48,34 @@ describe('tool calls in history', () => {
     store.close();
   });
 });
+
+describe('tool calls in exports', () => {
+  it('Plume JSON carries them losslessly; Markdown and HTML show them readably, as text', async () => {
+    const { exportConversation } = await import('../../../src/main/store/export/index.ts');
+    const { importFile } = await import('../../../src/main/store/import/index.ts');
+    dir = tempDir();
+    const store = openStore(dir.dbPath);
+    const conversation = store.conversations.create({ providerId: 'p', model: 'm' });
+    store.messages.appendUser(conversation.id, 'Use the tools');
+    const reply = store.messages.beginAssistant(conversation.id, { providerId: 'p', model: 'm' });
+    const hostile: StoredToolCall = { ...CALLS[0]!, callId: 'call_x', result: { isError: false, parts: [{ type: 'text', text: '<script>alert(1)</script> ``` done' }] } };
+    store.messages.setToolCalls(reply.messageId, [...CALLS, hostile]);
+
+    const markdown = exportConversation(store, conversation.id, 'markdown').content;
+    expect(markdown).toContain('**Tool call: `echo`** (Everything)');
+    expect(markdown).toContain('"message": "hi"');
+    expect(markdown).toContain('Interrupted: Plume stopped before this call finished');
+    expect(markdown).toContain('````\n<script>alert(1)</script> ``` done\n````');
+    const html = exportConversation(store, conversation.id, 'html').content;
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).not.toContain('<script>alert(1)');
+
+    const json = exportConversation(store, conversation.id, 'json').content;
+    const other = openStore(`${dir.dbPath}-2`);
+    importFile(other, json);
+    const [imported] = other.conversations.list().items;
+    expect(other.messages.activePath(imported!.id).at(-1)?.toolCalls).toEqual([...CALLS, hostile]);
+    other.close();
+    store.close();
+  });
+});

@@ -3,6 +3,7 @@
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { activeMessages, isoDate, outcomeNote, speaker } from './active-path.ts';
 import { attachmentsToHtml } from './attachments.ts';
+import { toolCallsToHtml } from './tool-calls.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { escapeHtml, renderText } from './render-text.ts';
 
@@ -26,6 +27,7 @@ function conversationSection(c: ConversationSnapshot, exportedAt: number): strin
       reasoning,
       attachmentsToHtml(m.attachments ?? []),
       renderText(m.text),
+      toolCallsToHtml(m.toolCalls ?? []),
       note ? `<p class="note">${escapeHtml(note)}</p>` : '',
       '</section>',
     ].filter(Boolean).join('\n');

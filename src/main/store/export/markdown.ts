@@ -2,6 +2,7 @@
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { activeMessages, isoDate, outcomeNote, speaker } from './active-path.ts';
 import { attachmentsToMarkdown } from './attachments.ts';
+import { toolCallsToMarkdown } from './tool-calls.ts';
 
 export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: number): string {
   const { shown, hiddenCount } = activeMessages(c);
@@ -22,6 +23,7 @@ export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: numb
     for (const file of files) out.push(file, '');
     if (m.text.trim() || files.length === 0) out.push(m.text.trim() || '_(no text)_');
     else out.pop();
+    if (m.toolCalls?.length) out.push('', ...toolCallsToMarkdown(m.toolCalls));
     const note = outcomeNote(m);
     if (note) out.push('', `> ${note}`);
   }
