@@ -102,3 +102,22 @@ describe('the tool loop', () => {
     expect(await lastReply(page).getByRole('note').textContent()).toMatch(/Stopped after 10 tool steps/);
   });
 });
+
+describe('stopping a running tool', () => {
+  it('Stop while the tool runs cancels the call and stops the reply', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await addLocalMcpServer(page, 'Everything', process.execPath, [EVERYTHING_SERVER, 'stdio']);
+    const slow: ScriptedCall = { id: 'call_slow', name: 'trigger-long-running-operation', args: '{"duration": 30, "steps": 30}' };
+    fake.nextReply(streamReply(openaiToolReply([slow])));
+    await send(page, 'Run the long one');
+    const call = page.getByRole('region', { name: 'Tool call trigger-long-running-operation' });
+    await call.getByRole('group', { name: 'Run trigger-long-running-operation?' }).getByRole('button', { name: 'Allow once' }).click();
+    const running = call.getByRole('status', { name: 'Tool running' });
+    // Progress notifications from the server show up while it runs.
+    await expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/Running on Everything · \d+ s · \d+\/30/);
+    await running.getByRole('button', { name: 'Stop the tool and the reply' }).click();
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('stopped');
+    // The model was never asked again: the stopped call's result went nowhere.
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
