@@ -1,5 +1,6 @@
 // What the renderer sees of stored conversations. The store in main produces these; the
 // renderer only ever receives them through the typed contract, never a database handle.
+import type { StoredToolCall } from './tool-calls';
 import type { GenerationOptions, ReplyState, ReplyStats, Role } from './chat';
 import type { FinishReason, PlumeError } from './provider-events';
 
@@ -38,6 +39,8 @@ export interface MessageNode {
   stats: ReplyStats | null;
   createdAt: number;
   updatedAt: number;
+  /** The reply's tool calls with their arguments, decisions and results. */
+  toolCalls?: StoredToolCall[];
 }
 
 /** One message of the active path, with what the `‹ 2/3 ›` switcher needs. */

@@ -33,3 +33,23 @@ export interface ToolSpec {
   description?: string;
   inputSchema: Record<string, unknown>;
 }
+
+/**
+ * A tool call as the message tree keeps it: the arguments as written, and how far it got.
+ * `asking` or `running` in a stored message means Plume stopped (quit or crashed) right then:
+ * such a call is shown as interrupted and never run again on its own.
+ */
+export interface StoredToolCall {
+  callId: string;
+  name: string;
+  argsText: string;
+  /** Offset in the reply text where the call appeared. */
+  at: number;
+  /** false: the reply stopped inside the arguments. */
+  complete: boolean;
+  providerRun?: boolean;
+  server?: string;
+  phase?: 'asking' | 'running' | 'done' | 'skipped';
+  result?: ToolResult;
+  reason?: string;
+}

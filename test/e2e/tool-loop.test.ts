@@ -52,6 +52,24 @@ describe('the tool loop', () => {
     const assistant = (second?.body as { messages: Array<{ role: string; tool_calls?: unknown }> }).messages.find((m) => m.tool_calls);
     expect(assistant).toMatchObject({ role: 'assistant', content: 'Let me echo that. ', tool_calls: [{ id: 'call_echo', function: { name: 'echo', arguments: ECHO.args } }] });
     expect(toolMessage(second?.body)).toEqual({ role: 'tool', tool_call_id: 'call_echo', content: 'Echo: hi from the model' });
+
+    // History: after a reload the call, its arguments and its result are still in the message.
+    await page.reload();
+    await page.getByRole('button', { name: 'Echo something' }).click();
+    const kept = page.getByRole('region', { name: 'Tool call echo' });
+    expect(await kept.getByLabel('Arguments').textContent()).toContain('hi from the model');
+    await kept.getByText('Result', { exact: true }).click();
+    expect(await kept.getByLabel('Tool result').textContent()).toBe('Echo: hi from the model');
+  });
+
+  it('a reply cut off while a call waits for a decision shows the call as interrupted, never runs it', async () => {
+    const { page, fake } = await setup();
+    await page.reload(); // the reply's port closes with the page, as when Plume quits
+    await page.getByRole('button', { name: 'Echo something' }).click();
+    const call = page.getByRole('region', { name: 'Tool call echo' });
+    await expect.poll(() => call.getByRole('status').last().textContent()).toMatch(/^Not run: Interrupted: Plume stopped while this call was waiting for your decision/);
+    expect(await call.getByRole('group', { name: 'Run echo?' }).count()).toBe(0);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('Deny with a reason: nothing runs and the model is told why', async () => {
@@ -82,5 +100,24 @@ describe('the tool loop', () => {
     await approval.getByRole('button', { name: 'Allow for this conversation' }).click();
     await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 60_000 }).not.toBe('streaming');
     expect(await lastReply(page).getByRole('note').textContent()).toMatch(/Stopped after 10 tool steps/);
+  });
+});
+
+describe('stopping a running tool', () => {
+  it('Stop while the tool runs cancels the call and stops the reply', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await addLocalMcpServer(page, 'Everything', process.execPath, [EVERYTHING_SERVER, 'stdio']);
+    const slow: ScriptedCall = { id: 'call_slow', name: 'trigger-long-running-operation', args: '{"duration": 30, "steps": 30}' };
+    fake.nextReply(streamReply(openaiToolReply([slow])));
+    await send(page, 'Run the long one');
+    const call = page.getByRole('region', { name: 'Tool call trigger-long-running-operation' });
+    await call.getByRole('group', { name: 'Run trigger-long-running-operation?' }).getByRole('button', { name: 'Allow once' }).click();
+    const running = call.getByRole('status', { name: 'Tool running' });
+    // Progress notifications from the server show up while it runs.
+    await expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/Running on Everything · \d+ s · \d+\/30/);
+    await running.getByRole('button', { name: 'Stop the tool and the reply' }).click();
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('stopped');
+    // The model was never asked again: the stopped call's result went nowhere.
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });

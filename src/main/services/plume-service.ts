@@ -15,6 +15,7 @@ import type { KeyVault } from '../settings/key-vault';
 import { ProviderSettings } from '../settings/provider-settings';
 import { ReplyRegistry } from '../stream/reply-registry';
 import { runReplySession, type ReplyResult } from '../stream/reply-session';
+import { ToolCallLog } from '../stream/tool-call-log';
 import { AppSettingsStore } from './app-settings';
 import { conversationHandlers } from './conversation-handlers';
 import { McpServers } from '../mcp/servers';
@@ -161,8 +162,13 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
         async ({ adapter, call, prepared, idleTimeoutMs, maxReplyMB }) => {
           const { checkpointer } = prepared;
           const tools = await mcp.replyTools(prepared.placement.conversationId);
+          const toolLog = new ToolCallLog();
+          const saveTools = () => store.messages.setToolCalls(prepared.placement.assistantMessageId, toolLog.all);
           return runReplySession({
             ...(tools ? { tools } : {}),
+            onToolTraffic: (traffic) => {
+              if (toolLog.apply(traffic)) saveTools();
+            },
             adapter,
             call,
             port,
@@ -173,6 +179,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
             onProgress: (sender) => checkpointer.updateFrom(sender),
             onFinish: (result) => {
               if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
+              if (toolLog.all.length) saveTools();
             },
             saveFailure: replySaveFailure,
           });

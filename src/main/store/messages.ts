@@ -5,6 +5,7 @@
 // remembers its active first message (`active_root_id`). The active path is the walk down
 // those pointers, so switching back to a branch also restores the choices made inside it.
 import { randomUUID } from 'node:crypto';
+import type { StoredToolCall } from '../../shared/tool-calls';
 import type { ReplyOutcome, Role } from '../../shared/chat';
 import type { MessageNode, PathMessage } from '../../shared/conversations';
 import type { AttachmentRepository } from './attachments.ts';
@@ -232,6 +233,11 @@ export class MessageRepository {
   }
 
   /** Makes `id` the active child of `parentId`, or the conversation's active first message. */
+  /** The reply's tool calls as they stand (written at each change of a call's state). */
+  setToolCalls(id: string, calls: readonly StoredToolCall[]): void {
+    this.#db.prepare('UPDATE messages SET tool_calls = ? WHERE id = ?').run(calls.length ? JSON.stringify(calls) : null, id);
+  }
+
   #show(conversationId: string, parentId: string | null, id: string): void {
     if (parentId === null) {
       this.#db.prepare('UPDATE conversations SET active_root_id = ? WHERE id = ?').run(id, conversationId);

@@ -1,4 +1,5 @@
 // Turning SQLite rows into the shared shapes. JSON columns are parsed here and nowhere else.
+import type { StoredToolCall } from '../../shared/tool-calls';
 import type { GenerationOptions, ReplyState, ReplyStats, Role } from '../../shared/chat';
 import type { ConversationSummary, MessageNode } from '../../shared/conversations';
 import type { FinishReason, PlumeError } from '../../shared/provider-events';
@@ -35,13 +36,14 @@ export interface MessageRow {
   stats: string | null;
   created_at: number;
   updated_at: number;
+  tool_calls: string | null;
 }
 
 export const CONVERSATION_COLUMNS =
   'id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, system_prompt, active_root_id, deleted_at, source_key';
 
 export const MESSAGE_COLUMNS =
-  'id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at';
+  'id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at, tool_calls';
 
 export function toConversation(row: ConversationRow): ConversationSummary {
   return {
@@ -60,7 +62,7 @@ export function toConversation(row: ConversationRow): ConversationSummary {
 }
 
 export function toMessage(row: MessageRow): MessageNode {
-  return {
+  const node: MessageNode = {
     id: row.id,
     conversationId: row.conversation_id,
     parentId: row.parent_id,
@@ -76,4 +78,6 @@ export function toMessage(row: MessageRow): MessageNode {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+  if (row.tool_calls) node.toolCalls = JSON.parse(row.tool_calls) as StoredToolCall[];
+  return node;
 }

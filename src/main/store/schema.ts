@@ -128,4 +128,10 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN DELETE FROM attachment_blobs WHERE sha256 = old.sha256; END;
       `),
   },
+  {
+    version: 6,
+    name: 'tool calls',
+    // JSON of StoredToolCall[]: calls, arguments, decisions and results of a reply.
+    up: (db) => db.exec('ALTER TABLE messages ADD COLUMN tool_calls TEXT'),
+  },
 ];

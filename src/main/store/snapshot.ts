@@ -97,12 +97,14 @@ export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generato
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const attachments = new AttachmentRepository(db);
+  const toolCalls = db.prepare('UPDATE messages SET tool_calls = ? WHERE id = ?');
   for (const m of s.messages) {
     insert.run(
       m.id, s.id, m.parentId, m.activeChildId, m.role, m.text, m.reasoning, m.providerId, m.model,
       m.state, m.finish, m.error ? JSON.stringify(m.error) : null, m.stats ? JSON.stringify(m.stats) : null,
       m.createdAt, m.updatedAt,
     );
+    if (m.toolCalls?.length) toolCalls.run(JSON.stringify(m.toolCalls), m.id);
     if (m.attachments?.length) {
       attachments.add(
         m.id,

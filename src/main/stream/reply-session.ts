@@ -4,6 +4,7 @@
 import type { ReplyOutcome, ReplyPlacement } from '../../shared/chat';
 import type { FinishReason, PlumeError, ToolCallEvent } from '../../shared/provider-events';
 import type { ToolDecision, ToolResult, ToolTurn } from '../../shared/tool-calls';
+import type { ToolTraffic } from '../../shared/port/tool-traffic';
 import type { PortLike } from '../../shared/port/port';
 import { CHARS_PER_MB } from '../../shared/settings';
 import { ReplySender } from '../../shared/port/reply-sender';
@@ -34,6 +35,8 @@ export interface ReplySessionOptions {
   maxReplyMB?: number;
   /** Tools the model may call; without them, tool calls are shown but never run. */
   tools?: ReplyTools;
+  /** Told every piece of tool traffic the window gets (for the message tree). */
+  onToolTraffic?: (traffic: ToolTraffic) => void;
 }
 
 export interface ReplyResult {
@@ -66,6 +69,7 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   let received = 0;
 
   if (options.placement) sender.setPlacement(options.placement);
+  const pushTool = (traffic: Parameters<ReplySender['pushTool']>[0]) => options.onToolTraffic?.(sender.pushTool(traffic));
   const decisions = new Map<string, (decision: ToolDecision) => void>();
   sender.setDecisionHandler((callId, decision) => decisions.get(callId)?.(decision));
   const turns: ToolTurn[] = [];
@@ -114,7 +118,7 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
             // A reply that is only a tool call still has a first token.
             const ttft = clock.markToken();
             if (ttft !== undefined) sender.setTtft(ttft);
-            sender.pushTool(toolTraffic(event));
+            pushTool(toolTraffic(event));
             calls.add(event);
             break;
           }
@@ -133,13 +137,13 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
     const runnable = calls.runnable();
     if (!options.tools || runnable.length === 0 || cause || failure || controller.signal.aborted) break;
     if (step >= options.tools.maxSteps) {
-      sender.pushTool({ k: 'notice', text: `Stopped after ${options.tools.maxSteps} tool steps in one reply (the limit in Settings). Send a message to let the model go on.` });
+      pushTool({ k: 'notice', text: `Stopped after ${options.tools.maxSteps} tool steps in one reply (the limit in Settings). Send a message to let the model go on.` });
       break;
     }
     // The user's decisions and the tools take as long as they take: no idle watchdog here.
     const io: ToolRunIO = {
       signal: controller.signal,
-      send: (traffic) => sender.pushTool(traffic),
+      send: (traffic) => pushTool(traffic),
       decision: (callId) => new Promise((resolve) => decisions.set(callId, resolve)),
     };
     const tools = options.tools;

@@ -62,10 +62,11 @@ export class ReplySender {
   }
 
   /** Tool-call traffic; a call's `at` is where the text stands now (sent and pending). */
-  pushTool(item: ToolTraffic | { k: 'call'; callId: string; name: string; providerRun?: boolean }): void {
+  pushTool(item: ToolTraffic | { k: 'call'; callId: string; name: string; providerRun?: boolean }): ToolTraffic {
     const traffic: ToolTraffic = item.k === 'call' ? { ...item, at: this.sentText.length + this.pendingText.length } : item;
     this.pendingTools.push(traffic);
     this.flush();
+    return traffic;
   }
 
   /** Time to first token, measured by the session; rides on the next message. */

@@ -4,6 +4,7 @@
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { messagesToShow, outcomeNote, type BranchChoice, type OrderedMessage } from './active-path.ts';
 import { attachmentsToHtml } from './attachments.ts';
+import { toolCallsToHtml } from './tool-calls.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { katexStyle } from './katex-style.ts';
 import { headerDetails, isoDate, modelLabel, role, type HeaderOptions } from './message-header.ts';
@@ -43,6 +44,7 @@ function messageSection(item: OrderedMessage, o: HtmlOptions, md: MarkdownWriter
     reasoning,
     attachmentsToHtml(m.attachments ?? []),
     m.text.trim() ? `<div class="md">${md.render(m.text)}</div>` : '',
+    toolCallsToHtml(m.toolCalls ?? []),
     note ? `<p class="note">${escapeHtml(note)}</p>` : '',
     '</section>',
   ].filter(Boolean).join('\n');

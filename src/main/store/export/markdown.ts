@@ -4,6 +4,7 @@ import type { ConversationSnapshot } from '../snapshot.ts';
 import { messagesToShow, outcomeNote, type BranchChoice } from './active-path.ts';
 import { attachmentsToMarkdown } from './attachments.ts';
 import { headerDetails, isoDate, modelLabel, role, type HeaderOptions } from './message-header.ts';
+import { toolCallsToMarkdown } from './tool-calls.ts';
 
 export interface MarkdownOptions extends HeaderOptions {
   branches?: BranchChoice;
@@ -30,6 +31,7 @@ export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: numb
     for (const file of files) out.push(file, '');
     if (m.text.trim() || files.length === 0) out.push(m.text.trim() || '_(no text)_');
     else out.pop();
+    if (m.toolCalls?.length) out.push('', ...toolCallsToMarkdown(m.toolCalls));
     const note = outcomeNote(m);
     if (note) out.push('', `> ${note}`);
   }

@@ -1,4 +1,5 @@
 // Plume's own JSON export, checked field by field: it is a file anyone can edit.
+import type { StoredToolCall } from '../../../shared/tool-calls';
 import type { ReplyState } from '../../../shared/chat';
 import { AttachmentProblem, checkAttachment } from '../../attachments/check.ts';
 import type { ConversationSnapshot, SnapshotAttachment, SnapshotMessage } from '../snapshot.ts';
@@ -48,6 +49,9 @@ function readMessage(raw: Json, where: string): SnapshotMessage {
     const list = arr(m.attachments, `${where}.attachments`).map((a, i) => readAttachment(a, `${where}.attachments[${i}]`));
     if (list.length) message.attachments = list;
   }
+  // Tool calls are data for display only: kept as exported, never run on import.
+  const toolCalls = Array.isArray(m.toolCalls) ? (m.toolCalls as unknown[]).filter(isStoredToolCall) : [];
+  if (toolCalls.length) message.toolCalls = toolCalls;
   return message;
 }
 
@@ -103,4 +107,16 @@ export function fromPlume(doc: JsonObject): ConversationSnapshot[] {
     );
   }
   return arr(doc.conversations, 'conversations').map((c, i) => readConversation(c, `conversations[${i}]`));
+}
+
+/** Only calls with the fields the window reads; anything else in a hand-edited file is left out. */
+function isStoredToolCall(value: unknown): value is StoredToolCall {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const result = c['result'] as { parts?: unknown; isError?: unknown } | undefined;
+  return (
+    typeof c['callId'] === 'string' && typeof c['name'] === 'string' && typeof c['argsText'] === 'string' &&
+    typeof c['at'] === 'number' && typeof c['complete'] === 'boolean' &&
+    (result === undefined || (typeof result === 'object' && result !== null && Array.isArray(result.parts) && typeof result.isError === 'boolean'))
+  );
 }

@@ -5,7 +5,7 @@ import type { PathMessage } from '../../../shared/conversations';
 import type { PlumeError } from '../../../shared/provider-events';
 import type { RetryNotice } from '../../../shared/retry';
 import type { AttachmentSummary } from '../attachments/types';
-import type { ToolCallView } from './tool-calls';
+import { type ToolCallView, viewsFromStored } from './tool-calls';
 
 export interface ChatItem {
   id: string;
@@ -63,5 +63,6 @@ export function toItem(m: PathMessage): ChatItem {
   if (m.model) item.model = m.model;
   if (m.providerId) item.providerId = m.providerId;
   if (m.attachments?.length) item.attachments = m.attachments;
+  if (m.toolCalls?.length) item.toolCalls = viewsFromStored(m.toolCalls);
   return item;
 }

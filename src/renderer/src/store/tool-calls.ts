@@ -4,7 +4,7 @@
 // length. A call changed in a frame gets a new view object, so only it re-renders.
 import { PartialJsonParser, type JsonValue } from '../../../shared/partial-json';
 import type { ToolTraffic } from '../../../shared/port/messages';
-import type { ToolResult } from '../../../shared/tool-calls';
+import type { StoredToolCall, ToolResult } from '../../../shared/tool-calls';
 
 /** writing: arguments streaming; written: final; cut: the reply stopped inside them; invalid: not JSON. */
 export type ToolCallState = 'writing' | 'written' | 'cut' | 'invalid';
@@ -121,10 +121,37 @@ export class LiveToolCalls {
   }
 }
 
-/** Main's copy of a message carries no live parse state: the calls already on screen stay. */
+/** Main's copy of a message may lack what the window showed live (notices are not stored). */
 export function keepToolCalls<T extends { toolCalls?: readonly ToolCallView[]; toolNotices?: readonly string[] }>(fresh: T, shown: T | undefined): T {
-  if (!shown?.toolCalls || fresh.toolCalls) return fresh;
-  return { ...fresh, toolCalls: shown.toolCalls, ...(shown.toolNotices ? { toolNotices: shown.toolNotices } : {}) };
+  if (!shown) return fresh;
+  let kept = fresh;
+  if (shown.toolCalls && !fresh.toolCalls) kept = { ...kept, toolCalls: shown.toolCalls };
+  if (shown.toolNotices && !fresh.toolNotices) kept = { ...kept, toolNotices: shown.toolNotices };
+  return kept;
+}
+
+/** Calls from the message tree. One stored mid-decision or mid-run was cut short by a restart. */
+export function viewsFromStored(calls: readonly StoredToolCall[]): ToolCallView[] {
+  return calls.map((stored) => {
+    const parser = new PartialJsonParser();
+    parser.push(stored.argsText);
+    if (stored.complete) parser.end();
+    const view: ToolCallView = {
+      callId: stored.callId,
+      name: stored.name,
+      at: stored.at,
+      argsText: stored.argsText,
+      args: stored.complete && stored.argsText.trim() === '' ? {} : parser.value,
+      state: !stored.complete ? 'cut' : parser.error && stored.argsText.trim() !== '' ? 'invalid' : 'written',
+    };
+    if (stored.providerRun) view.providerRun = true;
+    if (stored.phase === 'done' && stored.result) view.run = { phase: 'done', result: stored.result, ...(stored.server ? { server: stored.server } : {}) };
+    else if (stored.phase === 'skipped') view.run = { phase: 'skipped', reason: stored.reason ?? 'It was not run.' };
+    else if (stored.phase === 'asking' || stored.phase === 'running') {
+      view.run = { phase: 'skipped', reason: `Interrupted: Plume stopped while this call was ${stored.phase === 'asking' ? 'waiting for your decision' : 'running'}. It is not run again on its own.` };
+    }
+    return view;
+  });
 }
 
 function nextRun(run: ToolRun | undefined, item: Exclude<ToolTraffic, { k: 'call' | 'args' | 'end' | 'notice' }>): ToolRun | undefined {
@@ -146,3 +173,4 @@ function nextRun(run: ToolRun | undefined, item: Exclude<ToolTraffic, { k: 'call
       return { phase: 'skipped', reason: item.reason };
   }
 }
+
