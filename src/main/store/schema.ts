@@ -128,4 +128,16 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN DELETE FROM attachment_blobs WHERE sha256 = old.sha256; END;
       `),
   },
+  {
+    version: 6,
+    name: 'search index forgets deleted text',
+    // FTS5's secure-delete removes a deleted row's entries from the index segments at once,
+    // instead of leaving them there behind a delete marker until the next merge: a deleted
+    // message's words do not stay in the file (SQLite >= 3.42).
+    up: (db) =>
+      db.exec(`
+        INSERT INTO messages_fts(messages_fts, rank) VALUES ('secure-delete', 1);
+        INSERT INTO titles_fts(titles_fts, rank) VALUES ('secure-delete', 1);
+      `),
+  },
 ];
