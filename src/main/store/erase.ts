@@ -1,15 +1,12 @@
 // Deleting for good. A DELETE alone leaves the text behind in three places: freed pages and cells
-// of the database file, old page images in the WAL, and the full-text index, whose segments keep
-// a deleted message's words until they are merged. `secure_delete` (set at open, database.ts)
-// zeroes freed content as it is freed; this merges the index segments and empties the WAL.
+// of the database file, old page images in the WAL, and the full-text index. `secure_delete` (set
+// at open, database.ts) zeroes freed content as it is freed, the index's own secure-delete option
+// (schema step 6) drops a row's entries from its segments when the row goes, and this empties the
+// WAL. No whole-index rewrite is needed, so erasing one conversation stays cheap on a big file.
 import type { Db } from './database.ts';
 
-/** After rows were deleted: no byte of their text stays in plume.db, -wal or the index. */
+/** After rows were deleted: no byte of their text stays in plume.db or -wal. */
 export function scrubDeletedText(db: Db): void {
-  // 'optimize' rewrites each index as one segment without the deleted entries (the old segments'
-  // pages are freed, and so zeroed).
-  db.exec("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')");
-  db.exec("INSERT INTO titles_fts(titles_fts) VALUES ('optimize')");
   checkpointAndTruncate(db);
 }
 

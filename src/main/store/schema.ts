@@ -134,4 +134,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // JSON of StoredToolCall[]: calls, arguments, decisions and results of a reply.
     up: (db) => db.exec('ALTER TABLE messages ADD COLUMN tool_calls TEXT'),
   },
+  {
+    version: 7,
+    name: 'search index forgets deleted text',
+    // FTS5's secure-delete removes a deleted row's entries from the index segments at once,
+    // instead of leaving them there behind a delete marker until the next merge: a deleted
+    // message's words do not stay in the file (SQLite >= 3.42).
+    up: (db) =>
+      db.exec(`
+        INSERT INTO messages_fts(messages_fts, rank) VALUES ('secure-delete', 1);
+        INSERT INTO titles_fts(titles_fts, rank) VALUES ('secure-delete', 1);
+      `),
+  },
 ];
