@@ -4,6 +4,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { endlessReply, openai } from '../support/fake-providers';
 import { lastReply, send, type RunningApp } from './support/app';
 import { perTestApp } from './support/per-test';
 
@@ -68,5 +69,25 @@ describe('one unbroken megabyte-long word', () => {
     await page.getByRole('button', { name: 'Send me one long word.' }).click();
     await expect.poll(shownLength, { timeout: 60_000 }).toBe(1_000_000);
     expect(await lastReply(page).evaluate((el) => el.querySelector('.message-text')?.textContent?.slice(0, 8))).toBe(token.slice(0, 8));
+  });
+});
+
+describe('a reply that never ends', () => {
+  it('stops at the size set in Settings, says why, and keeps the text', { timeout: 120_000 }, async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Stop a reply longer than this many MB of text').fill('1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Settings saved.');
+    await page.getByRole('button', { name: 'Back to chat' }).click();
+
+    fake.nextReply(endlessReply([openai.roleChunk(), openai.textChunk('more and more words '.repeat(100))]));
+    await send(page, 'Never stop.');
+    await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 100_000 }).toBe('error');
+    expect(await lastReply(page).getByTestId('reply-error').textContent()).toBe(
+      'The reply passed 1 MB of text, the longest allowed (Settings), so it was stopped. The text so far is kept.',
+    );
+    expect(await lastReply(page).evaluate((el) => el.querySelector('.message-text')?.textContent?.length ?? 0)).toBeGreaterThan(900_000);
+    await fake.requests.at(-1)?.disconnected;
   });
 });
