@@ -37,8 +37,23 @@ export function CodeView({ lang, code, status, parts, html, shown = 0 }: Props) 
   );
 }
 
-/** One part of whole lines: unchanged parts are not re-rendered as a fence grows or lights up. */
+/**
+ * One part of whole lines: unchanged parts are not re-rendered as a fence grows or lights up.
+ * Off screen a part is skipped (markdown.css) and holds the height of its lines, so a 200 KB block
+ * costs layout for what is visible only, and its height is the same laid out or not.
+ */
 const Part = memo(function Part({ text, html }: { text: string; html: string | undefined }) {
-  if (html !== undefined) return <span className="md-code-part" dangerouslySetInnerHTML={{ __html: html }} />;
-  return <span className="md-code-part">{text}</span>;
+  const style = { containIntrinsicBlockSize: `auto ${lineCount(text)}lh` };
+  if (html !== undefined) return <span className="md-code-part" style={style} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <span className="md-code-part" style={style}>
+      {text}
+    </span>
+  );
 });
+
+function lineCount(text: string): number {
+  let n = text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
