@@ -8,7 +8,7 @@ import { startFakeOpenAI } from '../support/fake-providers';
 import * as openai from '../support/fake-providers/openai-wire';
 import { gate, stall, streamReply } from '../support/fake-providers/steps';
 import { openStore } from '../../src/main/store/store';
-import { addProvider, lastReply, send } from './support/app';
+import { addProvider, lastReply, modelButton, send } from './support/app';
 import { perTestApp } from './support/per-test';
 
 const apps = perTestApp();
@@ -24,8 +24,9 @@ const openConversation = (page: Page, title: string) => sidebar(page).getByRole(
 
 /** Picks the provider for the chat on screen by its name (the default one has a suffix). */
 async function chooseProvider(page: Page, name: string): Promise<void> {
-  const option = page.getByRole('combobox', { name: 'Provider' }).getByRole('option', { name: new RegExp(`^${name}`) });
-  await page.getByRole('combobox', { name: 'Provider' }).selectOption((await option.getAttribute('value')) ?? '');
+  // The header's model picker lists every provider's models, each named "<model>, <provider>".
+  await modelButton(page).click();
+  await page.getByRole('option', { name: new RegExp(`, ${name}$`) }).first().click();
 }
 
 /** An app with two providers, First and Second, each on its own fake server. */

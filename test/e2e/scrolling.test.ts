@@ -92,7 +92,11 @@ describe('scrolling the conversation', () => {
       w.shifts = [];
       w.completedAt = [];
       new MutationObserver((records) => {
-        for (const r of records) if ((r.target as Element).getAttribute('data-state') === 'complete') w.completedAt.push(performance.now());
+        // The frame that shows the reply complete may still lay out its last line of text (that
+        // moves the footer down): upgrades come after it, so the count starts one frame later.
+        for (const r of records) {
+          if ((r.target as Element).getAttribute('data-state') === 'complete') requestAnimationFrame(() => requestAnimationFrame(() => w.completedAt.push(performance.now())));
+        }
       }).observe(document.body, { subtree: true, attributeFilter: ['data-state'] });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as unknown as { startTime: number; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }[]) {

@@ -1,6 +1,8 @@
 // The database channels of the contract: status and recovery (Settings and the start-up recovery
 // page), backups, and "Delete all data", which also removes every provider and, through the
 // vault's own API, every key.
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { KeyVault } from '../settings/key-vault';
 import type { ProviderSettings } from '../settings/provider-settings';
@@ -41,6 +43,15 @@ export function databaseHandlers({ keeper, settings, appSettings, vault, abortAl
         await settings.remove(provider.id);
       }
       await appSettings.save({ ...DEFAULT_SETTINGS });
+      // The copies kept beside settings and vaults (`.previous`, `.unreadable-…`) hold the same
+      // names and ciphertexts: erasing everything erases them too.
+      await removeSpareCopies(dirname(keeper.path));
     },
   };
+}
+
+async function removeSpareCopies(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir)) {
+    if (name.endsWith('.previous') || /\.unreadable-[0-9a-f]+$/.test(name)) await rm(join(dataDir, name), { force: true });
+  }
 }

@@ -56,11 +56,13 @@ describe('attachment store', () => {
     cleanups.push(dir.cleanup);
     const old = openStore(dir.dbPath, { migrations: MIGRATIONS.filter((m) => m.version <= 4) });
     const c = old.conversations.create({ providerId: 'p', model: 'm' });
-    old.messages.appendUser(c.id, 'before attachments existed');
+    // Written as SQL: today's repositories expect today's columns.
+    old.db.prepare("INSERT INTO messages (id, conversation_id, role, text, created_at, updated_at) VALUES ('m1', ?, 'user', 'before attachments existed', 1, 1)").run(c.id);
+    old.db.prepare("UPDATE conversations SET active_root_id = 'm1' WHERE id = ?").run(c.id);
     old.close();
     const store = openStore(dir.dbPath);
     cleanups.push(() => store.close());
-    expect(store.opened).toMatchObject({ fromVersion: 4, toVersion: 5 });
+    expect(store.opened).toMatchObject({ fromVersion: 4, toVersion: MIGRATIONS.at(-1)?.version });
     expect(store.messages.activePath(c.id).map((m) => [m.text, m.attachments])).toEqual([['before attachments existed', undefined]]);
     sendWithFiles(store, c.id, 'now with a file', [{ name: 'a.png', data: b64(png) }]);
     expect(store.attachments.blobCount()).toBe(1);

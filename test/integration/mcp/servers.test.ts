@@ -46,7 +46,7 @@ describe('MCP servers', () => {
     });
     expect(saved.status).toEqual({ state: 'needs-consent' });
     expect(saved.commandLine).toBe(`${process.execPath} ${EVERYTHING} stdio 'it'\\''s a test'`);
-    expect(saved.env).toEqual([{ name: 'API_TOKEN', hint: 'tok-…6789' }]);
+    expect(saved.env).toEqual([{ name: 'API_TOKEN', hint: '…6789' }]);
     await expect(servers.restart(saved.id)).rejects.toThrow(/Allow the MCP server “everything” to run/);
     await expect(servers.consent(saved.id, 'not-what-was-shown')).rejects.toThrow(/changed since it was shown/);
 

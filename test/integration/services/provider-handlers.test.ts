@@ -26,7 +26,8 @@ async function setup(localPorts: number[] = []) {
     maxRetries: 0,
     localProbes: localPorts.map((port) => ({ presetId: 'ollama', port })),
   });
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => service.close());
+  // Retries: the service's last background write (settings, the quick check) may still be closing.
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 }), () => service.close());
   const call = async <C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> => {
     const result = await dispatch(service.handlers, channel, req);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { plume: result.error });
