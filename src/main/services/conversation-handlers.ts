@@ -39,7 +39,7 @@ interface Exporters {
   /** Turns an HTML export into a PDF: printToPDF + save dialog (desktop), headless Chromium (browser mode). */
   savePdf: (html: string, suggestedName: string) => Promise<PdfExportResult>;
   /** After a soft delete: the conversation is erased once the Undo window has passed. */
-  onDeleted?: () => void;
+  onDeleted?: (id: string) => void;
   /** Takes a backup before an import writes anything. */
   beforeImport?: () => void;
   /** Provider names and prices for the message headers, read fresh for each export. */
@@ -72,8 +72,9 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     },
     'conversations:pin': async (req) => store.conversations.setPinned(requireId(req?.id), req.pinned === true),
     'conversations:delete': async (req) => {
-      store.conversations.softDelete(requireId(req?.id));
-      io.onDeleted?.();
+      const id = requireId(req?.id);
+      store.conversations.softDelete(id);
+      io.onDeleted?.(id);
     },
     'conversations:undoDelete': async (req) => store.conversations.undoDelete(requireId(req?.id)),
     'conversations:setModel': async (req) => {

@@ -122,7 +122,11 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       exportSome,
       importFile: importInSlices,
       savePdf: options.savePdf ?? pdfForDownload,
-      onDeleted: () => purger.deleted(),
+      onDeleted: (id) => {
+        // A deleted conversation's reply stops (its text so far is kept, for Undo).
+        replies.abort(id);
+        purger.deleted();
+      },
       beforeImport: () => keeper.backup('before-import'),
       headerFacts: async () => {
         const names = new Map((await settings.list()).map((p) => [p.id, p.name]));

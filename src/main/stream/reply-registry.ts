@@ -46,6 +46,11 @@ export class ReplyRegistry {
     return new Map([...this.byConversation].map(([conversationId, entry]) => [conversationId, entry.replyId]));
   }
 
+  /** Ends the conversation's reply (it was deleted): like Stop, the text so far is kept. */
+  abort(conversationId: string): void {
+    this.byConversation.get(conversationId)?.port.close();
+  }
+
   abortAll(): void {
     const ports = [...this.ports];
     this.ports.clear();

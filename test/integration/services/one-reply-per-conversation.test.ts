@@ -53,4 +53,25 @@ describe('one reply per conversation', () => {
     await third.until(() => third.ended !== undefined);
     expect(third.text).toBe('Now it may.');
   });
+
+  it('deleting a conversation stops its reply at the provider, and Undo shows the text so far', async () => {
+    const fake = await startFakeOpenAI();
+    cleanup.push(() => fake.close());
+    const app = await startService({ kind: 'openai', baseURL: fake.baseURL, model: 'gpt-test' });
+    cleanup.push(() => app.close());
+    const conversation = await app.call('conversations:create', { providerId: app.providerId, model: 'gpt-test' });
+    const held = gate();
+    fake.nextReply(streamReply([openai.roleChunk(), openai.textChunk('Kept so far'), held.step, openai.textChunk(' never sent'), openai.finishChunk('stop'), openai.done()]));
+    const reply = open(app, { conversationId: conversation.id, providerId: app.providerId, model: 'gpt-test', action: { kind: 'send', text: 'one' } });
+    await reply.until(() => reply.text === 'Kept so far');
+
+    await app.call('conversations:delete', { id: conversation.id });
+    await fake.waitForDisconnect(1);
+    await reply.until(() => reply.ended !== undefined || reply.lost);
+    held.open();
+
+    await app.call('conversations:undoDelete', { id: conversation.id });
+    const path = (await app.call('conversations:open', { id: conversation.id })).path;
+    expect(path.map((m) => m.text)).toEqual(['one', 'Kept so far']);
+  });
 });
