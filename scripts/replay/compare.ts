@@ -24,7 +24,7 @@ export interface Difference {
   field: string;
   expected: unknown;
   got: unknown;
-  /** Tool calls are not produced by the adapters yet; they are counted on their own. */
+  /** A difference in the tool calls (name, arguments, who runs it), counted on its own line too. */
   toolCall: boolean;
 }
 
@@ -36,8 +36,41 @@ export function compare(kind: AdapterKind, expected: Expected, seen: Seen): Diff
   if (norm(seen.reasoning) !== norm(expected.reasoning)) differ('reasoning', expected.reasoning, seen.reasoning);
   compareUsage(kind, expected.usage, seen.usage, differ);
   compareEnding(expected, seen, differ);
-  if (expected.toolCalls.length > 0) differ('toolCalls', expected.toolCalls.length, 0, true);
+  compareToolCalls(expected.toolCalls as ExpectedCall[], seen.toolCalls, differ);
   return out;
+}
+
+interface ExpectedCall {
+  name: string;
+  arguments: string;
+  /** Present for Anthropic: true when the provider runs the tool itself. */
+  server?: boolean;
+}
+
+/** Names in order; arguments as JSON values (whitespace aside; an empty text is `{}`). */
+function compareToolCalls(want: ExpectedCall[], got: Seen['toolCalls'], differ: (field: string, want: unknown, got: unknown, toolCall?: boolean) => void): void {
+  if (want.length !== got.length) return differ('toolCalls', want.map((c) => c.name), got.map((c) => c.name), true);
+  want.forEach((call, i) => {
+    const seen = got[i]!;
+    if (seen.name !== call.name) differ(`toolCalls[${i}].name`, call.name, seen.name, true);
+    if (!sameArguments(call.arguments, seen.arguments)) differ(`toolCalls[${i}].arguments`, call.arguments, seen.arguments, true);
+    if (call.server !== undefined && call.server !== seen.server) differ(`toolCalls[${i}].server`, call.server, seen.server, true);
+  });
+}
+
+function sameArguments(want: string, got: string): boolean {
+  if (want === got) return true;
+  const parse = (text: string): unknown => {
+    try {
+      return JSON.parse(text.trim() === '' ? '{}' : text);
+    } catch {
+      return undefined;
+    }
+  };
+  const a = parse(want);
+  const b = parse(got);
+  // Text cut inside the JSON (max tokens) does not parse: then the text itself must match.
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function compareUsage(
