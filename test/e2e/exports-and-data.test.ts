@@ -113,11 +113,14 @@ describe('several conversations', () => {
       fake.replyText(`About the ${question.toLowerCase()}.`);
       await page.getByRole('textbox', { name: 'Message' }).fill(question);
       await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+      // This chat's own reply, not the one the previous chat left on screen.
+      await expect.poll(() => lastReply(page).textContent(), { timeout: 30_000 }).toContain(`About the ${question.toLowerCase()}.`);
       await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
     }
     const sidebar = page.getByRole('navigation', { name: 'Conversations' });
     await sidebar.getByRole('button', { name: 'First topic', exact: true }).click({ modifiers: ['Control'] });
     await sidebar.getByRole('button', { name: 'Third topic', exact: true }).click({ modifiers: ['Control'] });
+    await expect.poll(() => sidebar.locator('[data-selected]').count()).toBe(2);
     if (shots) {
       await page.emulateMedia({ colorScheme: 'dark' });
       await sidebar.screenshot({ path: join(shots, 'sidebar-selected-dark.png') });
