@@ -46,7 +46,7 @@ async function startBoth(page: Page, firstText: string, secondText: string): Pro
   await chooseProvider(page, 'First');
   await send(page, 'Question A');
   await expect.poll(() => replyText(page)).toBe(firstText);
-  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
   await chooseProvider(page, 'Second');
   await send(page, 'Question B');
   await expect.poll(() => replyText(page)).toBe(secondText);
@@ -94,7 +94,7 @@ describe('replies that keep going in browser mode', () => {
     const parts = ['Première partie 🎉', ' zweiter Teil 日本語', ' third part, naïve café', ' and the end ✓.'];
     const { reply, gates } = gatedReply(parts);
     fake.nextReply(reply);
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
     await send(page, 'Long question');
     await expect.poll(() => replyText(page)).toBe(parts[0]);
     // The new conversation is titled in the sidebar while its first reply streams.
@@ -188,7 +188,7 @@ describe('replies that keep going in browser mode', () => {
     fake.nextReply(background.reply, streamReply([openai.roleChunk(), openai.textChunk('On screen'), stall()]));
     await send(page, 'Behind');
     await expect.poll(() => replyText(page)).toBe('In the background,');
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
     await send(page, 'In front');
     await expect.poll(() => replyText(page)).toBe('On screen');
     await page.keyboard.press('Escape');
@@ -226,7 +226,7 @@ describe('replies that keep going in browser mode', () => {
     await expect.poll(() => replyState(page)).toBe('complete');
     const failing = gate();
     fake.nextReply(streamReply([openai.roleChunk(), openai.textChunk('Half'), failing.step, openai.errorFrame('The model fell over.', 'server_error')]));
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
     await send(page, 'Doomed');
     await expect.poll(() => replyText(page)).toBe('Half');
     await openConversation(page, 'Other');

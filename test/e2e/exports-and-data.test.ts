@@ -109,7 +109,7 @@ describe('several conversations', () => {
   it('Ctrl+click selects conversations in the sidebar; the export menu exports just those, in one file', async () => {
     const { page, fake } = await apps.withOpenAI();
     for (const question of ['First topic', 'Second topic', 'Third topic']) {
-      await page.getByRole('button', { name: 'New chat' }).click();
+      await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
       fake.replyText(`About the ${question.toLowerCase()}.`);
       await page.getByRole('textbox', { name: 'Message' }).fill(question);
       await page.getByRole('textbox', { name: 'Message' }).press('Enter');

@@ -184,7 +184,7 @@ describe('in the chat', () => {
     expect(last?.body).toMatchObject({ model: 'model-two' });
     expect((last?.body as { messages: unknown[] }).messages).toHaveLength(3);
     // A new chat starts from the provider's model; reopening the first one brings its model back.
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
     await expect.poll(() => shownModel(page)).toBe('model-one');
     await page.getByRole('button', { name: 'First', exact: true }).click();
     await expect.poll(() => shownModel(page)).toBe('model-two');
@@ -236,7 +236,7 @@ describe('in the chat', () => {
     await complete(a);
     await expect.poll(() => page.getByTestId('message-assistant').count()).toBe(2);
     expect((server.requests.at(-1)?.body as { messages: unknown[] }).messages[0]).toEqual({ role: 'system', content: 'Answer in Italian.' });
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('button', { name: 'New chat' }).first().click(); // the sidebar's button, before any untitled row
     await expect.poll(() => page.getByLabel('System prompt').inputValue()).toBe('');
   });
 
