@@ -156,7 +156,7 @@ describe('replies that keep going in browser mode', () => {
     expect(await replyText(page)).toBe('Beta one, beta two 🐇.');
     expect(await marks(page, 'Question B')).toBe(0);
     await openConversation(page, 'Question A');
-    expect(await replyText(page)).toBe('Alpha one, alpha two 🐢.');
+    await expect.poll(() => replyText(page)).toBe('Alpha one, alpha two 🐢.');
     await expect.poll(() => marks(page, 'Question A')).toBe(0);
     expect(first.requests.at(-1)?.clientDisconnected).toBe(false);
     expect(second.requests.at(-1)?.clientDisconnected).toBe(false);
@@ -178,7 +178,7 @@ describe('replies that keep going in browser mode', () => {
     a2.gates[0]!.open();
     await expect.poll(() => mark(page, 'Question A', 'New reply').count()).toBe(1);
     await openConversation(page, 'Question A');
-    expect(await replyText(page)).toBe('A keeps going, to its very end.');
+    await expect.poll(() => replyText(page)).toBe('A keeps going, to its very end.');
     expect(first.requests.at(-1)?.clientDisconnected).toBe(false);
   });
 
@@ -201,7 +201,7 @@ describe('replies that keep going in browser mode', () => {
     background.gates[0]!.open();
     await expect.poll(() => mark(page, 'Behind', 'New reply').count()).toBe(1);
     await openConversation(page, 'Behind');
-    expect(await replyText(page)).toBe('In the background, still going.');
+    await expect.poll(() => replyText(page)).toBe('In the background, still going.');
   });
 
   it('a second message in a conversation that is still answering is refused, and the first reply goes on', async () => {
