@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { DatabaseGate } from './database/DatabaseGate';
+import { DatabaseGate } from './conversations/database/DatabaseGate';
 import './markdown/markdown.css';
-import { installLinkOpener } from './message/link-opening';
+import { installLinkOpener } from './chat/message/link-opening';
 import { installShell } from './shell';
 import './styles.css';
 

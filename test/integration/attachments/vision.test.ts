@@ -1,7 +1,7 @@
 // The vision heuristic the composer uses to warn before images go to a model that may not see
 // them: model ids as OpenAI, Anthropic, gateways and local servers spell them.
 import { describe, expect, it } from 'vitest';
-import { seesImages } from '../../../src/renderer/src/attachments/vision';
+import { seesImages } from '../../../src/renderer/src/chat/attachments/vision';
 
 describe('which models see images', () => {
   it('knows the vision families, with gateway prefixes and local tags', () => {

@@ -15,6 +15,12 @@ function sources(dir: string): string[] {
   });
 }
 
+/** Every module specifier a file names, types included: folder direction is about reading, too. */
+function allImports(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1] as string);
+}
+
 /** Module specifiers a file loads at run time (`import type` erases, so it does not count). */
 function runtimeImports(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
@@ -66,5 +72,33 @@ describe('layers', () => {
     const below = ['providers', 'stream', 'services', 'settings', 'store', 'mcp'].map((d) => `src/main/${d}`);
     const found = below.flatMap((dir) => violations(dir, (t) => t.startsWith('src/main/electron-main') || t.startsWith('src/main/web-host')));
     expect(found).toEqual([]);
+  });
+
+  it('renderer features import only features below them', () => {
+    // Lowest first. A feature may use any feature before it in this list, never one after it:
+    // the window composes settings over chat over conversations over providers, all on the shell's
+    // primitives, the markdown renderer and the bridge to main.
+    const order = ['bridge', 'markdown', 'shell', 'providers', 'conversations', 'chat', 'settings'];
+    const base = 'src/renderer/src/';
+    const featureOf = (path: string): string | null => {
+      if (!path.startsWith(base)) return null;
+      const rest = path.slice(base.length).split('/');
+      // `../bridge` names the folder itself (its index).
+      return rest.length > 1 || order.includes(rest[0] as string) ? (rest[0] as string) : 'app';
+    };
+    const upward = sources('src/renderer/src').flatMap((file) => {
+      const from = featureOf(file) as string;
+      return allImports(file)
+        .map((spec) => target(file, spec))
+        .filter((t) => {
+          const to = featureOf(t);
+          if (to === null || to === from || from === 'app') return false;
+          return to === 'app' || order.indexOf(to) > order.indexOf(from);
+        })
+        .map((t) => `${file} → ${t}`);
+    });
+    const unknown = [...new Set(sources('src/renderer/src').map(featureOf))].filter((f) => f !== 'app' && !order.includes(f as string));
+    expect(unknown, 'every folder of src/renderer/src is a feature in the order above').toEqual([]);
+    expect(upward).toEqual([]);
   });
 });

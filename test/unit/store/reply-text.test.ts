@@ -2,8 +2,8 @@
 // and the row shows the end the way main reported it, or the loss with the text so far.
 import { describe, expect, it } from 'vitest';
 import type { ReplyOutcome } from '../../../src/shared/chat';
-import type { ChatItem } from '../../../src/renderer/src/store/chat-item';
-import { ReplyText } from '../../../src/renderer/src/store/reply-text';
+import type { ChatItem } from '../../../src/renderer/src/chat/store/chat-item';
+import { ReplyText } from '../../../src/renderer/src/chat/store/reply-text';
 
 const row: ChatItem = { id: 'tmp-2', key: 'tmp-2', role: 'assistant', text: '', reasoning: '', state: 'streaming', siblingIndex: 0, siblingCount: 1 };
 const stopped: ReplyOutcome = { state: 'stopped', stats: { usage: {}, estimated: true } };

@@ -1,6 +1,6 @@
 // The sidebar's small sign beside a conversation: its reply is streaming, or it finished or
 // failed while the user was in another conversation (until they open it).
-import type { ReplyMark as Mark } from '../store/replies-store';
+import type { ReplyMark as Mark } from './reply-mark-state';
 import './reply-mark.css';
 
 const LABELS: Record<Mark, string> = {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { groupConversations, type ConversationSummary } from '../../../shared/conversations';
 import { IconButton } from '../shell/IconButton';
 import { shortcutHint } from '../shell/shortcut-hint';
-import type { ReplyMark as Mark } from '../store/replies-store';
+import type { ReplyMark as Mark } from './reply-mark-state';
 import { ReplyMark } from './ReplyMark';
 import { keepOnly, toggleSelected, useSelection } from './selection';
 

@@ -1,7 +1,7 @@
 // The MCP server form's text boxes: arguments one per line (never split on spaces, so what the
 // user typed is exactly what runs), environment as NAME=value lines. Main checks both again.
 import type { McpServerInput, McpServerView } from '../../../shared/mcp';
-import { parseHeaderLines } from './headers-text';
+import { parseHeaderLines } from '../providers/headers-text';
 
 export interface McpFormText {
   name: string;
