@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { fromMoreMenu, lastReply } from './support/app';
 import { perTestApp } from './support/per-test';
+import { missing } from '../support/skip-reason';
 
 const apps = perTestApp();
 const root = join(import.meta.dirname, '../..');
@@ -179,7 +180,7 @@ describe('your data', () => {
 });
 
 describe('a clean stop', () => {
-  it.skipIf(!existsSync(join(root, 'out/main/web.js')))('SIGTERM closes the database: no WAL or SHM is left, plume.db alone is complete', async () => {
+  it.skipIf(missing(existsSync(join(root, 'out/main/web.js')), 'the SIGTERM test needs the built host (out/main/web.js; the e2e global setup builds it)'))('SIGTERM closes the database: no WAL or SHM is left, plume.db alone is complete', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'plume-sigterm-'));
     const child = spawn(process.execPath, [join(root, 'out/main/web.js')], {
       env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_PORT: '0', PLUME_RENDERER_DIR: join(root, 'out/renderer') },

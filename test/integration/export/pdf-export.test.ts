@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfPrintOptions, pdfRendererPreferences } from '../../../src/main/electron-main/pdf-options';
 import { createPlumeService } from '../../../src/main/services/plume-service';
 import { FileVault } from '../../../src/main/settings/file-vault';
+import { missing } from '../../support/skip-reason';
 
 function serviceWith(savePdf?: (html: string, name: string) => Promise<{ saved: string }>) {
   const dir = mkdtempSync(join(tmpdir(), 'plume-pdf-'));
@@ -32,7 +33,7 @@ describe('PDF export', () => {
     service.close();
   });
 
-  it.skipIf(!existsSync('/usr/bin/pdftotext'))('browser mode returns a real PDF file holding the conversation text (needs poppler-utils)', { timeout: 60_000 }, async () => {
+  it.skipIf(missing(existsSync('/usr/bin/pdftotext'), 'the PDF text check needs pdftotext (Debian poppler-utils; .ci/run installs it)'))('browser mode returns a real PDF file holding the conversation text (needs poppler-utils)', { timeout: 60_000 }, async () => {
     const service = serviceWith();
     const conversation = service.store.conversations.create({ title: 'Printable in the browser' });
     service.store.messages.appendUser(conversation.id, '# Shopping list\n\n- oat milk\n- rye bread\n\nShow <script>alert(1)</script> as text');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openHarness } from './chromium.ts';
+import { missing } from '../../support/skip-reason';
 import type { Harness } from './chromium.ts';
 
 let h: Harness;
@@ -33,7 +34,7 @@ const idOf = (key: string): number => Number(key.slice(key.lastIndexOf('#') + 1)
 // Each stream replays one commit per delta (up to ~12,000 commits) in Chromium; under `npm test`
 // the unit and e2e projects share two cores with browsers of their own, so a test may take a
 // few times longer than alone (about 3 s at most here). 60 s leaves room without hiding a hang.
-describe.skipIf(!hasChromium)('MarkdownMessage in Chromium', { timeout: 60_000 }, () => {
+describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian chromium; .ci/run installs it)'))('MarkdownMessage in Chromium', { timeout: 60_000 }, () => {
   for (const name of ['mixed-10k', 'table-60-rows', 'refs-at-end', 'unclosed-fence-30k']) {
     it(`${name}: settled blocks never re-render while the tail grows`, async () => {
       const text = await fixture(name);

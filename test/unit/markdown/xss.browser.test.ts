@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openHarness } from './chromium.ts';
+import { missing } from '../../support/skip-reason';
 import type { Harness } from './chromium.ts';
 import { XSS_PAYLOADS } from './xss-corpus.ts';
 
@@ -44,7 +45,7 @@ function dangers(elements: ElementSummary[]): string[] {
   return found;
 }
 
-describe.skipIf(!hasChromium)('XSS corpus rendered in Chromium', () => {
+describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian chromium; .ci/run installs it)'))('XSS corpus rendered in Chromium', () => {
   it(`has at least 60 payloads (${XSS_PAYLOADS.length})`, () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(60);
   });
