@@ -44,6 +44,7 @@ try {
         if (only.length && !only.includes(screen.name)) continue;
         await resetWindow(page);
         await screen.open(page);
+        await upgradesDone(page);
         await page.mouse.move(0, 799); // no hover tooltip in the picture
         await page.screenshot({ path: join(outDir, `${screen.name}-${width}-${theme}.png`) });
       }
@@ -54,4 +55,10 @@ try {
   await app.close();
   await fake.close();
   await closeBrowser();
+}
+
+/** Highlighting and math typesetting land in idle time after a conversation opens; picture the settled window. */
+async function upgradesDone(page: import('playwright').Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.md-code[data-highlight="pending"], .md-code[data-highlight="streaming"]'), null, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(500);
 }
