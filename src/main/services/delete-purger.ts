@@ -1,6 +1,9 @@
 // Erases deleted conversations once their Undo window has passed. At start every conversation
 // still marked deleted is erased (its window closed with the app); after each delete, a timer
 // erases it a little after the window, so a late Undo click can never race the erase.
+// Erasing goes one conversation at a time with a turn for other work in between: the search
+// index forgets each message's words for good (secure delete), which costs time per message, and
+// a user who deleted many conversations at once must not find the app frozen while they go.
 import { UNDO_WINDOW_MS } from '../../shared/conversations';
 import type { Store } from '../store/store';
 
@@ -9,19 +12,48 @@ const GRACE_MS = 5_000;
 export interface DeletePurger {
   /** Call after a soft delete. */
   deleted(): void;
+  /** Settles when nothing is waiting to be erased (for tests and a clean stop). */
+  idle(): Promise<void>;
   close(): void;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function startDeletePurger(current: () => Store, windowMs = UNDO_WINDOW_MS, now: () => number = Date.now): DeletePurger {
   const timers = new Set<NodeJS.Timeout>();
-  const purge = (before: number) => {
+  let closed = false;
+  let pendingBefore = -Infinity;
+  let running: Promise<void> = Promise.resolve();
+
+  const eraseOne = (before: number): boolean => {
     try {
-      current().conversations.purgeDeleted(before);
+      return current().conversations.purgeDeleted(before, 1) > 0;
     } catch (error) {
       // The next delete or start tries again; the conversation stays hidden meanwhile.
       console.error('Could not erase deleted conversations:', (error as Error).message);
+      return false;
     }
   };
+
+  const drain = async (): Promise<void> => {
+    while (!closed && pendingBefore > -Infinity) {
+      const before = pendingBefore;
+      if (!eraseOne(before)) {
+        // Done up to `before`, unless a later request raised the bar meanwhile.
+        if (pendingBefore === before) pendingBefore = -Infinity;
+        continue;
+      }
+      await nextTurn();
+    }
+  };
+
+  const purge = (before: number) => {
+    const idleBefore = pendingBefore === -Infinity;
+    pendingBefore = Math.max(pendingBefore, before);
+    // The first erase runs now (at start, before anything is served); the rest take turns.
+    if (idleBefore) running = drain();
+  };
+
   purge(Number.MAX_SAFE_INTEGER);
   return {
     deleted() {
@@ -32,7 +64,9 @@ export function startDeletePurger(current: () => Store, windowMs = UNDO_WINDOW_M
       timer.unref();
       timers.add(timer);
     },
+    idle: () => running,
     close() {
+      closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },

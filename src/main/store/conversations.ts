@@ -124,9 +124,16 @@ export class ConversationRepository {
   /**
    * Removes for good what was soft-deleted before `before` (ms), with its messages, index entries
    * and the files no other message uses, and scrubs their text from the file and the WAL.
+   * `limit` erases at most that many conversations, oldest deletion first, so a caller can give
+   * other work a turn between them: the search index's secure delete costs time per message.
    */
-  purgeDeleted(before: number): number {
-    const r = this.#db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before);
+  purgeDeleted(before: number, limit?: number): number {
+    const r =
+      limit === undefined
+        ? this.#db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before)
+        : this.#db
+            .prepare('DELETE FROM conversations WHERE id IN (SELECT id FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ? ORDER BY deleted_at LIMIT ?)')
+            .run(before, limit);
     const removed = Number(r.changes);
     if (removed > 0) scrubDeletedText(this.#db);
     return removed;
