@@ -16,6 +16,8 @@ const counts = () => store.db.prepare('SELECT (SELECT count(*) FROM conversation
 describe('imports in slices', () => {
   it('imports 5,000 tiny conversations with progress, and timers run while it writes', { timeout: 120_000 }, async () => {
     const progress: ImportProgress[] = [];
+    const cacheSize = () => (store.db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
+    const appCache = cacheSize();
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     try {
@@ -32,6 +34,8 @@ describe('imports in slices', () => {
     // The event loop turned between slices: other work (a reply, a click) got its turn.
     expect(ticks).toBeGreaterThanOrEqual(progress.length - 1);
     expect(store.search('Question 4321').length).toBeGreaterThan(0);
+    // The import's bigger page cache is given back.
+    expect(cacheSize()).toBe(appCache);
   });
 
   it('Cancel part-way removes everything this import wrote and keeps what was there before', { timeout: 120_000 }, async () => {
