@@ -34,7 +34,7 @@ interface Run {
   seconds: number;
   peakMB: number;
   fileMB: number;
-  /** Longest event-loop stall after the file was read: what a reply or a click waits at worst. */
+  /** Longest event-loop stall during the import: what a reply or a click waits at worst. */
   maxStallMs: number;
 }
 
@@ -43,17 +43,17 @@ async function runCase(name: Case, how: 'sliced' | 'single'): Promise<void> {
   const text = CASES[name]();
   const dir = mkdtempSync(join(tmpdir(), 'plume-bench-import-'));
   const store = openStore(join(dir, 'plume.db'));
-  // Gaps between ticks of a 1 ms timer, from the first written slice on (reading and checking
-  // the file come before, in one go).
-  let last = 0;
+  // Gaps between ticks of a 1 ms timer from the start: reading and checking the file (on a worker
+  // thread) and every written slice.
   let maxStallMs = 0;
+  const started = performance.now();
+  let last = started;
   const ticker = setInterval(() => {
     const now = performance.now();
-    if (last) maxStallMs = Math.max(maxStallMs, now - last);
-    if (last || how === 'single') last = now;
+    maxStallMs = Math.max(maxStallMs, now - last);
+    last = now;
   }, 1);
-  const started = performance.now();
-  if (how === 'sliced') await importInSlices(store, text, { onProgress: () => (last ||= performance.now()) });
+  if (how === 'sliced') await importInSlices(store, text);
   else importFile(store, text);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(ticker);
@@ -80,7 +80,7 @@ export function benchHostileImports(): void {
     figures.push(
       { name: `${name}_seconds (${sliced.fileMB.toFixed(1)} MB)`, value: sliced.seconds, unit: 's', baseline: single.seconds },
       { name: `${name}_peak_memory`, value: sliced.peakMB, unit: 'MB', baseline: single.peakMB, target: `< ${Math.round(300 + 12 * sliced.fileMB)}`, pass: sliced.peakMB < 300 + 12 * sliced.fileMB },
-      { name: `${name}_longest_stall_while_writing`, value: sliced.maxStallMs, unit: 'ms', baseline: single.maxStallMs, target: '< 250', pass: sliced.maxStallMs < 250 },
+      { name: `${name}_longest_stall`, value: sliced.maxStallMs, unit: 'ms', baseline: single.maxStallMs, target: '< 250', pass: sliced.maxStallMs < 250 },
     );
   }
   for (const [series, [one, two, four]] of Object.entries(SERIES)) {
