@@ -46,6 +46,7 @@ export async function importInSlices(
   options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportResult> {
   const cancelled = () => options.signal?.aborted;
+  if (cancelled()) throw new ImportCancelled();
   let parsed: ParsedImport;
   try {
     parsed = await parseOffThread(text, options.signal);
