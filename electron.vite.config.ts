@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron-main/index.ts'),
           web: resolve(__dirname, 'src/main/web-host/index.ts'),
+          // The worker thread that reads import files (src/main/store/import/parse-off-thread.ts).
+          'import-parser': resolve(__dirname, 'src/main/store/import/parse-worker.ts'),
         },
         external: ['node:sqlite'],
       },

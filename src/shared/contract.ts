@@ -123,6 +123,8 @@ export interface DatabaseStatus {
   notices: string[];
   /** The check of every page run after start: 'running', 'ok', or what it found. */
   check: string;
+  /** Set when conversations are open for reading only (the disk was full at start): why, and what to do. */
+  readOnly?: string;
   path: string;
   backupDir: string;
   /** Newest first. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bigChatGpt, manyTinyChatGpt } from '../support/store/hostile-files';
 import { perTestApp } from './support/per-test';
+import { screenshotDir, shootLayouts } from './support/screenshots';
 
 const apps = perTestApp();
 const status = (page: Awaited<ReturnType<typeof apps.withOpenAI>>['page']) => page.getByRole('status').first().textContent();
@@ -26,6 +27,18 @@ describe('imports in browser mode', () => {
     await page.getByRole('button', { name: 'Cancel import' }).click();
     await expect.poll(() => status(page), { timeout: 60_000 }).toBe('The import was cancelled: nothing was imported.');
     expect(await progress.count()).toBe(0);
+    await page.reload();
+    expect(await page.getByRole('button', { name: /^Tiny \d+$/ }).count()).toBe(0);
+  });
+
+  it('while the file is still being read, progress says so and Cancel stops it with nothing imported', { timeout: 300_000 }, async () => {
+    const { page } = await apps.withOpenAI();
+    await page.getByLabel('Import conversations file').setInputFiles({ name: 'reading.json', mimeType: 'application/json', buffer: Buffer.from(manyTinyChatGpt(30_000)) });
+    const reading = page.getByText('Importing reading.json — reading the file…');
+    await expect.poll(() => reading.count(), { timeout: 60_000 }).toBe(1);
+    await shootLayouts(page, screenshotDir('imports'), 'reading', reading);
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    await expect.poll(() => status(page), { timeout: 240_000 }).toBe('The import was cancelled: nothing was imported.');
     await page.reload();
     expect(await page.getByRole('button', { name: /^Tiny \d+$/ }).count()).toBe(0);
   });

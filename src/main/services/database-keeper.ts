@@ -4,9 +4,10 @@
 // and closes it cleanly. Everything else reaches the database through `keeper.store`, which
 // always points at the file currently open.
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DatabaseStatus } from '../../shared/contract';
 import { backupDatabase, listBackups } from '../store/backup';
+import { diskIsFull } from '../store/disk-full';
 import { eraseEverything } from '../store/erase';
 import { quickCheckInBackground, refuseForeignWal } from '../store/health';
 import { MigrationError } from '../store/migrate';
@@ -14,6 +15,9 @@ import { openStore, type Store } from '../store/store';
 import { InvalidInput } from './request-validation';
 
 type Failure = Pick<DatabaseStatus, 'state' | 'problem' | 'remedy'>;
+
+/** The banner's words when the disk was full at start. */
+export const DISK_FULL_READ_ONLY = 'Disk full — Plume opened your history read-only. Free space and restart.';
 
 const RESTORE_OR_FRESH = 'Restore the latest backup, or start with an empty database (the file is kept beside it, renamed, so nothing is lost).';
 
@@ -24,6 +28,7 @@ export class DatabaseKeeper {
   #failure: Failure | null = null;
   #notices: string[] = [];
   #check = 'running';
+  #readOnly: string | null = null;
   /** A Store that always forwards to the open file; every use fails with a clear sentence when none is open. */
   readonly store: Store;
 
@@ -35,7 +40,9 @@ export class DatabaseKeeper {
         const store = this.#current;
         if (!store) throw new InvalidInput(`Your conversations are not available: ${this.#failure?.problem ?? 'the database is closed.'} ${this.#failure?.remedy ?? ''}`.trim());
         const value: unknown = Reflect.get(store, prop);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(store) : value;
+        if (typeof value === 'function') return (value as (...a: unknown[]) => unknown).bind(store);
+        // Read-only, a repository's writes fail with the reason the user can act on, not SQLite's.
+        return this.#readOnly && prop !== 'db' && typeof value === 'object' && value !== null ? explainingWrites(value, this.#readOnly) : value;
       },
     });
     this.#open();
@@ -48,17 +55,27 @@ export class DatabaseKeeper {
   status(): DatabaseStatus {
     const failure = this.#failure ?? { state: 'ok', problem: null, remedy: null };
     const backups = listBackups(this.backupDir).map(({ name, reason, takenAt, size }) => ({ name, reason, takenAt, size }));
-    return { ...failure, notices: [...this.#notices], check: this.#check, path: this.path, backupDir: this.backupDir, backups };
+    return {
+      ...failure,
+      notices: [...this.#notices],
+      check: this.#check,
+      ...(this.#readOnly ? { readOnly: this.#readOnly } : {}),
+      path: this.path,
+      backupDir: this.backupDir,
+      backups,
+    };
   }
 
   /** Runs SQLite's quick_check on another thread; damage found is reported in `status()`. */
   async checkInBackground(): Promise<void> {
-    if (!this.#current) return;
+    // Read-only, this process holds the file exclusively: a second connection could not read it.
+    if (!this.#current || this.#readOnly) return;
     const found = await quickCheckInBackground(this.path);
     this.#check = found === null ? 'ok' : `SQLite found damage in ${this.path}: ${found}. Back up what you can (export), then restore a backup.`;
   }
 
   backup(reason: string): void {
+    if (this.#readOnly) throw new InvalidInput(this.#readOnly);
     if (!this.#current) throw new InvalidInput('There is no open database to back up.');
     backupDatabase(this.#current.db, this.backupDir, reason);
   }
@@ -104,6 +121,7 @@ export class DatabaseKeeper {
 
   #open(): void {
     this.#failure = null;
+    this.#readOnly = null;
     this.#check = 'running';
     try {
       const refused = refuseForeignWal(this.path);
@@ -111,8 +129,23 @@ export class DatabaseKeeper {
       this.#current = openStore(this.path, { backupDir: this.backupDir });
     } catch (error) {
       this.#current = null;
+      if (this.#openReadOnlyOnFullDisk()) return;
       this.#failure = describeFailure(error, this.path);
     }
+  }
+
+  /** A disk too full to open the file normally: the history can still be read. */
+  #openReadOnlyOnFullDisk(): boolean {
+    if (!existsSync(this.path) || !diskIsFull(dirname(this.path))) return false;
+    try {
+      this.#current = openStore(this.path, { readOnly: true });
+    } catch {
+      return false;
+    }
+    this.#readOnly = DISK_FULL_READ_ONLY;
+    // Not checked: the file is held exclusively, and the check's own connection could not read it.
+    this.#check = 'ok';
+    return true;
   }
 
   #closeCurrent(): void {
@@ -132,6 +165,25 @@ export class DatabaseKeeper {
   #removeFiles(path: string): void {
     for (const side of ['', '-wal', '-shm']) rmSync(path + side, { force: true });
   }
+}
+
+/** `target`'s methods, with SQLite's "readonly database" refusal replaced by `reason`. */
+function explainingWrites<T extends object>(target: T, reason: string): T {
+  return new Proxy(target, {
+    get(t, prop) {
+      const value: unknown = Reflect.get(t, prop, t);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(t, args);
+        } catch (error) {
+          const code = (error as { errcode?: unknown }).errcode;
+          if (typeof code === 'number' && (code & 0xff) === SQLITE.READONLY) throw new InvalidInput(reason);
+          throw error;
+        }
+      };
+    },
+  });
 }
 
 /** SQLite's result codes (node:sqlite puts them on `errcode`). */

@@ -5,6 +5,17 @@ export type Db = DatabaseSync;
 
 export function openDatabase(path: string): Db {
   const db = new DatabaseSync(path);
+  try {
+    configure(db);
+  } catch (error) {
+    // Closed at once: a connection left open here would keep its locks on the file.
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function configure(db: Db): void {
   // WAL lets the renderer-facing reads proceed while a reply checkpoints, and a killed process
   // loses at most the uncommitted transaction. NORMAL is durable against process crashes
   // (only an OS crash can drop the last commits), which is the failure we design for.
@@ -14,7 +25,26 @@ export function openDatabase(path: string): Db {
   db.exec('PRAGMA busy_timeout = 5000');
   // Deleted text must not survive in freed pages or cells: they are overwritten with zeros.
   db.exec('PRAGMA secure_delete = ON');
-  return db;
+}
+
+/**
+ * The same file for reading only, for a disk too full to write on. A normal open fails there:
+ * WAL mode keeps its index in a `-shm` file that must be allocated first. In exclusive locking
+ * mode SQLite keeps that index in memory instead (this process already owns the data folder), and
+ * `query_only` refuses every write with SQLITE_READONLY rather than trying one.
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  const db = new DatabaseSync(path);
+  try {
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    db.exec('PRAGMA query_only = 1');
+    // Reading the schema here, while still in this function, makes a file that cannot even be read fail now.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /**

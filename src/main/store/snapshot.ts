@@ -4,6 +4,7 @@ import type { AttachmentKind } from '../../shared/attachments';
 import type { ConversationSummary, MessageNode } from '../../shared/conversations';
 import { AttachmentRepository } from './attachments.ts';
 import type { Db } from './database.ts';
+import { prepared } from './statement-cache.ts';
 import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows.ts';
 
 /** An attached file with its bytes (base64), so the JSON export is the whole conversation. */
@@ -82,22 +83,24 @@ export function writeSnapshot(db: Db, s: ConversationSnapshot): boolean {
 export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generator<void, boolean> {
   // A conversation still in the Undo bin is replaced by the imported copy: importing a deleted
   // conversation's export brings it back.
-  db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND (id = ? OR (source_key IS NOT NULL AND source_key = ?))').run(s.id, s.sourceKey);
-  const exists = db
-    .prepare('SELECT 1 FROM conversations WHERE id = ? OR (source_key IS NOT NULL AND source_key = ?)')
-    .get(s.id, s.sourceKey);
-  if (exists) return false;
-  db.prepare(
+  // Looked up first: a DELETE runs its cascade and index triggers even when it matches nothing.
+  const present = prepared(db, 'SELECT id, deleted_at AS deletedAt FROM conversations WHERE id = ? OR (source_key IS NOT NULL AND source_key = ?)')
+    .all(s.id, s.sourceKey) as Array<{ id: string; deletedAt: number | null }>;
+  for (const c of present) if (c.deletedAt !== null) prepared(db, 'DELETE FROM conversations WHERE id = ?').run(c.id);
+  if (present.some((c) => c.deletedAt === null)) return false;
+  prepared(
+    db,
     `INSERT INTO conversations (id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, system_prompt, active_root_id, source_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(s.id, s.title, s.titleSource, s.createdAt, s.updatedAt, s.pinned ? 1 : 0, s.providerId, s.model, JSON.stringify(s.options), s.systemPrompt, s.activeRootId, s.sourceKey);
   yield;
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO messages (id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const attachments = new AttachmentRepository(db);
-  const toolCalls = db.prepare('UPDATE messages SET tool_calls = ? WHERE id = ?');
+  const toolCalls = prepared(db, 'UPDATE messages SET tool_calls = ? WHERE id = ?');
   for (const m of s.messages) {
     insert.run(
       m.id, s.id, m.parentId, m.activeChildId, m.role, m.text, m.reasoning, m.providerId, m.model,

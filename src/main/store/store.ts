@@ -5,7 +5,7 @@ import type { SearchHit } from '../../shared/conversations';
 import { AttachmentRepository } from './attachments.ts';
 import { backupDatabase } from './backup.ts';
 import { ConversationRepository } from './conversations.ts';
-import { openDatabase, type Db } from './database.ts';
+import { openDatabase, openDatabaseReadOnly, type Db } from './database.ts';
 import { checkpointAndTruncate } from './erase.ts';
 import { privateDir, privateFile } from './file-modes.ts';
 import { ensureFileIdentity } from './health.ts';
@@ -20,7 +20,12 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
   /** Where the copy taken before a schema upgrade goes; no copy without it. */
   backupDir?: string;
+  /** Open for reading only (a full disk): no upgrade, no repair, every write refused. */
+  readOnly?: boolean;
 }
+
+/** Thrown when a read-only open finds a file that would need a schema upgrade first. */
+export class ReadOnlyNeedsUpgrade extends Error {}
 
 export interface Store {
   readonly path: string;
@@ -41,6 +46,7 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
     privateDir(dirname(path));
     privateFile(path);
   }
+  if (opts.readOnly) return openReadOnly(path, opts);
   const db = openDatabase(path);
   try {
     const backupDir = opts.backupDir;
@@ -48,30 +54,45 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
     const { from, to } = migrate(db, opts.migrations ?? MIGRATIONS, beforeUpgrade);
     if (path !== ':memory:') ensureFileIdentity(db);
     const now = opts.now ?? Date.now;
-    const conversations = new ConversationRepository(db, now);
-    const attachments = new AttachmentRepository(db);
-    const messages = new MessageRepository(db, now, conversations, attachments);
-    const interruptedReplies = messages.recoverInterrupted();
-    return {
-      path,
-      db,
-      conversations,
-      messages,
-      attachments,
-      opened: { fromVersion: from, toVersion: to, interruptedReplies },
-      search: (query, o) => search(db, query, o),
-      close: () => {
-        if (!db.isOpen) return;
-        try {
-          checkpointAndTruncate(db);
-        } catch {
-          // A full or read-only disk: closing still checkpoints what it can, and the WAL stays valid.
-        }
-        db.close();
-      },
-    };
+    const store = assemble(path, db, now, { fromVersion: from, toVersion: to, interruptedReplies: 0 });
+    return { ...store, opened: { ...store.opened, interruptedReplies: store.messages.recoverInterrupted() } };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+function openReadOnly(path: string, opts: StoreOptions): Store {
+  const db = openDatabaseReadOnly(path);
+  const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  const latest = (opts.migrations ?? MIGRATIONS).at(-1)?.version ?? 0;
+  if (version !== latest) {
+    db.close();
+    throw new ReadOnlyNeedsUpgrade(`${path} is at schema version ${version} and needs an upgrade to ${latest}, which needs free space.`);
+  }
+  return assemble(path, db, opts.now ?? Date.now, { fromVersion: version, toVersion: version, interruptedReplies: 0 });
+}
+
+function assemble(path: string, db: Db, now: () => number, opened: Store['opened']): Store {
+  const conversations = new ConversationRepository(db, now);
+  const attachments = new AttachmentRepository(db);
+  const messages = new MessageRepository(db, now, conversations, attachments);
+  return {
+    path,
+    db,
+    conversations,
+    messages,
+    attachments,
+    opened,
+    search: (query, o) => search(db, query, o),
+    close: () => {
+      if (!db.isOpen) return;
+      try {
+        checkpointAndTruncate(db);
+      } catch {
+        // A full or read-only disk: closing still checkpoints what it can, and the WAL stays valid.
+      }
+      db.close();
+    },
+  };
 }

@@ -4,6 +4,7 @@
 // listens, its address — never its token); a lock whose process is gone is taken over.
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDiskFull } from '../store/disk-full';
 
 const LOCK_FILE = 'plume.lock';
 
@@ -36,8 +37,15 @@ export function lockDataFolder(dir: string): DataLock {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
-      writeFileSync(fd, JSON.stringify({ pid: process.pid } satisfies LockInfo));
-      closeSync(fd);
+      try {
+        writeFileSync(fd, JSON.stringify({ pid: process.pid } satisfies LockInfo));
+      } catch (error) {
+        // A full disk: the file exists, so the folder is ours, only without the holder's name
+        // (Plume then starts read-only and says so). Anything else is a real failure.
+        if (!isDiskFull(error)) throw error;
+      } finally {
+        closeSync(fd);
+      }
       return heldLock(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -60,7 +68,12 @@ function heldLock(path: string): DataLock {
   process.once('exit', release);
   return {
     announce(origin) {
-      if (held) writeFileSync(path, JSON.stringify({ pid: process.pid, origin } satisfies LockInfo), { mode: 0o600 });
+      if (!held) return;
+      try {
+        writeFileSync(path, JSON.stringify({ pid: process.pid, origin } satisfies LockInfo), { mode: 0o600 });
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+      }
     },
     release,
   };

@@ -19,9 +19,17 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** Spawns a host; resolves once it printed its address, or rejects with what it printed instead. */
-export async function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [hostEntry], { env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Spawns a host; resolves once it printed its address, or rejects with what it printed instead.
+ * `fileSizeLimitKb` starts it under `ulimit -f` (0: a full disk, no file may grow).
+ */
+export async function startHostProcess(dataDir: string, options: { fileSizeLimitKb?: number } = {}): Promise<HostProcess> {
+  const env = { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_PORT: '0' };
+  const [command, args] =
+    options.fileSizeLimitKb === undefined
+      ? [process.execPath, [hostEntry]]
+      : ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKb} && exec "$0" "$1"`, process.execPath, hostEntry]];
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const printed: string[] = [];

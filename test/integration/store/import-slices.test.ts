@@ -1,6 +1,7 @@
 // Big and hostile imports as the app runs them (importInSlices): written in slices with the event
 // loop free in between, progress reported, Cancel leaving nothing behind, deep chains intact.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ImportError } from '../../../src/main/store/import/index.ts';
 import { ImportCancelled, importInSlices, type ImportProgress } from '../../../src/main/store/import/sliced.ts';
 import type { Store } from '../../../src/main/store/store.ts';
 import { deepChainChatGpt, deepChainPlume, manyTinyChatGpt } from '../../support/store/hostile-files.ts';
@@ -16,6 +17,8 @@ const counts = () => store.db.prepare('SELECT (SELECT count(*) FROM conversation
 describe('imports in slices', () => {
   it('imports 5,000 tiny conversations with progress, and timers run while it writes', { timeout: 120_000 }, async () => {
     const progress: ImportProgress[] = [];
+    const cacheSize = () => (store.db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
+    const appCache = cacheSize();
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     try {
@@ -32,6 +35,8 @@ describe('imports in slices', () => {
     // The event loop turned between slices: other work (a reply, a click) got its turn.
     expect(ticks).toBeGreaterThanOrEqual(progress.length - 1);
     expect(store.search('Question 4321').length).toBeGreaterThan(0);
+    // The import's bigger page cache is given back.
+    expect(cacheSize()).toBe(appCache);
   });
 
   it('Cancel part-way removes everything this import wrote and keeps what was there before', { timeout: 120_000 }, async () => {
@@ -45,6 +50,43 @@ describe('imports in slices', () => {
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
     expect(counts()).toEqual(before);
     expect(store.search('Question 2000')).toHaveLength(0);
+  });
+
+  it('reads and checks the file on another thread: other calls are answered before the first row is written', { timeout: 120_000 }, async () => {
+    let answeredWhileReading = 0;
+    let writing = false;
+    // Stands for the window's other calls (the sidebar list) arriving during the import.
+    const timer = setInterval(() => {
+      if (writing) return;
+      expect(store.conversations.list({ limit: 5 }).items).toEqual([]);
+      answeredWhileReading++;
+    }, 0);
+    try {
+      const result = await importInSlices(store, manyTinyChatGpt(10_000), { onProgress: () => (writing = true) });
+      expect(result).toEqual({ format: 'chatgpt', imported: 10_000, skipped: 0, messages: 20_000 });
+    } finally {
+      clearInterval(timer);
+    }
+    // Read on this thread, the whole file would be parsed and the first slice written in one go.
+    expect(answeredWhileReading).toBeGreaterThan(0);
+    expect(counts()).toEqual({ c: 10_000, m: 20_000 });
+  });
+
+  it('a file with a wrong-typed field fails with the place named, read on the other thread, and writes nothing', async () => {
+    const doc = JSON.parse(manyTinyChatGpt(3)) as Array<{ mapping: { a: { message: { author: { role: unknown } } } } }>;
+    doc[2]!.mapping.a.message.author.role = 42;
+    const run = importInSlices(store, JSON.stringify(doc));
+    await expect(run).rejects.toBeInstanceOf(ImportError);
+    await expect(run).rejects.toThrow(/^conversations\[2\]\.mapping\.a\.message\.author\.role should be a string but is a number/);
+    expect(counts()).toEqual({ c: 0, m: 0 });
+  });
+
+  it('Cancel while the file is still being read stops the reading and writes nothing', async () => {
+    const controller = new AbortController();
+    const run = importInSlices(store, manyTinyChatGpt(10_000), { signal: controller.signal });
+    setImmediate(() => controller.abort());
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    expect(counts()).toEqual({ c: 0, m: 0 });
   });
 
   it.each([

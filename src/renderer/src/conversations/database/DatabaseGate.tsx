@@ -6,6 +6,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { DatabaseStatus } from '../../../../shared/contract';
 import { bridge } from '../../bridge';
 import { backupLabel } from './backup-label';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import './database.css';
 
 export function DatabaseGate({ children }: { children: ReactNode }) {
@@ -19,7 +20,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   }, []);
 
   if (status === null) return <main className="app" aria-busy="true" />;
-  if (status.state === 'ok') return <>{children}</>;
+  if (status.state === 'ok') return status.readOnly ? <ReadOnlyBanner reason={status.readOnly}>{children}</ReadOnlyBanner> : <>{children}</>;
 
   const run = (call: Promise<DatabaseStatus>) => {
     setBusy(true);
