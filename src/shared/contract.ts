@@ -4,7 +4,6 @@
 import type { StreamRequest } from './chat';
 import type {
   ConversationSummary,
-  ExportedFile,
   ExportFormat,
   ImportJobProgress,
   ImportResult,
@@ -94,6 +93,13 @@ export interface DesktopPreferences {
  */
 export type PdfExportResult = { saved: string } | { cancelled: true } | { file: { filename: string; base64: string } };
 
+/**
+ * Markdown, JSON and HTML exports are written to disk by main, never handed over as one string.
+ * Desktop: saved through the native dialog, or cancelled. Browser mode: a one-time address on
+ * the host that streams the file as a download.
+ */
+export type ExportResult = { saved: string } | { cancelled: true } | { download: { url: string; filename: string } };
+
 /** How a readable export (Markdown, HTML, PDF) is made; JSON always keeps every branch. */
 export interface ExportChoices {
   /** 'shown' (default): the branch on screen; 'all': every version, each labelled. */
@@ -171,9 +177,9 @@ export interface Channels {
   /** Makes the branch through this message the active one (a search hit on another version). */
   'messages:select': { req: { messageId: string }; res: PathMessage[] };
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
-  'export:conversation': { req: { id: string; format: ExportFormat } & ExportChoices; res: ExportedFile };
+  'export:conversation': { req: { id: string; format: ExportFormat } & ExportChoices; res: ExportResult };
   /** Every live conversation, or only `ids` (chosen in the sidebar), in one file. */
-  'export:all': { req: { format: ExportFormat; ids?: string[] } & ExportChoices; res: ExportedFile };
+  'export:all': { req: { format: ExportFormat; ids?: string[] } & ExportChoices; res: ExportResult };
   /**
    * PDF of the HTML export: the desktop app prints it with printToPDF and a save dialog, browser
    * mode renders it with a headless Chromium and returns the file. `id`/`ids` absent: all.

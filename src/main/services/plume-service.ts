@@ -6,7 +6,7 @@ import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
-import { exportAll, exportConversation, exportSome } from '../store/export/index';
+import { exportChunks } from '../store/export/index';
 import { isDiskFull } from '../store/disk-full';
 import { narrowDataFolder } from '../store/file-modes';
 import { importInSlices } from '../store/import/sliced';
@@ -26,6 +26,8 @@ import { startDeletePurger } from './delete-purger';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers } from './provider-handlers';
 import { savedSecrets } from './provider-secrets';
+import { DownloadShelf } from './download-shelf';
+import { saveForDownload, type SaveExport } from './export-saving';
 import { htmlToPdf } from './headless-pdf';
 import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply, replySaveFailure } from './reply-persistence';
@@ -48,8 +50,10 @@ export interface PlumeServiceOptions {
   maxRetries?: number;
   /** Called when a reply ends (the desktop app's notification). */
   onReplyEnd?: (result: ReplyResult) => void;
-  /** Saves a PDF of an HTML export (the desktop app's printToPDF + save dialog); browser mode renders one to download. */
-  savePdf?: (html: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Saves a PDF of an HTML export file (the desktop app's printToPDF + save dialog); browser mode renders one to download. */
+  savePdf?: (page: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Where Markdown, JSON and HTML exports go (the desktop app's save dialog); browser mode offers them as downloads. */
+  saveExport?: SaveExport;
   /** Desktop-only preferences; browser mode has none. */
   desktopPreferences?: {
     get(): Promise<DesktopPreferences>;
@@ -68,6 +72,8 @@ export interface PlumeService {
   /** Stops every running MCP server (their processes end with the app). */
   closeMcp(): Promise<void>;
   readonly store: Store;
+  /** Browser mode's exports waiting for the page to download them. */
+  readonly downloads: DownloadShelf;
 }
 
 export function createPlumeService(options: PlumeServiceOptions): PlumeService {
@@ -86,6 +92,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const purger = startDeletePurger(() => store);
   void keeper.checkInBackground();
   const replies = new ReplyRegistry();
+  const downloads = new DownloadShelf();
   const mcp = new McpServers({ dataDir: options.dataDir, vault: options.vault });
 
   const handlers: Handlers = {
@@ -117,9 +124,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
     ...databaseHandlers({ keeper, settings, appSettings, vault: options.vault, abortAll: () => abortAll() }),
     ...conversationHandlers(store, {
-      exportConversation,
-      exportAll,
-      exportSome,
+      exportChunks,
+      saveExport: options.saveExport ?? saveForDownload(downloads),
       importFile: importInSlices,
       savePdf: options.savePdf ?? pdfForDownload,
       onDeleted: (id) => {
@@ -204,9 +210,11 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     openStream,
     abortAll,
     store,
+    downloads,
     closeMcp: () => mcp.closeAll(),
     close: () => {
       abortAll();
+      downloads.clear();
       void mcp.closeAll();
       purger.close();
       keeper.close();
@@ -215,9 +223,9 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
 }
 
 /** Browser mode: the PDF travels back to the page, which saves it as a download. */
-async function pdfForDownload(html: string, filename: string): Promise<PdfExportResult> {
+async function pdfForDownload(page: string, filename: string): Promise<PdfExportResult> {
   try {
-    return { file: { filename, base64: (await htmlToPdf(html)).toString('base64') } };
+    return { file: { filename, base64: (await htmlToPdf(page)).toString('base64') } };
   } catch (error) {
     throw new InvalidInput((error as Error).message);
   }

@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
 import type { MenuGroup } from '../shell/Menu';
 import { clearSelection, useSelection } from './selection';
-import { saveBase64, saveFile } from './transfer';
+import { finishExport, saveBase64 } from './transfer';
 import { ImportStatus } from './ImportStatus';
 import { useImport } from './use-import';
 
@@ -53,7 +53,8 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
         return;
       }
       const format = kind.replace(/-(branches|stats)$/, '') as ExportFormat;
-      saveFile(await bridge.invoke('export:all', { format, ids, branches, stats }));
+      const notice = finishExport(await bridge.invoke('export:all', { format, ids, branches, stats }));
+      if (notice) onNotice(notice);
       if (scope === 'selected') clearSelection();
     } catch (error) {
       onNotice((error as Error).message);
