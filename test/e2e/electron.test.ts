@@ -68,7 +68,7 @@ describe.skipIf(!binary)('Electron app', () => {
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
   });
 
-  it('exports a conversation as JSON through a download and as PDF through printToPDF', async () => {
+  it('exports a conversation as JSON through the save dialog and as PDF through printToPDF', async () => {
     const page = await app.firstWindow();
     const out = mkdtempSync(join(tmpdir(), 'plume-electron-export-'));
     // Stand in for the person at the native save dialogs: every save goes to `out`.
