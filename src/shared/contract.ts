@@ -129,6 +129,8 @@ export interface DatabaseStatus {
   notices: string[];
   /** The check of every page run after start: 'running', 'ok', or what it found. */
   check: string;
+  /** A damaged file opened read-only on request: conversations can be read and exported, not changed. */
+  readOnly: boolean;
   path: string;
   backupDir: string;
   /** Newest first. */
@@ -195,6 +197,8 @@ export interface Channels {
   'database:restore': { req: { name?: string }; res: DatabaseStatus };
   /** After damage: sets the file aside (kept, never deleted) and starts an empty database. */
   'database:startFresh': { req: void; res: DatabaseStatus };
+  /** After damage: opens the file as it is, read-only (nothing in it changes), to read and export. */
+  'database:openReadOnly': { req: void; res: DatabaseStatus };
   /** Erases every conversation, backup, provider, key and setting. `confirm` must be 'erase'. */
   'data:eraseAll': { req: { confirm: string }; res: void };
   'providers:presets': { req: void; res: ProviderPresetView[] };
@@ -296,6 +300,7 @@ const CHANNELS = {
   'database:backup': true,
   'database:restore': true,
   'database:startFresh': true,
+  'database:openReadOnly': true,
   'data:eraseAll': true,
   'import:progress': true,
   'import:cancel': true,

@@ -11,7 +11,7 @@ import type { DatabaseKeeper } from './database-keeper';
 import type { Handlers } from './plume-service';
 import { InvalidInput } from './request-validation';
 
-type DatabaseChannels = Pick<Handlers, 'database:status' | 'database:backup' | 'database:restore' | 'database:startFresh' | 'data:eraseAll'>;
+type DatabaseChannels = Pick<Handlers, 'database:status' | 'database:backup' | 'database:restore' | 'database:startFresh' | 'database:openReadOnly' | 'data:eraseAll'>;
 
 interface Parts {
   keeper: DatabaseKeeper;
@@ -33,7 +33,11 @@ export function databaseHandlers({ keeper, settings, appSettings, vault, abortAl
       abortAll();
       return keeper.restore(typeof req?.name === 'string' && req.name !== '' ? req.name : undefined);
     },
-    'database:startFresh': async () => keeper.startFresh(),
+    'database:startFresh': async () => {
+      abortAll();
+      return keeper.startFresh();
+    },
+    'database:openReadOnly': async () => keeper.openReadOnly(),
     'data:eraseAll': async (req) => {
       if (req?.confirm !== 'erase') throw new InvalidInput('Nothing was deleted: the request was not confirmed.');
       abortAll();

@@ -1,7 +1,8 @@
 // Owns the conversation database file for the whole life of the app: opens it (refusing a WAL
 // that does not belong to it), says plainly why it could not be opened instead of crashing,
-// never overwrites a damaged file, takes and restores backups, erases everything on request,
-// and closes it cleanly. Everything else reaches the database through `keeper.store`, which
+// never overwrites a damaged file (it can be opened read-only instead, to read and export what
+// is still readable), takes and restores backups, erases everything on request, and closes it
+// cleanly. Everything else reaches the database through `keeper.store`, which
 // always points at the file currently open.
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ export class DatabaseKeeper {
   #failure: Failure | null = null;
   #notices: string[] = [];
   #check = 'running';
+  #readOnly = false;
   /** A Store that always forwards to the open file; every use fails with a clear sentence when none is open. */
   readonly store: Store;
 
@@ -35,7 +37,9 @@ export class DatabaseKeeper {
         const store = this.#current;
         if (!store) throw new InvalidInput(`Your conversations are not available: ${this.#failure?.problem ?? 'the database is closed.'} ${this.#failure?.remedy ?? ''}`.trim());
         const value: unknown = Reflect.get(store, prop);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(store) : value;
+        if (typeof value === 'function') return (value as (...a: unknown[]) => unknown).bind(store);
+        // Read-only, a repository's writes fail with SQLite's words; the user gets these instead.
+        return this.#readOnly && typeof value === 'object' && value !== null && prop !== 'db' ? explainingWrites(value) : value;
       },
     });
     this.#open();
@@ -48,7 +52,22 @@ export class DatabaseKeeper {
   status(): DatabaseStatus {
     const failure = this.#failure ?? { state: 'ok', problem: null, remedy: null };
     const backups = listBackups(this.backupDir).map(({ name, reason, takenAt, size }) => ({ name, reason, takenAt, size }));
-    return { ...failure, notices: [...this.#notices], check: this.#check, path: this.path, backupDir: this.backupDir, backups };
+    return { ...failure, notices: [...this.#notices], check: this.#check, readOnly: this.#readOnly, path: this.path, backupDir: this.backupDir, backups };
+  }
+
+  /** Only after damage: the file as it is, read-only. Nothing in it changes; restore or start fresh later. */
+  openReadOnly(): DatabaseStatus {
+    if (this.#current) throw new InvalidInput(this.#readOnly ? 'The database is already open read-only.' : 'The database is working; there is no need to open it read-only.');
+    if (this.#failure?.state !== 'damaged') throw new InvalidInput('Only a damaged database can be opened read-only.');
+    try {
+      this.#current = openStore(this.path, { readOnly: true });
+    } catch (error) {
+      throw new InvalidInput(`The damaged database could not be opened even read-only: ${(error as Error).message}. ${RESTORE_OR_FRESH}`);
+    }
+    this.#readOnly = true;
+    this.#check = 'running';
+    void this.checkInBackground();
+    return this.status();
   }
 
   /** Runs SQLite's quick_check on another thread; damage found is reported in `status()`. */
@@ -70,7 +89,11 @@ export class DatabaseKeeper {
     if (!chosen) throw new InvalidInput(name ? `There is no backup named ${name}.` : 'There is no backup to restore yet.');
     const staging = `${this.path}.restoring`;
     copyFileSync(chosen.path, staging);
-    if (this.#current) {
+    if (this.#readOnly) {
+      // The damaged file opened read-only is kept aside like any damaged file, never removed.
+      this.#closeCurrent();
+      this.#setAside('damaged');
+    } else if (this.#current) {
       this.backup('before-restore');
       this.#closeCurrent();
       this.#removeFiles(this.path);
@@ -85,7 +108,8 @@ export class DatabaseKeeper {
 
   /** Only after a failure: the file is renamed aside (never deleted) and a new one started. */
   startFresh(): DatabaseStatus {
-    if (this.#current) throw new InvalidInput('The database is working; there is nothing to start afresh from.');
+    if (this.#current && !this.#readOnly) throw new InvalidInput('The database is working; there is nothing to start afresh from.');
+    this.#closeCurrent();
     const aside = existsSync(this.path) ? this.#setAside('set-aside') : null;
     this.#notices = aside ? [`The previous database was kept as ${aside}.`] : [];
     this.#open();
@@ -94,7 +118,12 @@ export class DatabaseKeeper {
 
   /** Every conversation and every backup. */
   eraseAll(): void {
-    if (this.#current) eraseEverything(this.#current.db);
+    if (this.#readOnly) {
+      // A damaged file cannot be erased row by row: it goes whole, and an empty one takes its place.
+      this.#closeCurrent();
+      this.#removeFiles(this.path);
+      this.#open();
+    } else if (this.#current) eraseEverything(this.#current.db);
     for (const b of listBackups(this.backupDir)) rmSync(b.path, { force: true });
   }
 
@@ -104,6 +133,7 @@ export class DatabaseKeeper {
 
   #open(): void {
     this.#failure = null;
+    this.#readOnly = false;
     this.#check = 'running';
     try {
       const refused = refuseForeignWal(this.path);
@@ -132,6 +162,27 @@ export class DatabaseKeeper {
   #removeFiles(path: string): void {
     for (const side of ['', '-wal', '-shm']) rmSync(path + side, { force: true });
   }
+}
+
+const READ_ONLY_NOTE = 'Plume opened your damaged conversation database read-only, so nothing can be changed or saved. Restore a backup or start with an empty database in Settings → Your data.';
+
+/** A repository whose methods answer a refused write with what is going on. */
+function explainingWrites<T extends object>(repository: T): T {
+  return new Proxy(repository, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        } catch (error) {
+          const code = (error as { errcode?: number }).errcode;
+          if (typeof code === 'number' && (code & 0xff) === SQLITE.READONLY) throw new InvalidInput(READ_ONLY_NOTE);
+          throw error;
+        }
+      };
+    },
+  });
 }
 
 /** SQLite's result codes (node:sqlite puts them on `errcode`). */

@@ -3,6 +3,16 @@ import { DatabaseSync } from 'node:sqlite';
 
 export type Db = DatabaseSync;
 
+/**
+ * A damaged file can still be read: opened read-only, SQLite changes nothing in it (it may add
+ * the -wal/-shm companions a WAL file needs to be read) and refuses every write.
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  const db = new DatabaseSync(path, { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
 export function openDatabase(path: string): Db {
   const db = new DatabaseSync(path);
   // WAL lets the renderer-facing reads proceed while a reply checkpoints, and a killed process

@@ -5,7 +5,7 @@ import type { SearchHit } from '../../shared/conversations';
 import { AttachmentRepository } from './attachments.ts';
 import { backupDatabase } from './backup.ts';
 import { ConversationRepository } from './conversations.ts';
-import { openDatabase, type Db } from './database.ts';
+import { openDatabase, openDatabaseReadOnly, type Db } from './database.ts';
 import { checkpointAndTruncate } from './erase.ts';
 import { privateDir, privateFile } from './file-modes.ts';
 import { ensureFileIdentity } from './health.ts';
@@ -20,6 +20,8 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
   /** Where the copy taken before a schema upgrade goes; no copy without it. */
   backupDir?: string;
+  /** A damaged file, opened to read and export what can be read: no upgrade, no write, nothing changed. */
+  readOnly?: boolean;
 }
 
 export interface Store {
@@ -37,21 +39,23 @@ export interface Store {
 }
 
 export function openStore(path: string, opts: StoreOptions = {}): Store {
-  if (path !== ':memory:') {
+  const readOnly = opts.readOnly === true;
+  if (path !== ':memory:' && !readOnly) {
     privateDir(dirname(path));
     privateFile(path);
   }
-  const db = openDatabase(path);
+  const db = readOnly ? openDatabaseReadOnly(path) : openDatabase(path);
   try {
     const backupDir = opts.backupDir;
     const beforeUpgrade = backupDir ? (from: number) => void backupDatabase(db, backupDir, `before-upgrade-v${from}`) : undefined;
-    const { from, to } = migrate(db, opts.migrations ?? MIGRATIONS, beforeUpgrade);
-    if (path !== ':memory:') ensureFileIdentity(db);
+    const migrations = opts.migrations ?? MIGRATIONS;
+    const { from, to } = readOnly ? sameSchema(db, migrations) : migrate(db, migrations, beforeUpgrade);
+    if (path !== ':memory:' && !readOnly) ensureFileIdentity(db);
     const now = opts.now ?? Date.now;
     const conversations = new ConversationRepository(db, now);
     const attachments = new AttachmentRepository(db);
     const messages = new MessageRepository(db, now, conversations, attachments);
-    const interruptedReplies = messages.recoverInterrupted();
+    const interruptedReplies = readOnly ? 0 : messages.recoverInterrupted();
     return {
       path,
       db,
@@ -62,6 +66,7 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
       search: (query, o) => search(db, query, o),
       close: () => {
         if (!db.isOpen) return;
+        if (readOnly) return db.close();
         try {
           checkpointAndTruncate(db);
         } catch {
@@ -74,4 +79,14 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
     db.close();
     throw err;
   }
+}
+
+/** Read-only, the file cannot be upgraded: it must already be at this build's schema. */
+function sameSchema(db: Db, migrations: readonly Migration[]): { from: number; to: number } {
+  const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (version !== latest) {
+    throw new Error(`it is at schema version ${version} and this Plume reads version ${latest}; converting it would change the file`);
+  }
+  return { from: version, to: version };
 }
