@@ -23,3 +23,19 @@ export function writeDamagedButReadable(path: string): Buffer {
   writeFileSync(path, bytes);
   return bytes;
 }
+
+/**
+ * Damage that opening the file never reads: the search index's first page. Plume starts as
+ * usual; only the check run after start (quick_check) finds it.
+ */
+export function writeDamageOnlyTheCheckFinds(path: string): void {
+  const store = openStore(path);
+  const c = store.conversations.create({ title: READABLE_TITLE });
+  for (let i = 0; i < 300; i++) store.messages.appendUser(c.id, `message ${i} ${'lorem ipsum '.repeat(40)}`);
+  const { rootpage } = store.db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'messages_fts_data'").get() as { rootpage: number };
+  const { page_size: pageSize } = store.db.prepare('PRAGMA page_size').get() as { page_size: number };
+  store.close();
+  const bytes = readFileSync(path);
+  bytes.fill(0x5a, (rootpage - 1) * pageSize, (rootpage - 1) * pageSize + 64);
+  writeFileSync(path, bytes);
+}
