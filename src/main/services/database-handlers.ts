@@ -24,7 +24,11 @@ interface Parts {
 
 export function databaseHandlers({ keeper, settings, appSettings, vault, abortAll }: Parts): DatabaseChannels {
   return {
-    'database:status': async () => keeper.status(),
+    'database:status': async () => {
+      // The window asks first thing once it is up: only then does the check of every page start.
+      void keeper.checkInBackground();
+      return keeper.status();
+    },
     'database:backup': async () => {
       keeper.backup('manual');
       return keeper.status();

@@ -26,6 +26,8 @@ export class DatabaseKeeper {
   #notices: string[] = [];
   #check = 'running';
   #readOnly = false;
+  /** The check of the file now open, once started; null until the window is up. */
+  #checking: Promise<void> | null = null;
   /** A Store that always forwards to the open file; every use fails with a clear sentence when none is open. */
   readonly store: Store;
 
@@ -66,15 +68,25 @@ export class DatabaseKeeper {
     }
     this.#readOnly = true;
     this.#check = 'running';
+    this.#checking = null;
     void this.checkInBackground();
     return this.status();
   }
 
-  /** Runs SQLite's quick_check on another thread; damage found is reported in `status()`. */
-  async checkInBackground(): Promise<void> {
-    if (!this.#current) return;
-    const found = await quickCheckInBackground(this.path);
-    this.#check = found === null ? 'ok' : `SQLite found damage in ${this.path}: ${found}. Back up what you can (export), then restore a backup.`;
+  /**
+   * Runs SQLite's quick_check on another thread, once per opened file (later calls share it);
+   * damage found is reported in `status()`. Started when the window first asks for the status,
+   * so reading every page of a big file never competes with the start itself.
+   */
+  checkInBackground(): Promise<void> {
+    const file = this.#current;
+    if (!file) return Promise.resolve();
+    this.#checking ??= quickCheckInBackground(this.path).then((found) => {
+      // A restore or fresh start meanwhile opened another file: this answer is about the old one.
+      if (this.#current !== file) return;
+      this.#check = found === null ? 'ok' : `SQLite found damage in ${this.path}: ${found}. Back up what you can (export), then restore a backup.`;
+    });
+    return this.#checking;
   }
 
   backup(reason: string): void {
@@ -135,6 +147,7 @@ export class DatabaseKeeper {
     this.#failure = null;
     this.#readOnly = false;
     this.#check = 'running';
+    this.#checking = null;
     try {
       const refused = refuseForeignWal(this.path);
       if (refused) this.#notices.push(`A leftover journal (plume.db-wal) did not match the database and was not replayed; it was kept as ${refused}.`);

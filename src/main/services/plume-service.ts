@@ -90,7 +90,6 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const keeper = new DatabaseKeeper(options.dataDir);
   const store = keeper.store;
   const purger = startDeletePurger(() => store);
-  void keeper.checkInBackground();
   const replies = new ReplyRegistry();
   const downloads = new DownloadShelf();
   const mcp = new McpServers({ dataDir: options.dataDir, vault: options.vault });
