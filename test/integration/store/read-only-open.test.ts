@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseKeeper } from '../../../src/main/services/database-keeper.ts';
+import { exportChunks } from '../../../src/main/store/export/index.ts';
 import { READABLE_TEXT, READABLE_TITLE, writeDamagedButReadable } from '../../support/store/damaged-file.ts';
 import { tempDir, type TempDir } from '../../support/store/temp-store.ts';
 
@@ -36,6 +37,8 @@ describe('opening a damaged database read-only', () => {
     expect(() => k.store.conversations.rename(readable.id, 'New name')).toThrow(/opened your damaged conversation database read-only, so nothing can be changed/);
     expect(() => k.store.messages.appendUser(readable.id, 'more')).toThrow(/read-only/);
     expect(() => k.openReadOnly()).toThrow(/already open read-only/);
+    // Exporting is reading: what is intact goes out as usual.
+    expect([...exportChunks(k.store, [readable.id], 'markdown').chunks].join('')).toContain(READABLE_TEXT);
     k.close();
     expect(readFileSync(dir.dbPath).equals(bytes)).toBe(true);
   });
