@@ -88,17 +88,14 @@ export interface DesktopPreferences {
 }
 
 /**
- * Desktop: saved through the native dialog, or cancelled. Browser mode: the PDF itself (base64),
- * for the page to download as a file.
- */
-export type PdfExportResult = { saved: string } | { cancelled: true } | { file: { filename: string; base64: string } };
-
-/**
- * Markdown, JSON and HTML exports are written to disk by main, never handed over as one string.
- * Desktop: saved through the native dialog, or cancelled. Browser mode: a one-time address on
- * the host that streams the file as a download.
+ * Exports are written to disk by main, never handed over as one string. Desktop: saved through
+ * the native dialog, or cancelled. Browser mode: a one-time address on the host that streams the
+ * file as a download.
  */
 export type ExportResult = { saved: string } | { cancelled: true } | { download: { url: string; filename: string } };
+
+/** A PDF arrives the same way as any other export. */
+export type PdfExportResult = ExportResult;
 
 /** How a readable export (Markdown, HTML, PDF) is made; JSON always keeps every branch. */
 export interface ExportChoices {

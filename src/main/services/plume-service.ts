@@ -1,5 +1,8 @@
 // The app's services behind the contract. Runs the same in Electron's main process and in the
 // browser-mode host: nothing here imports `electron`.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONVERSATION_BUSY } from '../../shared/chat';
 import type { Channel, DesktopPreferences, PdfExportResult, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
@@ -126,7 +129,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       exportChunks,
       saveExport: options.saveExport ?? saveForDownload(downloads),
       importFile: importInSlices,
-      savePdf: options.savePdf ?? pdfForDownload,
+      savePdf: options.savePdf ?? pdfForDownload(downloads),
       onDeleted: (id) => {
         // A deleted conversation's reply stops (its text so far is kept, for Undo).
         replies.abort(id);
@@ -221,13 +224,19 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   };
 }
 
-/** Browser mode: the PDF travels back to the page, which saves it as a download. */
-async function pdfForDownload(page: string, filename: string): Promise<PdfExportResult> {
-  try {
-    return { file: { filename, base64: (await htmlToPdf(page)).toString('base64') } };
-  } catch (error) {
-    throw new InvalidInput((error as Error).message);
-  }
+/** Browser mode: the PDF is printed into a private temp folder and shelved for the page's download. */
+function pdfForDownload(shelf: DownloadShelf) {
+  return async (page: string, filename: string): Promise<PdfExportResult> => {
+    const folder = await mkdtemp(join(tmpdir(), 'plume-pdf-out-'));
+    const path = join(folder, filename);
+    try {
+      await htmlToPdf(page, path);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw new InvalidInput((error as Error).message);
+    }
+    return { download: { url: shelf.put({ path, folder, filename, mimeType: 'application/pdf' }), filename } };
+  };
 }
 
 /** An adapter that fails at once, so setup errors reach the window on the reply's own port. */

@@ -19,7 +19,7 @@ export async function sendDownload(req: IncomingMessage, res: ServerResponse, pa
   try {
     const { size } = await stat(file.path);
     res.writeHead(200, {
-      'Content-Type': `${file.mimeType}; charset=utf-8`,
+      'Content-Type': file.mimeType.startsWith('text/') || file.mimeType === 'application/json' ? `${file.mimeType}; charset=utf-8` : file.mimeType,
       'Content-Length': size,
       // The filename is a slug of the title (letters, digits, dashes) and an extension.
       'Content-Disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

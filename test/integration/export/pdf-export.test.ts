@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfPrintOptions, pdfRendererPreferences } from '../../../src/main/electron-main/pdf-options';
 import { createPlumeService } from '../../../src/main/services/plume-service';
 import { FileVault } from '../../../src/main/settings/file-vault';
+import { takeExport } from '../../support/exported-file';
 
 function serviceWith(savePdf?: (page: string, name: string) => Promise<{ saved: string }>) {
   const dir = mkdtempSync(join(tmpdir(), 'plume-pdf-'));
@@ -39,11 +40,11 @@ describe('PDF export', () => {
     const conversation = service.store.conversations.create({ title: 'Printable in the browser' });
     service.store.messages.appendUser(conversation.id, '# Shopping list\n\n- oat milk\n- rye bread\n\nShow <script>alert(1)</script> as text');
     const result = await service.handlers['export:pdf']({ ids: [conversation.id] });
-    if (!('file' in result)) throw new Error(`expected a file, got ${JSON.stringify(result)}`);
-    expect(result.file.filename).toBe('printable-in-the-browser.pdf');
+    const download = takeExport(service, result);
+    expect(download.filename).toBe('printable-in-the-browser.pdf');
     const dir = mkdtempSync(join(tmpdir(), 'plume-pdf-out-'));
-    const path = join(dir, result.file.filename);
-    writeFileSync(path, Buffer.from(result.file.base64, 'base64'));
+    const path = join(dir, download.filename);
+    writeFileSync(path, download.bytes);
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Printable in the browser');
     expect(text).toContain('Shopping list');
