@@ -38,6 +38,11 @@ async function measure(fn: (sample: () => void) => unknown): Promise<{ ms: numbe
   return { ms, peakMb: (peak - start) / MB };
 }
 
+/** Each part's figures as soon as they are measured: a long erase on a loaded machine must not hide them. */
+function logSoFar(figures: Record<string, DataFigure>, names: string[]): void {
+  for (const name of names) process.stderr.write(`  ${name}: ${JSON.stringify(figures[name])}\n`);
+}
+
 export async function measureDataLifecycle(store: Store, dbPath: string, dir: string, longId: string): Promise<Record<string, DataFigure>> {
   const figures: Record<string, DataFigure> = {};
   const out = join(dir, 'exports');
@@ -55,12 +60,14 @@ export async function measureDataLifecycle(store: Store, dbPath: string, dir: st
   figures.html_export_2000_messages_ms = { value: round(one.ms), unit: 'ms', target: '< 5000', ok: one.ms < 5000, baseline: { name: 'built as one string, then written', value: round(oneString.ms) } };
   figures.html_export_2000_messages_peak_mb = { value: round(one.peakMb), unit: 'MB', target: '< 200', ok: one.peakMb < 200, baseline: { name: 'one string', value: round(oneString.peakMb) } };
   figures.html_export_2000_messages_file_mb = { value: round(bytes / MB), unit: 'MB' };
+  logSoFar(figures, ['html_export_2000_messages_ms', 'html_export_2000_messages_peak_mb']);
 
   // Every conversation in one file, streamed: memory stays at about one conversation's worth.
   const all = await measure(async (sample) => (bytes = await writeExportFile(exportChunks(store, null, 'html').chunks, join(out, 'all.html'), sample)));
   figures.html_export_all_10000_seconds = { value: round(all.ms / 1000), unit: 's', target: '< 600', ok: all.ms < 600_000 };
   figures.html_export_all_10000_peak_mb = { value: round(all.peakMb), unit: 'MB', target: '< 300 (streamed)', ok: all.peakMb < 300 };
   figures.html_export_all_10000_file_mb = { value: round(bytes / MB), unit: 'MB' };
+  logSoFar(figures, ['html_export_all_10000_seconds', 'html_export_all_10000_peak_mb', 'html_export_all_10000_file_mb']);
   rmSync(out, { recursive: true, force: true });
 
   // Backup of the whole database (VACUUM INTO), beside a plain copy of the file.
@@ -70,6 +77,7 @@ export async function measureDataLifecycle(store: Store, dbPath: string, dir: st
   const copyPath = join(dir, 'copy.db');
   const copy = await measure(() => copyFileSync(dbPath, copyPath));
   figures.backup_1m_messages_seconds = { value: round(backup.ms / 1000), unit: 's', target: '< 60', ok: backup.ms < 60_000, baseline: { name: 'cp of the file (not consistent while in use)', value: round(copy.ms / 1000) } };
+  logSoFar(figures, ['backup_1m_messages_seconds']);
   rmSync(backupDir, { recursive: true, force: true });
   rmSync(copyPath, { force: true });
 
