@@ -115,7 +115,7 @@ interface Figure {
   ok?: boolean;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
   const dir = join(tmpdir(), 'plume-bench-store');
   const dbPath = join(dir, 'bench.db');
@@ -200,7 +200,7 @@ function main(): void {
 
   // Exports, backup and erase last: erasing removes 1,000 conversations (a --reuse run after a
   // --keep run therefore measures 9,000).
-  if (!process.argv.includes('--no-data')) Object.assign(figures, measureDataLifecycle(store, dbPath, dir, longId));
+  if (!process.argv.includes('--no-data')) Object.assign(figures, await measureDataLifecycle(store, dbPath, dir, longId));
   if (!reuse) figures.generate_seconds = { value: round(gen.seconds), unit: 's' };
   store.close();
   if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -227,7 +227,7 @@ function main(): void {
 const generateOnly = process.argv.indexOf('--generate-only');
 if (generateOnly >= 0) generate(process.argv[generateOnly + 1] as string);
 else {
-  // `--imports` measures only the hostile imports (no million-message store).
-  if (!process.argv.includes('--imports')) main();
-  benchHostileImports();
+  // `--imports` measures only the hostile imports (no million-message store); `--no-imports` skips them.
+  if (!process.argv.includes('--imports')) await main();
+  if (!process.argv.includes('--no-imports')) benchHostileImports();
 }

@@ -4,7 +4,6 @@
 import type { StreamRequest } from './chat';
 import type {
   ConversationSummary,
-  ExportedFile,
   ExportFormat,
   ImportJobProgress,
   ImportResult,
@@ -89,10 +88,14 @@ export interface DesktopPreferences {
 }
 
 /**
- * Desktop: saved through the native dialog, or cancelled. Browser mode: the PDF itself (base64),
- * for the page to download as a file.
+ * Exports are written to disk by main, never handed over as one string. Desktop: saved through
+ * the native dialog, or cancelled. Browser mode: a one-time address on the host that streams the
+ * file as a download.
  */
-export type PdfExportResult = { saved: string } | { cancelled: true } | { file: { filename: string; base64: string } };
+export type ExportResult = { saved: string } | { cancelled: true } | { download: { url: string; filename: string } };
+
+/** A PDF arrives the same way as any other export. */
+export type PdfExportResult = ExportResult;
 
 /** How a readable export (Markdown, HTML, PDF) is made; JSON always keeps every branch. */
 export interface ExportChoices {
@@ -123,7 +126,7 @@ export interface DatabaseStatus {
   notices: string[];
   /** The check of every page run after start: 'running', 'ok', or what it found. */
   check: string;
-  /** Set when conversations are open for reading only (the disk was full at start): why, and what to do. */
+  /** Set when conversations are open for reading only — a damaged file opened on request, or a full disk at start: why, and what to do. */
   readOnly?: string;
   path: string;
   backupDir: string;
@@ -173,9 +176,9 @@ export interface Channels {
   /** Makes the branch through this message the active one (a search hit on another version). */
   'messages:select': { req: { messageId: string }; res: PathMessage[] };
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
-  'export:conversation': { req: { id: string; format: ExportFormat } & ExportChoices; res: ExportedFile };
+  'export:conversation': { req: { id: string; format: ExportFormat } & ExportChoices; res: ExportResult };
   /** Every live conversation, or only `ids` (chosen in the sidebar), in one file. */
-  'export:all': { req: { format: ExportFormat; ids?: string[] } & ExportChoices; res: ExportedFile };
+  'export:all': { req: { format: ExportFormat; ids?: string[] } & ExportChoices; res: ExportResult };
   /**
    * PDF of the HTML export: the desktop app prints it with printToPDF and a save dialog, browser
    * mode renders it with a headless Chromium and returns the file. `id`/`ids` absent: all.
@@ -191,6 +194,8 @@ export interface Channels {
   'database:restore': { req: { name?: string }; res: DatabaseStatus };
   /** After damage: sets the file aside (kept, never deleted) and starts an empty database. */
   'database:startFresh': { req: void; res: DatabaseStatus };
+  /** After damage: opens the file as it is, read-only (nothing in it changes), to read and export. */
+  'database:openReadOnly': { req: void; res: DatabaseStatus };
   /** Erases every conversation, backup, provider, key and setting. `confirm` must be 'erase'. */
   'data:eraseAll': { req: { confirm: string }; res: void };
   'providers:presets': { req: void; res: ProviderPresetView[] };
@@ -292,6 +297,7 @@ const CHANNELS = {
   'database:backup': true,
   'database:restore': true,
   'database:startFresh': true,
+  'database:openReadOnly': true,
   'data:eraseAll': true,
   'import:progress': true,
   'import:cancel': true,

@@ -68,7 +68,7 @@ describe.skipIf(!binary)('Electron app', () => {
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
   });
 
-  it('exports a conversation as JSON through a download and as PDF through printToPDF', async () => {
+  it('exports a conversation as JSON through the save dialog and as PDF through printToPDF', async () => {
     const page = await app.firstWindow();
     const out = mkdtempSync(join(tmpdir(), 'plume-electron-export-'));
     // Stand in for the person at the native save dialogs: every save goes to `out`.
@@ -87,7 +87,7 @@ describe.skipIf(!binary)('Electron app', () => {
     expect(json).toContain('Hello from the desktop app.');
     expect(json).not.toContain('sk-electron-0123456789');
     await page.getByRole('button', { name: 'More actions' }).click();
-    await page.getByRole('menuitem', { name: 'Export chat as PDF (print)' }).click();
+    await page.getByRole('menuitem', { name: 'Export chat as PDF', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Saved .*\.pdf/);
     const pdf = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.pdf')) as string));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,6 +1,7 @@
 // Electron entry: the only place that imports `electron`, together with the files beside it.
 import { app, BrowserWindow, dialog, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
+import { saveWhereChosen } from '../services/export-saving';
 import { createPlumeService } from '../services/plume-service';
 import { SafeStorageVault } from '../settings/safe-storage-vault';
 import { APP_ENTRY_URL, appOrigins } from './app-origin';
@@ -8,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyPermissions, hardenAllContents } from './harden-contents';
 import { installMenu, notifyReplyDone, rememberPlacement, restoredPlacement } from './desktop-integration';
 import { registerIpc } from './ipc';
+import { chooseExportPath } from './export-dialog';
 import { savePdfWithDialog } from './pdf-export';
 import { isOwnMainFrame } from './sender-check';
 import { loadShellSettings, saveShellSettings } from './shell-settings';
@@ -55,7 +57,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
     onReplyEnd: (result) => notifyReplyDone(shellSettings, currentWindow, result),
-    savePdf: (html, name) => savePdfWithDialog(html, name, currentWindow),
+    savePdf: (page, name) => savePdfWithDialog(page, name, currentWindow),
+    saveExport: saveWhereChosen((name) => chooseExportPath(name, currentWindow)),
     desktopPreferences: {
       get: async () => shellSettings,
       set: async (change) => {

@@ -3,9 +3,14 @@
 import type { Handlers } from './plume-service';
 import type { ExportChoices, PdfExportResult } from '../../shared/contract';
 import type { ExportFormat } from '../../shared/conversations';
-import type { ExportOptions, exportAll, exportConversation, exportSome } from '../store/export/index';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExportOptions, exportChunks } from '../store/export/index';
+import { writeExportFile } from './export-to-disk';
 import { ImportCancelled, type importInSlices } from '../store/import/sliced';
 import type { Store } from '../store/store';
+import type { SaveExport } from './export-saving';
 import { ImportJobs } from './import-jobs';
 import { InvalidInput, parseOptions } from './request-validation';
 
@@ -32,12 +37,12 @@ type ConversationChannels = Pick<
 >;
 
 interface Exporters {
-  exportConversation: typeof exportConversation;
-  exportAll: typeof exportAll;
-  exportSome: typeof exportSome;
+  exportChunks: typeof exportChunks;
+  /** Writes an export to disk as it is produced: where the user chose (desktop) or for download (browser mode). */
+  saveExport: SaveExport;
   importFile: typeof importInSlices;
-  /** Turns an HTML export into a PDF: printToPDF + save dialog (desktop), headless Chromium (browser mode). */
-  savePdf: (html: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Turns an HTML export file into a PDF: printToPDF + save dialog (desktop), headless Chromium (browser mode). */
+  savePdf: (page: string, suggestedName: string) => Promise<PdfExportResult>;
   /** After a soft delete: the conversation is erased once the Undo window has passed. */
   onDeleted?: (id: string) => void;
   /** Takes a backup before an import writes anything. */
@@ -89,18 +94,25 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'messages:deleteBranch': async (req) => store.messages.deleteBranch(requireId(req?.messageId)),
     'messages:select': async (req) => store.messages.select(requireId(req?.messageId)),
     'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
-    'export:conversation': async (req) => io.exportConversation(store, requireId(req?.id), requireFormat(req.format), Date.now(), await choices(req)),
+    'export:conversation': async (req) => io.saveExport(io.exportChunks(store, [requireId(req?.id)], requireFormat(req.format), Date.now(), await choices(req))),
     'export:all': async (req) => {
       const format = requireFormat(req?.format);
-      const ids = idList(req.ids);
-      return ids ? io.exportSome(store, ids, format, Date.now(), await choices(req)) : io.exportAll(store, format, Date.now(), await choices(req));
+      return io.saveExport(io.exportChunks(store, idList(req.ids), format, Date.now(), await choices(req)));
     },
     'export:pdf': async (req) => {
       // The PDF is the print-ready HTML export: same content, same escaping, no scripts.
       const o = await choices(req);
       const ids = typeof req?.id === 'string' ? [requireId(req.id)] : idList(req?.ids);
-      const html = ids ? io.exportSome(store, ids, 'html', Date.now(), o) : io.exportAll(store, 'html', Date.now(), o);
-      return io.savePdf(html.content, html.filename.replace(/\.html$/, '.pdf'));
+      const html = io.exportChunks(store, ids, 'html', Date.now(), o);
+      // Written to a private temp file conversation by conversation, like every other export.
+      const folder = await mkdtemp(join(tmpdir(), 'plume-pdf-'));
+      try {
+        const page = join(folder, 'export.html');
+        await writeExportFile(html.chunks, page);
+        return await io.savePdf(page, html.filename.replace(/\.html$/, '.pdf'));
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     },
     'import:file': async (req) => {
       if (typeof req?.text !== 'string' || req.text.trim() === '') throw new InvalidInput('The file is empty.');

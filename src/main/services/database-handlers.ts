@@ -11,7 +11,7 @@ import type { DatabaseKeeper } from './database-keeper';
 import type { Handlers } from './plume-service';
 import { InvalidInput } from './request-validation';
 
-type DatabaseChannels = Pick<Handlers, 'database:status' | 'database:backup' | 'database:restore' | 'database:startFresh' | 'data:eraseAll'>;
+type DatabaseChannels = Pick<Handlers, 'database:status' | 'database:backup' | 'database:restore' | 'database:startFresh' | 'database:openReadOnly' | 'data:eraseAll'>;
 
 interface Parts {
   keeper: DatabaseKeeper;
@@ -24,7 +24,11 @@ interface Parts {
 
 export function databaseHandlers({ keeper, settings, appSettings, vault, abortAll }: Parts): DatabaseChannels {
   return {
-    'database:status': async () => keeper.status(),
+    'database:status': async () => {
+      // The window asks first thing once it is up: only then does the check of every page start.
+      void keeper.checkInBackground();
+      return keeper.status();
+    },
     'database:backup': async () => {
       keeper.backup('manual');
       return keeper.status();
@@ -33,7 +37,11 @@ export function databaseHandlers({ keeper, settings, appSettings, vault, abortAl
       abortAll();
       return keeper.restore(typeof req?.name === 'string' && req.name !== '' ? req.name : undefined);
     },
-    'database:startFresh': async () => keeper.startFresh(),
+    'database:startFresh': async () => {
+      abortAll();
+      return keeper.startFresh();
+    },
+    'database:openReadOnly': async () => keeper.openReadOnly(),
     'data:eraseAll': async (req) => {
       if (req?.confirm !== 'erase') throw new InvalidInput('Nothing was deleted: the request was not confirmed.');
       abortAll();

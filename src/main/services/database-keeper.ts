@@ -1,7 +1,8 @@
 // Owns the conversation database file for the whole life of the app: opens it (refusing a WAL
 // that does not belong to it), says plainly why it could not be opened instead of crashing,
-// never overwrites a damaged file, takes and restores backups, erases everything on request,
-// and closes it cleanly. Everything else reaches the database through `keeper.store`, which
+// never overwrites a damaged file (it can be opened read-only instead, to read and export what
+// is still readable), takes and restores backups, erases everything on request, and closes it
+// cleanly. Everything else reaches the database through `keeper.store`, which
 // always points at the file currently open.
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,7 +29,10 @@ export class DatabaseKeeper {
   #failure: Failure | null = null;
   #notices: string[] = [];
   #check = 'running';
+  /** Why conversations are open for reading only (a damaged file opened on request, or a full disk); null when writable. */
   #readOnly: string | null = null;
+  /** The check of the file now open, once started; null until the window is up. */
+  #checking: Promise<void> | null = null;
   /** A Store that always forwards to the open file; every use fails with a clear sentence when none is open. */
   readonly store: Store;
 
@@ -66,12 +70,38 @@ export class DatabaseKeeper {
     };
   }
 
-  /** Runs SQLite's quick_check on another thread; damage found is reported in `status()`. */
-  async checkInBackground(): Promise<void> {
-    // Read-only, this process holds the file exclusively: a second connection could not read it.
-    if (!this.#current || this.#readOnly) return;
-    const found = await quickCheckInBackground(this.path);
-    this.#check = found === null ? 'ok' : `SQLite found damage in ${this.path}: ${found}. Back up what you can (export), then restore a backup.`;
+
+  /** Only after damage: the file as it is, read-only. Nothing in it changes; restore or start fresh later. */
+  openReadOnly(): DatabaseStatus {
+    if (this.#current) throw new InvalidInput(this.#readOnly ? 'The database is already open read-only.' : 'The database is working; there is no need to open it read-only.');
+    if (this.#failure?.state !== 'damaged') throw new InvalidInput('Only a damaged database can be opened read-only.');
+    try {
+      this.#current = openStore(this.path, { readOnly: 'damaged' });
+    } catch (error) {
+      throw new InvalidInput(`The damaged database could not be opened even read-only: ${(error as Error).message}. ${RESTORE_OR_FRESH}`);
+    }
+    this.#readOnly = READ_ONLY_NOTE;
+    this.#check = 'running';
+    this.#checking = null;
+    void this.checkInBackground();
+    return this.status();
+  }
+
+  /**
+   * Runs SQLite's quick_check on another thread, once per opened file (later calls share it);
+   * damage found is reported in `status()`. Started when the window first asks for the status,
+   * so reading every page of a big file never competes with the start itself.
+   */
+  checkInBackground(): Promise<void> {
+    const file = this.#current;
+    // On a full disk this process holds the file exclusively: a second connection could not read it.
+    if (!file || this.#readOnly === DISK_FULL_READ_ONLY) return Promise.resolve();
+    this.#checking ??= quickCheckInBackground(this.path).then((found) => {
+      // A restore or fresh start meanwhile opened another file: this answer is about the old one.
+      if (this.#current !== file) return;
+      this.#check = found === null ? 'ok' : `SQLite found damage in ${this.path}: ${found}. Back up what you can (export), then restore a backup.`;
+    });
+    return this.#checking;
   }
 
   backup(reason: string): void {
@@ -87,7 +117,11 @@ export class DatabaseKeeper {
     if (!chosen) throw new InvalidInput(name ? `There is no backup named ${name}.` : 'There is no backup to restore yet.');
     const staging = `${this.path}.restoring`;
     copyFileSync(chosen.path, staging);
-    if (this.#current) {
+    if (this.#readOnly === READ_ONLY_NOTE) {
+      // The damaged file opened read-only is kept aside like any damaged file, never removed.
+      this.#closeCurrent();
+      this.#setAside('damaged');
+    } else if (this.#current) {
       this.backup('before-restore');
       this.#closeCurrent();
       this.#removeFiles(this.path);
@@ -102,7 +136,9 @@ export class DatabaseKeeper {
 
   /** Only after a failure: the file is renamed aside (never deleted) and a new one started. */
   startFresh(): DatabaseStatus {
-    if (this.#current) throw new InvalidInput('The database is working; there is nothing to start afresh from.');
+    if (this.#readOnly === DISK_FULL_READ_ONLY) throw new InvalidInput(DISK_FULL_READ_ONLY);
+    if (this.#current && !this.#readOnly) throw new InvalidInput('The database is working; there is nothing to start afresh from.');
+    this.#closeCurrent();
     const aside = existsSync(this.path) ? this.#setAside('set-aside') : null;
     this.#notices = aside ? [`The previous database was kept as ${aside}.`] : [];
     this.#open();
@@ -111,7 +147,12 @@ export class DatabaseKeeper {
 
   /** Every conversation and every backup. */
   eraseAll(): void {
-    if (this.#current) eraseEverything(this.#current.db);
+    if (this.#readOnly) {
+      // A damaged file cannot be erased row by row: it goes whole, and an empty one takes its place.
+      this.#closeCurrent();
+      this.#removeFiles(this.path);
+      this.#open();
+    } else if (this.#current) eraseEverything(this.#current.db);
     for (const b of listBackups(this.backupDir)) rmSync(b.path, { force: true });
   }
 
@@ -123,6 +164,7 @@ export class DatabaseKeeper {
     this.#failure = null;
     this.#readOnly = null;
     this.#check = 'running';
+    this.#checking = null;
     try {
       const refused = refuseForeignWal(this.path);
       if (refused) this.#notices.push(`A leftover journal (plume.db-wal) did not match the database and was not replayed; it was kept as ${refused}.`);
@@ -138,7 +180,7 @@ export class DatabaseKeeper {
   #openReadOnlyOnFullDisk(): boolean {
     if (!existsSync(this.path) || !diskIsFull(dirname(this.path))) return false;
     try {
-      this.#current = openStore(this.path, { readOnly: true });
+      this.#current = openStore(this.path, { readOnly: 'disk-full' });
     } catch {
       return false;
     }
@@ -166,6 +208,8 @@ export class DatabaseKeeper {
     for (const side of ['', '-wal', '-shm']) rmSync(path + side, { force: true });
   }
 }
+
+const READ_ONLY_NOTE = 'Plume opened your damaged conversation database read-only, so nothing can be changed or saved. Restore a backup or start with an empty database in Settings → Your data.';
 
 /** `target`'s methods, with SQLite's "readonly database" refusal replaced by `reason`. */
 function explainingWrites<T extends object>(target: T, reason: string): T {

@@ -6,7 +6,7 @@
 // Without any such browser, the error says what to do instead.
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,17 +40,14 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return FIXED.find(executable) ?? null;
 }
 
-/** Prints a self-contained HTML export (no scripts, no network) to PDF bytes. */
-export async function htmlToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
+/** Prints a self-contained HTML export file (no scripts, no network) to the PDF file `out`. */
+export async function htmlToPdf(page: string, out: string, chromium = findChromium()): Promise<void> {
   if (!chromium) {
     throw new PdfUnavailableError('PDF export in browser mode needs Chrome or Chromium on this computer (or PLUME_CHROMIUM set to one). Export HTML instead and print it to PDF from your browser.');
   }
-  // mkdtemp makes the folder 0700; the page and the PDF are written 0600: they hold conversations.
+  // mkdtemp makes the folder 0700: the browser profile stays private while it prints.
   const dir = await mkdtemp(join(tmpdir(), 'plume-pdf-'));
   try {
-    const page = join(dir, 'export.html');
-    const out = join(dir, 'export.pdf');
-    await writeFile(page, html, { mode: 0o600 });
     const args = [
       '--headless', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-extensions',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -65,10 +62,20 @@ export async function htmlToPdf(html: string, chromium = findChromium()): Promis
     await new Promise<void>((resolve, reject) => {
       execFile(chromium, args, { timeout: TIMEOUT_MS }, (error) => (error ? reject(error) : resolve()));
     });
-    const pdf = await readFile(out).catch(() => null);
-    if (!pdf || pdf.subarray(0, 5).toString() !== '%PDF-') throw new Error('The browser did not produce a PDF.');
-    return pdf;
+    if (!(await startsAsPdf(out))) throw new Error('The browser did not produce a PDF.');
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function startsAsPdf(path: string): Promise<boolean> {
+  const file = await open(path, 'r').catch(() => null);
+  if (!file) return false;
+  try {
+    const head = Buffer.alloc(5);
+    await file.read(head, 0, 5, 0);
+    return head.toString() === '%PDF-';
+  } finally {
+    await file.close();
   }
 }

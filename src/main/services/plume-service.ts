@@ -1,12 +1,15 @@
 // The app's services behind the contract. Runs the same in Electron's main process and in the
 // browser-mode host: nothing here imports `electron`.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONVERSATION_BUSY } from '../../shared/chat';
 import type { Channel, DesktopPreferences, PdfExportResult, Req, Res } from '../../shared/contract';
 import type { PortLike } from '../../shared/port/port';
 import type { PlumeError } from '../../shared/provider-events';
 import { createAdapter } from '../providers/registry';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
-import { exportAll, exportConversation, exportSome } from '../store/export/index';
+import { exportChunks } from '../store/export/index';
 import { isDiskFull } from '../store/disk-full';
 import { narrowDataFolder } from '../store/file-modes';
 import { importInSlices } from '../store/import/sliced';
@@ -26,6 +29,8 @@ import { startDeletePurger } from './delete-purger';
 import { DEFAULT_LOCAL_PROBES, type LocalProbe, localProbesFromEnv } from './local-detect';
 import { providerHandlers } from './provider-handlers';
 import { savedSecrets } from './provider-secrets';
+import { DownloadShelf } from './download-shelf';
+import { saveForDownload, type SaveExport } from './export-saving';
 import { htmlToPdf } from './headless-pdf';
 import { fetchImageAsDataUrl } from './remote-image';
 import { prepareReply, replySaveFailure } from './reply-persistence';
@@ -48,8 +53,10 @@ export interface PlumeServiceOptions {
   maxRetries?: number;
   /** Called when a reply ends (the desktop app's notification). */
   onReplyEnd?: (result: ReplyResult) => void;
-  /** Saves a PDF of an HTML export (the desktop app's printToPDF + save dialog); browser mode renders one to download. */
-  savePdf?: (html: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Saves a PDF of an HTML export file (the desktop app's printToPDF + save dialog); browser mode renders one to download. */
+  savePdf?: (page: string, suggestedName: string) => Promise<PdfExportResult>;
+  /** Where Markdown, JSON and HTML exports go (the desktop app's save dialog); browser mode offers them as downloads. */
+  saveExport?: SaveExport;
   /** Desktop-only preferences; browser mode has none. */
   desktopPreferences?: {
     get(): Promise<DesktopPreferences>;
@@ -68,6 +75,8 @@ export interface PlumeService {
   /** Stops every running MCP server (their processes end with the app). */
   closeMcp(): Promise<void>;
   readonly store: Store;
+  /** Browser mode's exports waiting for the page to download them. */
+  readonly downloads: DownloadShelf;
 }
 
 export function createPlumeService(options: PlumeServiceOptions): PlumeService {
@@ -84,8 +93,8 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   const keeper = new DatabaseKeeper(options.dataDir);
   const store = keeper.store;
   const purger = startDeletePurger(() => store);
-  void keeper.checkInBackground();
   const replies = new ReplyRegistry();
+  const downloads = new DownloadShelf();
   const mcp = new McpServers({ dataDir: options.dataDir, vault: options.vault });
 
   const handlers: Handlers = {
@@ -117,11 +126,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
     ...databaseHandlers({ keeper, settings, appSettings, vault: options.vault, abortAll: () => abortAll() }),
     ...conversationHandlers(store, {
-      exportConversation,
-      exportAll,
-      exportSome,
+      exportChunks,
+      saveExport: options.saveExport ?? saveForDownload(downloads),
       importFile: importInSlices,
-      savePdf: options.savePdf ?? pdfForDownload,
+      savePdf: options.savePdf ?? pdfForDownload(downloads),
       onDeleted: (id) => {
         // A deleted conversation's reply stops (its text so far is kept, for Undo).
         replies.abort(id);
@@ -204,9 +212,11 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     openStream,
     abortAll,
     store,
+    downloads,
     closeMcp: () => mcp.closeAll(),
     close: () => {
       abortAll();
+      downloads.clear();
       void mcp.closeAll();
       purger.close();
       keeper.close();
@@ -214,13 +224,19 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
   };
 }
 
-/** Browser mode: the PDF travels back to the page, which saves it as a download. */
-async function pdfForDownload(html: string, filename: string): Promise<PdfExportResult> {
-  try {
-    return { file: { filename, base64: (await htmlToPdf(html)).toString('base64') } };
-  } catch (error) {
-    throw new InvalidInput((error as Error).message);
-  }
+/** Browser mode: the PDF is printed into a private temp folder and shelved for the page's download. */
+function pdfForDownload(shelf: DownloadShelf) {
+  return async (page: string, filename: string): Promise<PdfExportResult> => {
+    const folder = await mkdtemp(join(tmpdir(), 'plume-pdf-out-'));
+    const path = join(folder, filename);
+    try {
+      await htmlToPdf(page, path);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw new InvalidInput((error as Error).message);
+    }
+    return { download: { url: shelf.put({ path, folder, filename, mimeType: 'application/pdf' }), filename } };
+  };
 }
 
 /** An adapter that fails at once, so setup errors reach the window on the reply's own port. */

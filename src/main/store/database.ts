@@ -3,6 +3,16 @@ import { DatabaseSync } from 'node:sqlite';
 
 export type Db = DatabaseSync;
 
+/**
+ * A damaged file can still be read: opened read-only, SQLite changes nothing in it (it may add
+ * the -wal/-shm companions a WAL file needs to be read) and refuses every write.
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  const db = new DatabaseSync(path, { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
 export function openDatabase(path: string): Db {
   const db = new DatabaseSync(path);
   try {
@@ -33,7 +43,7 @@ function configure(db: Db): void {
  * mode SQLite keeps that index in memory instead (this process already owns the data folder), and
  * `query_only` refuses every write with SQLITE_READONLY rather than trying one.
  */
-export function openDatabaseReadOnly(path: string): Db {
+export function openDatabaseOnFullDisk(path: string): Db {
   const db = new DatabaseSync(path);
   try {
     db.exec('PRAGMA locking_mode = EXCLUSIVE');

@@ -1,26 +1,11 @@
-// Is the database file sound? Used at start, before the file is opened for writing, and after
-// start in a worker thread so a big file's check never holds up the window.
+// Is the database file sound? At start only what is cheap (whose WAL is this?); the check of
+// every page runs after start in a worker thread, so a big file's check never holds up the window.
 import { randomInt } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 
-/** null when sound; otherwise SQLite's own words for what is wrong (first few problems). */
-export function quickCheck(path: string): string | null {
-  let db: DatabaseSync | null = null;
-  try {
-    db = new DatabaseSync(path, { readOnly: true });
-    const rows = db.prepare('PRAGMA quick_check(5)').all() as Array<{ quick_check: string }>;
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length ? problems.join('; ') : null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    db?.close();
-  }
-}
-
-/** The same check on another thread; resolves with null when sound. */
+/** SQLite's quick_check on another thread; resolves with null when sound, else SQLite's own words (first few problems). */
 export function quickCheckInBackground(path: string): Promise<string | null> {
   // An eval'd CommonJS worker needs no file of its own in the bundle.
   const code = `
@@ -85,23 +70,19 @@ function idThroughWal(path: string): number | null {
  * A WAL left beside the file is normally the last moments before a crash, and SQLite replays it.
  * SQLite cannot tell a WAL that belongs to another database file from its own: it would replay
  * foreign pages into this one. So a leftover WAL is checked first (read-only, the file is not
- * touched): if it carries another file's identity, or the database does not read soundly with it,
- * the WAL is set aside, never replayed.
- * Returns where the refused WAL was put, or null when there was none or it was sound.
+ * touched): if it carries another file's identity, it is set aside, never replayed. Only the
+ * identity is compared here, which reads the header and the WAL's index: whether the pages read
+ * soundly is for the check after start (quickCheckInBackground), which would otherwise read a
+ * whole big file before the window could open.
+ * Returns where the refused WAL was put, or null when there was none or it is this file's own.
  */
 export function refuseForeignWal(path: string, now = Date.now()): string | null {
   const wal = `${path}-wal`;
   if (!existsSync(wal) || statSync(wal).size === 0 || !existsSync(path)) return null;
   const own = idInFile(path);
-  const foreign = own !== null && own !== 0 && idThroughWal(path) !== own;
-  if (!foreign && quickCheck(path) === null) return null;
+  if (own === null || own === 0 || idThroughWal(path) === own) return null;
   const aside = `${wal}.refused-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
   renameSync(wal, aside);
   rmSync(`${path}-shm`, { force: true });
-  if (quickCheck(path) !== null) {
-    // The file itself is damaged, whatever the WAL: put it back and let the caller report damage.
-    renameSync(aside, wal);
-    return null;
-  }
   return aside;
 }

@@ -5,7 +5,7 @@ import type { SearchHit } from '../../shared/conversations';
 import { AttachmentRepository } from './attachments.ts';
 import { backupDatabase } from './backup.ts';
 import { ConversationRepository } from './conversations.ts';
-import { openDatabase, openDatabaseReadOnly, type Db } from './database.ts';
+import { openDatabase, openDatabaseOnFullDisk, openDatabaseReadOnly, type Db } from './database.ts';
 import { checkpointAndTruncate } from './erase.ts';
 import { privateDir, privateFile } from './file-modes.ts';
 import { ensureFileIdentity } from './health.ts';
@@ -20,9 +20,11 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
   /** Where the copy taken before a schema upgrade goes; no copy without it. */
   backupDir?: string;
-  /** Open for reading only (a full disk): no upgrade, no repair, every write refused. */
-  readOnly?: boolean;
+  /** Open for reading only: a damaged file (to read and export what can be read) or a full disk. No upgrade, no repair, no write, nothing changed. */
+  readOnly?: ReadOnlyReason;
 }
+
+export type ReadOnlyReason = 'damaged' | 'disk-full';
 
 /** Thrown when a read-only open finds a file that would need a schema upgrade first. */
 export class ReadOnlyNeedsUpgrade extends Error {}
@@ -42,11 +44,11 @@ export interface Store {
 }
 
 export function openStore(path: string, opts: StoreOptions = {}): Store {
+  if (opts.readOnly) return openReadOnly(path, opts.readOnly, opts);
   if (path !== ':memory:') {
     privateDir(dirname(path));
     privateFile(path);
   }
-  if (opts.readOnly) return openReadOnly(path, opts);
   const db = openDatabase(path);
   try {
     const backupDir = opts.backupDir;
@@ -62,18 +64,19 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
   }
 }
 
-function openReadOnly(path: string, opts: StoreOptions): Store {
-  const db = openDatabaseReadOnly(path);
+function openReadOnly(path: string, why: ReadOnlyReason, opts: StoreOptions): Store {
+  // A damaged file is opened with SQLite's read-only flag; a full disk needs the WAL index in memory.
+  const db = why === 'damaged' ? openDatabaseReadOnly(path) : openDatabaseOnFullDisk(path);
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   const latest = (opts.migrations ?? MIGRATIONS).at(-1)?.version ?? 0;
   if (version !== latest) {
     db.close();
-    throw new ReadOnlyNeedsUpgrade(`${path} is at schema version ${version} and needs an upgrade to ${latest}, which needs free space.`);
+    throw new ReadOnlyNeedsUpgrade(`${path} is at schema version ${version} and this Plume reads version ${latest}; upgrading it would change the file.`);
   }
-  return assemble(path, db, opts.now ?? Date.now, { fromVersion: version, toVersion: version, interruptedReplies: 0 });
+  return assemble(path, db, opts.now ?? Date.now, { fromVersion: version, toVersion: version, interruptedReplies: 0 }, true);
 }
 
-function assemble(path: string, db: Db, now: () => number, opened: Store['opened']): Store {
+function assemble(path: string, db: Db, now: () => number, opened: Store['opened'], readOnly = false): Store {
   const conversations = new ConversationRepository(db, now);
   const attachments = new AttachmentRepository(db);
   const messages = new MessageRepository(db, now, conversations, attachments);
@@ -87,6 +90,8 @@ function assemble(path: string, db: Db, now: () => number, opened: Store['opened
     search: (query, o) => search(db, query, o),
     close: () => {
       if (!db.isOpen) return;
+      // Read-only means the file is left exactly as found: no checkpoint either.
+      if (readOnly) return db.close();
       try {
         checkpointAndTruncate(db);
       } catch {

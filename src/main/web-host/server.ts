@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../services/dispatch';
 import type { PlumeService } from '../services/plume-service';
 import { allowedHost, allowedOrigin, contentSecurityPolicy, type Gate, hasTokenHeader, hasTokenProtocol, STREAM_PROTOCOL } from './security';
+import { isDownloadPath, sendDownload } from './export-download';
 import { handleImportUpload, IMPORT_UPLOAD_PATH } from './import-upload';
 import { readStatic } from './static-files';
 import { fromServerSocket } from './ws-port';
@@ -85,6 +86,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!target) return send(res, 400, TEXT, 'Malformed request target.');
       return handleImportUpload(req, res, target, options.service);
     }
+
+    if (req.method === 'GET' && isDownloadPath(path)) return sendDownload(req, res, path, options.service.downloads);
 
     // The page and its assets are public (they hold no data); everything that acts needs the token.
     if (req.method === 'GET') {

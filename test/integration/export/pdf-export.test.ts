@@ -2,7 +2,7 @@
 // settings are checked here as data); browser mode renders the same HTML with a headless Chromium
 // and hands the page a real PDF file, whose text pdftotext (poppler-utils) reads back.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,17 +10,19 @@ import { pdfPrintOptions, pdfRendererPreferences } from '../../../src/main/elect
 import { createPlumeService } from '../../../src/main/services/plume-service';
 import { FileVault } from '../../../src/main/settings/file-vault';
 import { missing } from '../../support/skip-reason';
+import { takeExport } from '../../support/exported-file';
 
-function serviceWith(savePdf?: (html: string, name: string) => Promise<{ saved: string }>) {
+function serviceWith(savePdf?: (page: string, name: string) => Promise<{ saved: string }>) {
   const dir = mkdtempSync(join(tmpdir(), 'plume-pdf-'));
   return createPlumeService({ dataDir: dir, vault: new FileVault(dir), mode: savePdf ? 'electron' : 'web', version: 't', savePdf });
 }
 
 describe('PDF export', () => {
   it('hands the print-ready HTML of a conversation (escaped, no scripts) to the desktop printer', async () => {
-    const printed: Array<{ html: string; name: string }> = [];
-    const service = serviceWith(async (html, name) => {
-      printed.push({ html, name });
+    const printed: Array<{ html: string; name: string; mode: number }> = [];
+    const service = serviceWith(async (page, name) => {
+      // The page is a private file main wrote piece by piece; the printer loads it from disk.
+      printed.push({ html: readFileSync(page, 'utf8'), name, mode: statSync(page).mode & 0o777 });
       return { saved: `/home/me/${name}` };
     });
     const conversation = service.store.conversations.create({ title: 'Printable' });
@@ -30,6 +32,7 @@ describe('PDF export', () => {
     expect(printed[0]?.name).toMatch(/\.pdf$/);
     expect(printed[0]?.html).toContain('Show &#x3C;script>alert(1)&#x3C;/script> as text');
     expect(printed[0]?.html).not.toMatch(/<script/i);
+    expect(printed[0]?.mode).toBe(0o600);
     service.close();
   });
 
@@ -38,11 +41,11 @@ describe('PDF export', () => {
     const conversation = service.store.conversations.create({ title: 'Printable in the browser' });
     service.store.messages.appendUser(conversation.id, '# Shopping list\n\n- oat milk\n- rye bread\n\nShow <script>alert(1)</script> as text');
     const result = await service.handlers['export:pdf']({ ids: [conversation.id] });
-    if (!('file' in result)) throw new Error(`expected a file, got ${JSON.stringify(result)}`);
-    expect(result.file.filename).toBe('printable-in-the-browser.pdf');
+    const download = takeExport(service, result);
+    expect(download.filename).toBe('printable-in-the-browser.pdf');
     const dir = mkdtempSync(join(tmpdir(), 'plume-pdf-out-'));
-    const path = join(dir, result.file.filename);
-    writeFileSync(path, Buffer.from(result.file.base64, 'base64'));
+    const path = join(dir, download.filename);
+    writeFileSync(path, download.bytes);
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Printable in the browser');
     expect(text).toContain('Shopping list');

@@ -12,6 +12,7 @@ import { scrubSecrets, secretHeaderValues } from '../../../src/main/providers/sc
 import { startFakeOpenAI } from '../../support/fake-providers';
 import { nodePortPair } from '../../support/node-ports';
 import { TestConsumer } from '../../support/reply-consumer';
+import { takeExport } from '../../support/exported-file';
 
 const KEY = 'sk-mask-0123456789abcdef';
 const GATEWAY_TOKEN = 'gw-live-7f3a9c2e1b5d4e6f';
@@ -49,7 +50,7 @@ describe('secrets in provider errors', () => {
       for (const secret of [GATEWAY_TOKEN, ORG_ID, KEY]) expect(JSON.stringify(test)).not.toContain(secret);
 
       for (const format of ['markdown', 'json', 'html'] as const) {
-        const exported = await service.handlers['export:conversation']({ id: conversation.id, format });
+        const exported = takeExport(service, await service.handlers['export:conversation']({ id: conversation.id, format }));
         for (const secret of [GATEWAY_TOKEN, ORG_ID, KEY, OTHER_BEARER]) expect(exported.content, format).not.toContain(secret);
       }
       service.store.db.exec('PRAGMA wal_checkpoint(PASSIVE)');

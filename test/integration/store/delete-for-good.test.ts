@@ -10,6 +10,7 @@ import { checkUploads } from '../../../src/main/attachments/check.ts';
 import { createPlumeService, type PlumeService } from '../../../src/main/services/plume-service.ts';
 import { FileVault } from '../../../src/main/settings/file-vault.ts';
 import { b64, makePng } from '../../support/attachments/files.ts';
+import { takeExport } from '../../support/exported-file.ts';
 import { filesContaining } from '../../support/store/logical-dump.ts';
 import { DONE } from '../../support/store/temp-store.ts';
 
@@ -53,7 +54,7 @@ describe('delete means delete', () => {
     const kept = service.store.conversations.create({ title: 'Kept' });
     service.store.messages.appendUser(kept.id, 'ordinary words that stay');
     const id = writeSecretConversation(service, picture);
-    const exported = await service.handlers['export:conversation']({ id, format: 'json' });
+    const exported = takeExport(service, await service.handlers['export:conversation']({ id, format: 'json' }));
     // Enough traffic that the text has been through the WAL and into the file.
     service.store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     expect(filesContaining(dir, Buffer.from(SECRET_TEXT))).toContain('plume.db');
@@ -91,7 +92,7 @@ describe('delete means delete', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plume-erase-'));
     const service = start(dir);
     const id = writeSecretConversation(service, makePng(5, 5));
-    const exported = await service.handlers['export:conversation']({ id, format: 'json' });
+    const exported = takeExport(service, await service.handlers['export:conversation']({ id, format: 'json' }));
     await service.handlers['conversations:delete']({ id });
     expect(await service.handlers['import:file']({ text: exported.content })).toMatchObject({ imported: 1, skipped: 0 });
     expect((await service.handlers['conversations:list']({})).items.map((c) => c.title)).toEqual([SECRET_TITLE]);

@@ -25,6 +25,8 @@ p { margin: .5rem 0; overflow-wrap: anywhere; }
 .md a { color: #1f5fbf; overflow-wrap: anywhere; }
 .md hr { border: 0; border-top: 1px solid var(--line); margin: 1rem 0; }
 .md img { max-width: 100%; }
+.md .md-image-remote { display: inline-block; padding: .15em .5em; border: 1px dashed #b8bcc3; border-radius: 4px; font-size: .9em; }
+.md .md-image-label { font-weight: 600; }
 .md .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
 .md section.footnotes { font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); margin-top: 1rem; }
 .md .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -55,7 +57,7 @@ p.note { font-size: .85rem; color: #8a5a00; font-style: italic; }
   section.message { break-inside: auto; border-color: #ccc; }
   section.message > h2, h1, .md h1, .md h2, .md h3 { break-after: avoid; }
   .md-code, p, tr, .katex-display { break-inside: avoid; }
-  .md a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
+  .md a[href^="http"]:not(.md-image-link)::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
   /* Long lines wrap on paper instead of being cut at the page edge. */
   pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
   /* Reasoning prints even though it is folded on screen (where the engine supports it). */

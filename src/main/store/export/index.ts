@@ -1,13 +1,13 @@
 // Export entry points: one conversation, several, or every live one, as Markdown, JSON or HTML.
 // Reads conversation rows only; provider settings and keys live elsewhere and are never read
-// (the caller passes provider display names in). Readable formats are produced one conversation
-// at a time (`exportChunks`), so a big export can go to disk without being built in one string.
+// (the caller passes provider display names in). Every format is produced one conversation at a
+// time (`exportChunks`), so a big export goes to disk without being built in one string.
 import type { ExportFormat, ExportedFile } from '../../../shared/conversations';
 import { liveConversationIds, readSnapshot, type ConversationSnapshot } from '../snapshot.ts';
 import type { Store } from '../store.ts';
 import { htmlChunks, type HtmlOptions } from './html.ts';
 import { conversationToMarkdown } from './markdown.ts';
-import { toPlumeJson } from './plume-json.ts';
+import { plumeJsonChunks } from './plume-json.ts';
 
 export type ExportOptions = HtmlOptions;
 
@@ -61,7 +61,7 @@ export function exportChunks(store: Store, ids: readonly string[] | null, format
     title = only.title || 'Untitled conversation';
   }
   const chunks =
-    format === 'json' ? [toPlumeJson([...snapshots(store, list)], now)]
+    format === 'json' ? plumeJsonChunks(snapshots(store, list), now)
     : format === 'markdown' ? markdownChunks(snapshots(store, list), now, o)
     : htmlChunks(snapshots(store, list), now, title, o);
   return { filename: `${base}.${EXTENSION[format]}`, mimeType: MIME[format], chunks };

@@ -86,13 +86,26 @@ function link(a: Element): Element {
   return { ...a, properties: { ...a.properties, href, rel: ['noreferrer', 'noopener'] }, children };
 }
 
-/** Remote images are never fetched by an export either (the CSP forbids it): a link stands in. */
+/**
+ * Remote images are never fetched, by the window until asked nor by an export ever (Plume contacts
+ * only hosts the user configured, and the CSP forbids it): the export shows what the window's
+ * placeholder says, "Image: <alt>", with the full address visible as a link to open by choice.
+ */
 function image(img: Element): Element {
   const alt = typeof img.properties.alt === 'string' ? img.properties.alt : '';
   const label = alt ? `Image: ${alt}` : 'Image';
   const src = typeof img.properties.src === 'string' ? safeUrl(img.properties.src, 'src') : '';
   if (!src) return { type: 'element', tagName: 'span', properties: { className: ['md-image-blocked'] }, children: [{ type: 'text', value: `[${label}]` }] };
-  return { type: 'element', tagName: 'a', properties: { className: ['md-image-link'], href: src, rel: ['noreferrer', 'noopener'] }, children: [{ type: 'text', value: `[${label}]` }] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['md-image-remote'] },
+    children: [
+      { type: 'element', tagName: 'span', properties: { className: ['md-image-label'] }, children: [{ type: 'text', value: label }] },
+      { type: 'text', value: ' — not loaded: ' },
+      { type: 'element', tagName: 'a', properties: { className: ['md-image-link'], href: src, rel: ['noreferrer', 'noopener'] }, children: [{ type: 'text', value: src }] },
+    ],
+  };
 }
 
 /** Same markup as the window's CodeView (without the Copy button, which needs script). */

@@ -18,13 +18,23 @@ export interface PlumeExport {
   conversations: Array<Omit<ConversationSnapshot, 'sourceKey'>>;
 }
 
-export function toPlumeJson(conversations: ConversationSnapshot[], exportedAt: number): string {
-  const doc: PlumeExport = {
-    format: PLUME_FORMAT,
-    version: conversations.some((c) => c.messages.some((m) => m.attachments?.length)) ? PLUME_ATTACHMENTS_VERSION : PLUME_SCHEMA_VERSION,
-    exportedAt: new Date(exportedAt).toISOString(),
+/**
+ * The same document as `JSON.stringify(doc, null, 2)`, one conversation at a time, so every
+ * conversation can go to disk without the whole file ever being one string. `version` comes
+ * last: whether any message has attachments is known only once every conversation is written
+ * (JSON readers, ours included, do not care about key order).
+ */
+export function* plumeJsonChunks(conversations: Iterable<ConversationSnapshot>, exportedAt: number): Generator<string> {
+  yield `{\n  "format": ${JSON.stringify(PLUME_FORMAT)},\n  "exportedAt": ${JSON.stringify(new Date(exportedAt).toISOString())},\n  "conversations": [`;
+  let first = true;
+  let attachments = false;
+  for (const { sourceKey: _, ...c } of conversations) {
     // sourceKey says where this install got a conversation from; it means nothing elsewhere.
-    conversations: conversations.map(({ sourceKey: _, ...c }) => c),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+    attachments ||= c.messages.some((m) => m.attachments?.length);
+    // JSON escapes newlines inside strings, so every raw newline here is layout and can be indented.
+    yield `${first ? '' : ','}\n    ${JSON.stringify(c, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  const version: PlumeExport['version'] = attachments ? PLUME_ATTACHMENTS_VERSION : PLUME_SCHEMA_VERSION;
+  yield `${first ? '' : '\n  '}],\n  "version": ${version}\n}\n`;
 }

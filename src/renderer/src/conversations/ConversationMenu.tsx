@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
 import type { MenuGroup } from '../shell/Menu';
 import { clearSelection, useSelection } from './selection';
-import { saveBase64, saveFile } from './transfer';
+import { finishExport } from './transfer';
 import { ImportStatus } from './ImportStatus';
 import { useImport } from './use-import';
 
@@ -45,15 +45,11 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
         onNotice('Making the PDF…');
         // The desktop app saves through its own dialog; browser mode gets the file to download.
         const pdf = await bridge.invoke('export:pdf', { ids, branches });
-        if ('saved' in pdf) onNotice(`Saved ${pdf.saved}`);
-        else if ('file' in pdf) {
-          saveBase64(pdf.file.filename, pdf.file.base64, 'application/pdf');
-          onNotice(`Downloaded ${pdf.file.filename}`);
-        } else onNotice('PDF export cancelled.');
+        onNotice(finishExport(pdf));
         return;
       }
       const format = kind.replace(/-(branches|stats)$/, '') as ExportFormat;
-      saveFile(await bridge.invoke('export:all', { format, ids, branches, stats }));
+      onNotice(finishExport(await bridge.invoke('export:all', { format, ids, branches, stats })));
       if (scope === 'selected') clearSelection();
     } catch (error) {
       onNotice((error as Error).message);

@@ -1,21 +1,19 @@
-// Export and import from the window. Files are saved as downloads (Electron asks where to save a
-// download with the native dialog); in browser mode a PDF arrives from the host as bytes.
-import type { ExportedFile } from '../../../shared/conversations';
+// Export from the window. Main writes every export (Markdown, JSON, HTML, PDF) to disk itself:
+// the desktop app through its save dialog, browser mode to a file the page then downloads from a
+// one-time address, streamed by the host.
+import type { ExportResult } from '../../../shared/contract';
 
-export function saveFile(file: ExportedFile): void {
-  download(new Blob([file.content], { type: file.mimeType }), file.filename);
+/** Saves or downloads the finished export; returns the notice for the window. */
+export function finishExport(result: ExportResult): string {
+  if ('saved' in result) return `Saved ${result.saved}`;
+  if ('cancelled' in result) return 'Export cancelled.';
+  follow(result.download.url, result.download.filename);
+  return `Downloaded ${result.download.filename}`;
 }
 
-export function saveBase64(filename: string, base64: string, mimeType: string): void {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  download(new Blob([bytes], { type: mimeType }), filename);
-}
-
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
+function follow(url: string, filename: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

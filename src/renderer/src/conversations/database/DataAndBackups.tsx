@@ -36,8 +36,20 @@ export function DataAndBackups({ onReplaced }: { onReplaced(): void }) {
   const backups = status?.backups ?? [];
   const target = chosen || backups[0]?.name || '';
   return (
-    <section className="settings-panel data-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Your data</h2>
+    <section className="settings-panel data-section" data-section="your-data" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} tabIndex={-1}>Your data</h2>
+      {status?.readOnly && (
+        <>
+          <p className="form-error">{status.problem} It is open read-only: nothing can be changed or saved until you restore a backup or start with an empty database (the damaged file is kept beside it).</p>
+          <div className="form-actions">
+            <button type="button" onClick={() => void act(async () => {
+              const next = await bridge.invoke('database:startFresh', undefined);
+              onReplaced();
+              return next;
+            }, 'Started with an empty database.')}>Start with an empty database</button>
+          </div>
+        </>
+      )}
       {status && (
         <p className="field-hint">
           Conversations: <code>{status.path}</code>. Backups (the last five, taken before every import and upgrade and when you ask): <code>{status.backupDir}</code>
