@@ -43,7 +43,13 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
   const messages: ChatCompletionMessageParam[] = [];
   if (call.system) messages.push({ role: 'system', content: call.system });
   const lastUser = call.messages.findLastIndex((m) => m.role === 'user');
-  call.messages.forEach((message, i) => messages.push(toOpenAIMessage(message, i === lastUser)));
+  call.messages.forEach((message, i) => {
+    if (message.toolTurns?.length) {
+      // An earlier reply that called tools: its steps, then the text it ended with.
+      messages.push(...openaiToolTurnMessages(message.toolTurns));
+      if (message.content !== '') messages.push({ role: 'assistant', content: message.content });
+    } else messages.push(toOpenAIMessage(message, i === lastUser));
+  });
   if (call.toolTurns) messages.push(...openaiToolTurnMessages(call.toolTurns));
 
   const params: ChatCompletionCreateParamsStreaming = {
