@@ -10,7 +10,7 @@ import { AnthropicEventReader } from './anthropic-events';
 import { commonClientOptions, DEFAULT_MAX_RETRIES } from './client-options';
 import { messageText } from './message-text';
 import { pumpSdkStream } from './sdk-stream';
-import { anthropicTools, anthropicToolTurnMessages } from './tool-turns';
+import { anthropicTools, anthropicToolTurnMessages, toolTurnsAsText } from './tool-turns';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 /** Anthropic requires max_tokens; this fits a long answer without surprising bills. */
@@ -44,10 +44,12 @@ function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
   const system = systemParts.filter((part): part is string => !!part).join('\n\n');
   const turns: MessageParam[] = call.messages
     .filter((m) => m.role !== 'system')
-    .flatMap((m): MessageParam[] =>
+    .flatMap((m): MessageParam[] => {
+      if (!m.toolTurns?.length) return [toAnthropicMessage(m)];
       // An earlier reply that called tools: its steps, then the text it ended with.
-      m.toolTurns?.length ? [...anthropicToolTurnMessages(m.toolTurns), ...(m.content !== '' ? [{ role: 'assistant' as const, content: m.content }] : [])] : [toAnthropicMessage(m)],
-    );
+      if (!call.tools?.length) return [{ role: 'assistant', content: toolTurnsAsText(m.toolTurns, m.content) }];
+      return [...anthropicToolTurnMessages(m.toolTurns), ...(m.content !== '' ? [{ role: 'assistant' as const, content: m.content }] : [])];
+    });
   if (call.toolTurns) turns.push(...anthropicToolTurnMessages(call.toolTurns));
   const messages = joinSameRole(turns);
 

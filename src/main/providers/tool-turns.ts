@@ -95,3 +95,20 @@ function anthropicResultContent(result: ToolResult): ToolResultBlockParam['conte
     }),
   ];
 }
+
+/**
+ * Earlier tool steps as plain assistant text, for a request that offers no tools: some servers
+ * (Bedrock, gateways, local templates) refuse tool blocks without tool definitions. The results
+ * stay in the assistant's own turn, marked as tool output, never as the user's words.
+ */
+export function toolTurnsAsText(turns: ToolTurn[], rest: string): string {
+  const steps = turns.map((turn) =>
+    [
+      turn.text,
+      ...turn.calls.map((c) => `[Tool call ${c.name} ${argsJson(c.argsText)} → ${c.result.isError ? 'error' : 'result'}:\n${resultText(c.result)}\n(end of tool output)]`),
+    ]
+      .filter((piece) => piece.trim() !== '')
+      .join('\n\n'),
+  );
+  return [...steps, rest].filter((piece) => piece.trim() !== '').join('\n\n');
+}

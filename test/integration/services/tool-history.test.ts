@@ -42,14 +42,15 @@ async function setUp(kind: 'openai' | 'anthropic') {
   const server = await started.call('mcp:save', { name: 'calc', enabled: true, transport: 'http', url: mcp.url, bearerToken: TOKEN });
   await started.call('mcp:setTool', { id: server.id, tool: 'add', policy: 'allow' });
   const conversation = await started.call('conversations:create', { providerId: started.providerId, model: 'fake-tools' });
-  return { app: started, fake, conversationId: conversation.id };
+  return { app: started, fake, conversationId: conversation.id, serverId: server.id };
 }
 
 /** Asks, lets the scripted replies answer, asks again; returns how the first reply ended and every request's messages. */
-async function twoQuestions(kind: 'openai' | 'anthropic', replies: Reply[], second: string) {
-  const { app, fake, conversationId } = await setUp(kind);
+async function twoQuestions(kind: 'openai' | 'anthropic', replies: Reply[], second: string, between?: (app: TestService, serverId: string) => Promise<unknown>) {
+  const { app, fake, conversationId, serverId } = await setUp(kind);
   fake.nextReply(...replies);
   const first = await app.reply(conversationId, { kind: 'send', text: 'Add 2 and 3', attachments: [] });
+  await between?.(app, serverId);
   await app.reply(conversationId, { kind: 'send', text: second, attachments: [] });
   const bodies = fake.requests.filter((r) => r.method === 'POST').map((r) => (r.body as { messages: unknown[] }).messages);
   expect(bodies).toHaveLength(3);
@@ -128,6 +129,20 @@ describe('tool turns from earlier replies go back to the model', () => {
           { type: 'text', text: 'What did the tool say?' },
         ],
       },
+    ]);
+  });
+
+  it('with no tools offered any more, the calls and results go back as the assistant’s own text', async () => {
+    const { bodies } = await twoQuestions(
+      'anthropic',
+      [streamReply(anthropicToolReply([ADD], { text: 'Adding.' })), anthropic.textStream('The sum is 5.'), anthropic.textStream('Yes.')],
+      'Sure?',
+      (app, id) => app.call('mcp:remove', { id }),
+    );
+    expect(bodies[2]).toEqual([
+      { role: 'user', content: 'Add 2 and 3' },
+      { role: 'assistant', content: 'Adding.\n\n[Tool call add {"a": 2, "b": 3} → result:\n5\n(end of tool output)]\n\nThe sum is 5.' },
+      { role: 'user', content: 'Sure?' },
     ]);
   });
 });
