@@ -105,10 +105,15 @@ export function toolTurnsAsText(turns: ToolTurn[], rest: string): string {
   const steps = turns.map((turn) =>
     [
       turn.text,
-      ...turn.calls.map((c) => `[Tool call ${c.name} ${argsJson(c.argsText)} → ${c.result.isError ? 'error' : 'result'}:\n${resultText(c.result)}\n(end of tool output)]`),
+      ...turn.calls.map(toolCallAsText),
     ]
       .filter((piece) => piece.trim() !== '')
       .join('\n\n'),
   );
   return [...steps, rest].filter((piece) => piece.trim() !== '').join('\n\n');
+}
+
+/** One call and what came of it, as text marked as tool output. */
+export function toolCallAsText(call: ToolTurn['calls'][number]): string {
+  return `[Tool call ${call.name} ${argsJson(call.argsText)} → ${call.result.isError ? 'error' : 'result'}:\n${resultText(call.result)}\n(end of tool output)]`;
 }

@@ -4,6 +4,7 @@
 // reached) still goes back, as a tool error saying why: the wire formats require an answer for
 // every call, and the model should know the call did not do its job.
 import type { StoredToolCall, ToolResult, ToolTurn } from '../../shared/tool-calls';
+import { toolCallAsText } from '../providers/tool-turns';
 
 export interface ToolHistory {
   /** Steps that ended in tool calls, in order. */
@@ -13,21 +14,29 @@ export interface ToolHistory {
 }
 
 export function toolHistory(text: string, stored: readonly StoredToolCall[]): ToolHistory {
-  // Calls the provider ran itself (server tools) have no result of ours to send back.
-  const calls = stored.filter((c) => !c.providerRun);
   const turns: ToolTurn[] = [];
   let from = 0;
+  /** Text not yet given to a step: what the model wrote, and calls the provider ran itself. */
+  let pending = '';
   // Calls that appeared at the same place in the text were written in one step; a call after
   // more text starts a new step (for both wire formats a valid, faithful split).
-  for (const call of calls) {
+  for (const call of stored) {
     const at = Math.max(from, Math.min(call.at, text.length));
-    const last = turns.at(-1);
-    const entry = { callId: call.callId, name: call.name, argsText: call.argsText, result: storedResult(call) };
-    if (last && at === from) last.calls.push(entry);
-    else turns.push({ text: text.slice(from, at), calls: [entry] });
+    pending += text.slice(from, at);
     from = at;
+    if (call.providerRun) {
+      // Run by the provider (or by another app, for imports): no call of ours to answer, but
+      // what it returned is part of what the model knew.
+      if (call.result) pending += `${pending === '' ? '' : '\n\n'}${toolCallAsText({ ...call, result: call.result })}\n\n`;
+      continue;
+    }
+    const entry = { callId: call.callId, name: call.name, argsText: call.argsText, result: storedResult(call) };
+    const last = turns.at(-1);
+    if (last && pending === '') last.calls.push(entry);
+    else turns.push({ text: pending, calls: [entry] });
+    pending = '';
   }
-  return { turns, rest: text.slice(from) };
+  return { turns, rest: pending + text.slice(from) };
 }
 
 function storedResult(call: StoredToolCall): ToolResult {

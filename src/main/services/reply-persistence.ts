@@ -89,9 +89,10 @@ function requireMessage(store: Store, id: string, conversationId: string) {
  */
 function toHistory(store: Store, path: PathMessage[]): ChatMessage[] {
   return path.flatMap((m): ChatMessage[] => {
-    if (m.role === 'assistant' && m.toolCalls?.some((c) => !c.providerRun)) {
+    if (m.role === 'assistant' && m.toolCalls?.length) {
       const { turns, rest } = toolHistory(m.text, m.toolCalls);
-      return [{ role: 'assistant', content: rest, toolTurns: turns }];
+      if (turns.length) return [{ role: 'assistant', content: rest, toolTurns: turns }];
+      if (rest !== '') return [{ role: 'assistant', content: rest }];
     }
     if (m.role === 'assistant' && m.text === '') return [];
     return [m.attachments?.length ? { role: m.role, content: m.text, attachments: store.attachments.forModel(m.id) } : { role: m.role, content: m.text }];

@@ -45,4 +45,10 @@ describe('tool history', () => {
     expect(assistant).toMatchObject({ tool_calls: [{ function: { arguments: '{}' } }] });
     expect((tool as { content: string }).content).toMatch(/^x{100000}\n\[Plume cut this tool result: 50 more characters were not sent\.\]$/);
   });
+
+  it('calls the provider or another app ran (imports) go back as tool output inside the assistant text', () => {
+    const history = toolHistory('Computing. Done: 55.', [call('cell', 11, { providerRun: true, name: 'python', argsText: '{"code":"sum(xs)"}', phase: 'done', result: ok('55') })]);
+    expect(history.turns).toEqual([]);
+    expect(history.rest).toBe('Computing. \n\n[Tool call python {"code":"sum(xs)"} → result:\n55\n(end of tool output)]\n\nDone: 55.');
+  });
 });
