@@ -174,4 +174,11 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO tool_names_fts(rowid, names) SELECT m.seq, ${TOOL_NAMES('m')} FROM messages m WHERE m.tool_calls IS NOT NULL;
       `),
   },
+  {
+    version: 9,
+    name: 'tool notices',
+    // JSON of string[]: what Plume told the user about a reply's tools as a whole ("Stopped
+    // after 10 tool steps…"), so it still shows after a restart.
+    up: (db) => db.exec('ALTER TABLE messages ADD COLUMN tool_notices TEXT'),
+  },
 ];

@@ -98,6 +98,7 @@ export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generato
   );
   const attachments = new AttachmentRepository(db);
   const toolCalls = db.prepare('UPDATE messages SET tool_calls = ? WHERE id = ?');
+  const toolNotices = db.prepare('UPDATE messages SET tool_notices = ? WHERE id = ?');
   for (const m of s.messages) {
     insert.run(
       m.id, s.id, m.parentId, m.activeChildId, m.role, m.text, m.reasoning, m.providerId, m.model,
@@ -105,6 +106,7 @@ export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generato
       m.createdAt, m.updatedAt,
     );
     if (m.toolCalls?.length) toolCalls.run(JSON.stringify(m.toolCalls), m.id);
+    if (m.toolNotices?.length) toolNotices.run(JSON.stringify(m.toolNotices), m.id);
     if (m.attachments?.length) {
       attachments.add(
         m.id,
