@@ -1,49 +1,18 @@
 // A follow-up message carries the earlier reply's tool calls and results back to the model, in
 // each provider's own wire format: real services, a real MCP server (Streamable HTTP, written
 // with the SDK) and the official SDKs against fake provider servers that record what they got.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  anthropic,
-  anthropicToolReply,
-  openai,
-  openaiToolReply,
-  startFakeAnthropic,
-  startFakeOpenAI,
-  streamReply,
-  type FakeProvider,
-  type Reply,
-  type ScriptedCall,
-} from '../../support/fake-providers';
-import { startHttpMcp, type FakeHttpMcp } from '../../support/mcp/http-server';
-import { startService, type TestService } from '../attachments/service';
+import { describe, expect, it } from 'vitest';
+import { anthropic, anthropicToolReply, openai, openaiToolReply, streamReply, type Reply, type ScriptedCall } from '../../support/fake-providers';
+import type { TestService } from '../attachments/service';
+import { useToolService } from './tool-service';
 
-const TOKEN = 'bearer-history-0123456789';
 const ADD: ScriptedCall = { id: 'call_add', name: 'add', args: '{"a": 2, "b": 3}' };
 const ADD_USE = { type: 'tool_use', id: 'call_add', name: 'add', input: { a: 2, b: 3 } };
 const ADD_RESULT = { type: 'tool_result', tool_use_id: 'call_add', is_error: false, content: [{ type: 'text', text: '5' }] };
 /** A tool no server offers: Plume answers it with a tool error instead of running anything. */
 const MISSING: ScriptedCall = { id: 'call_missing', name: 'multiply', args: '{"a": 2}' };
 
-let fake: FakeProvider | undefined;
-let mcp: FakeHttpMcp | undefined;
-let app: TestService | undefined;
-afterEach(async () => {
-  app?.close();
-  await fake?.close();
-  await mcp?.close();
-  app = fake = mcp = undefined;
-});
-
-async function setUp(kind: 'openai' | 'anthropic') {
-  fake = kind === 'openai' ? await startFakeOpenAI() : await startFakeAnthropic();
-  mcp = await startHttpMcp(TOKEN);
-  const started = await startService({ kind, baseURL: fake.baseURL, model: 'fake-tools' });
-  app = started;
-  const server = await started.call('mcp:save', { name: 'calc', enabled: true, transport: 'http', url: mcp.url, bearerToken: TOKEN });
-  await started.call('mcp:setTool', { id: server.id, tool: 'add', policy: 'allow' });
-  const conversation = await started.call('conversations:create', { providerId: started.providerId, model: 'fake-tools' });
-  return { app: started, fake, conversationId: conversation.id, serverId: server.id };
-}
+const setUp = useToolService();
 
 /** Asks, lets the scripted replies answer, asks again; returns how the first reply ended and every request's messages. */
 async function twoQuestions(kind: 'openai' | 'anthropic', replies: Reply[], second: string, between?: (app: TestService, serverId: string) => Promise<unknown>) {
