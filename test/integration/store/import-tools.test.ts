@@ -41,6 +41,21 @@ describe('ChatGPT tool turns', () => {
     expect(firstText(quote)).toBe('Square pyramidal number\nhttps://en.wikipedia.org/wiki/Square_pyramidal_number\n\nFibonacci gave the formula in Liber Abaci.');
     expect(path[5]!.toolCalls).toBeUndefined();
   });
+
+  it('a conversation that ends while a cell runs keeps the cell as the last reply', () => {
+    const [conversation] = JSON.parse(chatgptToolExport()) as Array<{ mapping: Record<string, { children: string[] }>; current_node: string }>;
+    // Cut the export after the first cell's output: no answer came.
+    const cut = Object.keys(conversation!.mapping).slice(Object.keys(conversation!.mapping).indexOf('o1') + 1);
+    for (const key of cut) delete conversation!.mapping[key];
+    conversation!.mapping['o1']!.children = [];
+    conversation!.current_node = 'o1';
+    const path = importedPath(JSON.stringify([conversation]));
+    expect(path.map((m) => [m.role, m.text, m.toolCalls?.map((c) => c.name)])).toEqual([
+      ['user', 'Plot the squares of 1 to 5 and sum them', undefined],
+      ['assistant', '', ['python']],
+    ]);
+    expect(firstText(path[1]?.toolCalls?.[0])).toMatch(/^55\n/);
+  });
 });
 
 describe('Claude.ai tool turns', () => {

@@ -2,7 +2,8 @@
 // nodes {id, parent, children, message} plus the `current_node` that was on screen.
 // Hidden system prompts and empty scaffolding nodes are dropped; their children attach to the
 // nearest kept ancestor, "thoughts" become the next reply's reasoning, and tool calls with
-// their outputs (code-interpreter cells, browsing) become the next reply's tool calls.
+// their outputs (code-interpreter cells, browsing) become the tool calls of the next reply (or of
+// a reply of their own when no answer follows them).
 import type { Role } from '../../../shared/chat';
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { callStep, outputStep, pairSteps, type ToolStep } from './chatgpt-tools.ts';
@@ -118,20 +119,24 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
   };
 
   const messages: ForeignMessage[] = [];
+  /** Tools that ran with no reply shown after them get a reply of their own, holding the calls. */
+  const toolsReply = (key: string, up: ReturnType<typeof keptAncestor>, at: number | null): string | null => {
+    const calls = pairSteps(up.tools).map((c) => storedCall(c, 'ChatGPT'));
+    if (calls.length === 0) return null;
+    const sourceId = `${key}:tools`;
+    messages.push({ sourceId, parentSourceId: up.key, role: 'assistant', text: '', reasoning: up.reasoning.join('\n\n'), model: null, createdAt: at ?? createdAt, toolCalls: calls });
+    return sourceId;
+  };
   for (const n of nodes.values()) {
     if (!n.kept) continue;
     const up = keptAncestor(n.parent);
-    const calls = pairSteps(up.tools).map((c) => storedCall(c, 'ChatGPT'));
-    let parentSourceId = up.key;
-    if (calls.length && n.kept.role !== 'assistant') {
-      // Tools ran, then the user spoke before any answer: the calls get a reply of their own.
-      parentSourceId = `${n.key}:tools`;
-      messages.push({ sourceId: parentSourceId, parentSourceId: up.key, role: 'assistant', text: '', reasoning: up.reasoning.join('\n\n'), model: null, createdAt: n.kept.createdAt ?? createdAt, toolCalls: calls });
-    }
+    // Tools then the user speaking before any answer: the calls get a reply of their own.
+    const toolsBefore = n.kept.role === 'assistant' ? null : toolsReply(n.key, up, n.kept.createdAt);
+    const calls = n.kept.role === 'assistant' ? pairSteps(up.tools).map((c) => storedCall(c, 'ChatGPT')) : [];
     messages.push({
-      ...(calls.length && n.kept.role === 'assistant' ? { toolCalls: calls } : {}),
+      ...(calls.length ? { toolCalls: calls } : {}),
       sourceId: n.key,
-      parentSourceId,
+      parentSourceId: toolsBefore ?? up.key,
       role: n.kept.role,
       text: n.kept.text,
       reasoning: n.kept.role === 'assistant' ? up.reasoning.join('\n\n') : '',
@@ -139,6 +144,14 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       createdAt: n.kept.createdAt ?? createdAt,
       ...n.kept.outcome,
     });
+  }
+  // A branch that ends in tools (the export was taken mid-run, or the run failed): same.
+  const parents = new Set([...nodes.values()].map((n) => n.parent));
+  const endsInTools = new Map<string, string>();
+  for (const n of nodes.values()) {
+    if (n.kept || parents.has(n.key)) continue;
+    const reply = toolsReply(n.key, keptAncestor(n.key), null);
+    if (reply) endsInTools.set(n.key, reply);
   }
   return foreignToSnapshot(
     {
@@ -148,7 +161,7 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       createdAt,
       updatedAt: updated === null ? createdAt : Math.round(updated * 1000),
       messages,
-      activeLeafSourceId: current === null ? null : keptAncestor(current).key,
+      activeLeafSourceId: current === null ? null : (endsInTools.get(current) ?? keptAncestor(current).key),
     },
     `${where}.mapping`,
   );
