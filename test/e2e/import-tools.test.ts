@@ -1,5 +1,6 @@
 // Imported tool turns in the window: a Claude.ai export's calls show with their results and its
-// artifact as readable code; a ChatGPT export's code cell shows its code and output.
+// artifact as readable code, and search finds the reply by a tool's name; a ChatGPT export's
+// code cell shows its code and output.
 import { describe, expect, it } from 'vitest';
 import { chatgptToolExport, claudeToolExport } from '../support/store/tool-exports';
 import { perTestApp } from './support/per-test';
@@ -30,6 +31,15 @@ describe('imported tool turns', () => {
     expect(await page.getByText('limiter.py', { exact: true }).count()).toBe(1);
     await expect.poll(() => page.locator('pre').filter({ hasText: 'class Bucket:' }).count()).toBe(1);
     await shootLayouts(page, shots, 'claude', search);
+
+    // Search finds the reply by the tool it called, and opens it.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Search conversations' }).fill('web_search');
+    const hit = page.getByRole('dialog').getByRole('option').filter({ hasText: 'Tool calls: web_search, repl' });
+    await expect.poll(() => hit.count()).toBe(1);
+    await shootLayouts(page, shots, 'search');
+    await hit.click();
+    await expect.poll(() => page.locator('.message.found').textContent()).toMatch(/Let me check current practice/);
   });
 
   it('ChatGPT: a code-interpreter cell shows its code and its output', { timeout: 120_000 }, async () => {
