@@ -101,13 +101,12 @@ describe('tool turns from earlier replies go back to the model', () => {
     ]);
   });
 
-  it('with no tools offered any more, the calls and results go back as the assistant’s own text', async () => {
-    const { bodies } = await twoQuestions(
-      'anthropic',
-      [streamReply(anthropicToolReply([ADD], { text: 'Adding.' })), anthropic.textStream('The sum is 5.'), anthropic.textStream('Yes.')],
-      'Sure?',
-      (app, id) => app.call('mcp:remove', { id }),
-    );
+  const scripts = {
+    openai: [streamReply(openaiToolReply([ADD], { text: 'Adding.' })), openai.textStream('The sum is 5.'), openai.textStream('Yes.')],
+    anthropic: [streamReply(anthropicToolReply([ADD], { text: 'Adding.' })), anthropic.textStream('The sum is 5.'), anthropic.textStream('Yes.')],
+  };
+  it.each(['openai', 'anthropic'] as const)('%s: with no tools offered any more, the calls and results go back as the assistant’s own text', async (kind) => {
+    const { bodies } = await twoQuestions(kind, scripts[kind], 'Sure?', (app, id) => app.call('mcp:remove', { id }));
     expect(bodies[2]).toEqual([
       { role: 'user', content: 'Add 2 and 3' },
       { role: 'assistant', content: 'Adding.\n\n[Tool call add {"a": 2, "b": 3} → result:\n5\n(end of tool output)]\n\nThe sum is 5.' },
