@@ -2,6 +2,7 @@
 import type { AttachmentUpload, MessageAttachment } from './attachments';
 import type { FinishReason, PlumeError, Usage } from './provider-events';
 import type { AnthropicEffort } from './anthropic-models';
+import type { ToolTurn } from './tool-calls';
 
 export type Role = 'user' | 'assistant' | 'system';
 
@@ -10,6 +11,8 @@ export interface ChatMessage {
   content: string;
   /** Files sent with a user message, in the order they were attached. */
   attachments?: MessageAttachment[];
+  /** An assistant message's steps that ended in tool calls, with their results; `content` is the text after them. */
+  toolTurns?: ToolTurn[];
 }
 
 export interface GenerationOptions {

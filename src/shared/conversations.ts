@@ -41,6 +41,8 @@ export interface MessageNode {
   updatedAt: number;
   /** The reply's tool calls with their arguments, decisions and results. */
   toolCalls?: StoredToolCall[];
+  /** Notices about the reply's tools as a whole (the step limit was reached…). */
+  toolNotices?: string[];
 }
 
 /** One message of the active path, with what the `‹ 2/3 ›` switcher needs. */

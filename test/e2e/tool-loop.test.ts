@@ -100,6 +100,11 @@ describe('the tool loop', () => {
     await approval.getByRole('button', { name: 'Allow for this conversation' }).click();
     await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 60_000 }).not.toBe('streaming');
     expect(await lastReply(page).getByRole('note').textContent()).toMatch(/Stopped after 10 tool steps/);
+    // The notice is stored with the reply, not only shown live.
+    await page.reload();
+    await page.getByRole('button', { name: 'Echo something' }).click();
+    await lastReply(page).getByRole('note').waitFor({ timeout: 30_000 });
+    expect(await lastReply(page).getByRole('note').textContent()).toMatch(/Stopped after 10 tool steps/);
   });
 });
 

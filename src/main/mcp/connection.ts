@@ -8,11 +8,12 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ToolListChangedNotificationSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { McpStatus } from '../../shared/mcp';
+import { limitedFetch } from './limited-fetch';
 import { LimitedStdioTransport, type StdioLimits, type StdioServerSpec } from './stdio-transport';
 
 export type ConnectionTarget =
   | { kind: 'stdio'; spec: StdioServerSpec; limits?: StdioLimits }
-  | { kind: 'http'; url: string; headers: Record<string, string>; sseFallback: boolean };
+  | { kind: 'http'; url: string; headers: Record<string, string>; sseFallback: boolean; maxMessageBytes?: number };
 
 export interface ConnectionTimeouts {
   /** Connect and initialize. */
@@ -120,8 +121,10 @@ export class McpConnection {
       return { client, transport, kind: 'stdio' };
     }
     const requestInit = { headers: target.headers };
+    // Every response body is size-capped, like a stdio server's messages.
+    const capped = limitedFetch(target.maxMessageBytes);
     try {
-      const transport = new StreamableHTTPClientTransport(new URL(target.url), { requestInit });
+      const transport = new StreamableHTTPClientTransport(new URL(target.url), { requestInit, fetch: capped });
       this.transport = transport;
       const client = new Client(CLIENT_INFO);
       await client.connect(transport, options);
@@ -129,7 +132,11 @@ export class McpConnection {
     } catch (error) {
       if (!target.sseFallback) throw error;
       // The old transport, on a fresh client: a half-initialized one cannot be reused.
-      const transport = new SSEClientTransport(new URL(target.url), { requestInit, eventSourceInit: { fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, ...target.headers } }) } });
+      const transport = new SSEClientTransport(new URL(target.url), {
+        requestInit,
+        fetch: capped,
+        eventSourceInit: { fetch: (url, init) => capped(url, { ...init, headers: { ...init?.headers, ...target.headers } }) },
+      });
       this.transport = transport;
       const client = new Client(CLIENT_INFO);
       await client.connect(transport, options);

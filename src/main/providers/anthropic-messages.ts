@@ -10,7 +10,7 @@ import { AnthropicEventReader } from './anthropic-events';
 import { commonClientOptions, DEFAULT_MAX_RETRIES } from './client-options';
 import { messageText } from './message-text';
 import { pumpSdkStream } from './sdk-stream';
-import { anthropicTools, anthropicToolTurnMessages } from './tool-turns';
+import { anthropicTools, anthropicToolTurnMessages, toolTurnsAsText } from './tool-turns';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 /** Anthropic requires max_tokens; this fits a long answer without surprising bills. */
@@ -42,10 +42,16 @@ function messagesParams(call: ProviderCall): MessageCreateParamsStreaming {
   // The Messages API takes system text as a parameter, never as a message.
   const systemParts = [call.system, ...call.messages.filter((m) => m.role === 'system').map((m) => m.content)];
   const system = systemParts.filter((part): part is string => !!part).join('\n\n');
-  const messages: MessageParam[] = call.messages
+  const turns: MessageParam[] = call.messages
     .filter((m) => m.role !== 'system')
-    .map(toAnthropicMessage);
-  if (call.toolTurns) messages.push(...anthropicToolTurnMessages(call.toolTurns));
+    .flatMap((m): MessageParam[] => {
+      if (!m.toolTurns?.length) return [toAnthropicMessage(m)];
+      // An earlier reply that called tools: its steps, then the text it ended with.
+      if (!call.tools?.length) return [{ role: 'assistant', content: toolTurnsAsText(m.toolTurns, m.content) }];
+      return [...anthropicToolTurnMessages(m.toolTurns), ...(m.content !== '' ? [{ role: 'assistant' as const, content: m.content }] : [])];
+    });
+  if (call.toolTurns) turns.push(...anthropicToolTurnMessages(call.toolTurns));
+  const messages = joinSameRole(turns);
 
   const options = call.options ?? {};
   let maxTokens = options.maxOutputTokens ?? DEFAULT_MAX_TOKENS;
@@ -90,4 +96,24 @@ function toAnthropicMessage(message: ChatMessage): MessageParam {
   // The API refuses empty text blocks.
   if (text !== '') blocks.push({ type: 'text', text });
   return { role, content: blocks };
+}
+
+/**
+ * A reply that ended on tool results (stopped, or at the step limit) is followed by the next user
+ * message: two user turns in a row, which the API is not guaranteed to accept. Their blocks are
+ * joined into one turn, tool results first as the API requires.
+ */
+function joinSameRole(messages: MessageParam[]): MessageParam[] {
+  const joined: MessageParam[] = [];
+  for (const message of messages) {
+    const last = joined.at(-1);
+    if (last && last.role === message.role) last.content = [...blocks(last.content), ...blocks(message.content)];
+    else joined.push({ ...message });
+  }
+  return joined;
+}
+
+function blocks(content: MessageParam['content']): ContentBlockParam[] {
+  if (typeof content !== 'string') return content;
+  return content === '' ? [] : [{ type: 'text', text: content }];
 }

@@ -13,7 +13,7 @@ import { messageText } from './message-text';
 import { OpenAIChunkReader } from './openai-chunks';
 import { pumpSdkStream } from './sdk-stream';
 import { fetchWithSseTap, type SseTapListener } from './sse-tap';
-import { openaiTools, openaiToolTurnMessages } from './tool-turns';
+import { openaiTools, openaiToolTurnMessages, toolTurnsAsText } from './tool-turns';
 import type { ProviderAdapter, ProviderCall, ProviderCallConfig, StreamHooks } from './types';
 
 export function createOpenAIClient(config: ProviderCallConfig, onBytes?: () => void, tap?: SseTapListener): OpenAI {
@@ -43,7 +43,14 @@ export function chatParams(call: ProviderCall, baseURL: string): ChatCompletionC
   const messages: ChatCompletionMessageParam[] = [];
   if (call.system) messages.push({ role: 'system', content: call.system });
   const lastUser = call.messages.findLastIndex((m) => m.role === 'user');
-  call.messages.forEach((message, i) => messages.push(toOpenAIMessage(message, i === lastUser)));
+  call.messages.forEach((message, i) => {
+    if (message.toolTurns?.length && call.tools?.length) {
+      // An earlier reply that called tools: its steps, then the text it ended with.
+      messages.push(...openaiToolTurnMessages(message.toolTurns));
+      if (message.content !== '') messages.push({ role: 'assistant', content: message.content });
+    } else if (message.toolTurns?.length) messages.push({ role: 'assistant', content: toolTurnsAsText(message.toolTurns, message.content) });
+    else messages.push(toOpenAIMessage(message, i === lastUser));
+  });
   if (call.toolTurns) messages.push(...openaiToolTurnMessages(call.toolTurns));
 
   const params: ChatCompletionCreateParamsStreaming = {

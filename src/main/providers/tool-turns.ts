@@ -21,7 +21,10 @@ function capped(text: string): string {
   return `${text.slice(0, MAX_RESULT_CHARS)}\n[Plume cut this tool result: ${(text.length - MAX_RESULT_CHARS).toLocaleString('en')} more characters were not sent.]`;
 }
 
-/** Arguments as an object for providers that want one; text that is not JSON becomes `{}`. */
+/**
+ * Arguments as an object; text that is not a JSON object (a call cut off mid-arguments) becomes
+ * `{}`, since servers that read the history (Ollama, llama.cpp, Anthropic) refuse anything else.
+ */
 function argsObject(argsText: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(argsText === '' ? '{}' : argsText);
@@ -29,6 +32,12 @@ function argsObject(argsText: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** The arguments as written when they are a JSON object (numbers keep their digits), else `{}`. */
+function argsJson(argsText: string): string {
+  const object = argsObject(argsText);
+  return Object.keys(object).length === 0 ? '{}' : argsText;
 }
 
 export function openaiTools(specs: ToolSpec[]): ChatCompletionTool[] {
@@ -43,7 +52,7 @@ export function openaiToolTurnMessages(turns: ToolTurn[]): ChatCompletionMessage
     {
       role: 'assistant',
       content: turn.text === '' ? null : turn.text,
-      tool_calls: turn.calls.map((c) => ({ id: c.callId, type: 'function', function: { name: c.name, arguments: c.argsText === '' ? '{}' : c.argsText } })),
+      tool_calls: turn.calls.map((c) => ({ id: c.callId, type: 'function', function: { name: c.name, arguments: argsJson(c.argsText) } })),
     },
     ...turn.calls.map((c): ChatCompletionMessageParam => ({ role: 'tool', tool_call_id: c.callId, content: (c.result.isError ? 'Error: ' : '') + resultText(c.result) })),
   ]);
@@ -85,4 +94,26 @@ function anthropicResultContent(result: ToolResult): ToolResultBlockParam['conte
       return { type: 'image' as const, source: { type: 'base64' as const, media_type: image.mimeType as 'image/png', data: image.data } };
     }),
   ];
+}
+
+/**
+ * Earlier tool steps as plain assistant text, for a request that offers no tools: some servers
+ * (Bedrock, gateways, local templates) refuse tool blocks without tool definitions. The results
+ * stay in the assistant's own turn, marked as tool output, never as the user's words.
+ */
+export function toolTurnsAsText(turns: ToolTurn[], rest: string): string {
+  const steps = turns.map((turn) =>
+    [
+      turn.text,
+      ...turn.calls.map(toolCallAsText),
+    ]
+      .filter((piece) => piece.trim() !== '')
+      .join('\n\n'),
+  );
+  return [...steps, rest].filter((piece) => piece.trim() !== '').join('\n\n');
+}
+
+/** One call and what came of it, as text marked as tool output. */
+export function toolCallAsText(call: ToolTurn['calls'][number]): string {
+  return `[Tool call ${call.name} ${argsJson(call.argsText)} → ${call.result.isError ? 'error' : 'result'}:\n${resultText(call.result)}\n(end of tool output)]`;
 }

@@ -175,7 +175,10 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
           const { checkpointer } = prepared;
           const tools = await mcp.replyTools(prepared.placement.conversationId);
           const toolLog = new ToolCallLog();
-          const saveTools = () => store.messages.setToolCalls(prepared.placement.assistantMessageId, toolLog.all);
+          const saveTools = () => {
+            store.messages.setToolCalls(prepared.placement.assistantMessageId, toolLog.all);
+            if (toolLog.notices.length) store.messages.setToolNotices(prepared.placement.assistantMessageId, toolLog.notices);
+          };
           return runReplySession({
             ...(tools ? { tools } : {}),
             onToolTraffic: (traffic) => {
@@ -191,7 +194,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
             onProgress: (sender) => checkpointer.updateFrom(sender),
             onFinish: (result) => {
               if (!checkpointer.finished) checkpointer.finish(result.outcome, result.text, result.reasoning);
-              if (toolLog.all.length) saveTools();
+              if (toolLog.all.length || toolLog.notices.length) saveTools();
             },
             saveFailure: replySaveFailure,
           });

@@ -9,6 +9,7 @@ import { transaction } from '../store/database';
 import { isDiskFull } from '../store/disk-full';
 import { STOP_MESSAGES } from '../stream/failure';
 import type { Store } from '../store/store';
+import { toolHistory } from './history-tool-turns';
 import { InvalidInput } from './request-validation';
 
 export interface PreparedReply {
@@ -82,11 +83,18 @@ function requireMessage(store: Store, id: string, conversationId: string) {
 }
 
 /**
- * Replies that failed before any text carry nothing for the model. Files go with every turn:
- * the providers keep no state, so an image asked about earlier is sent again.
+ * Replies that failed before any text or tool call carry nothing for the model. Files go with
+ * every turn: the providers keep no state, so an image asked about earlier is sent again. An
+ * earlier reply's tool calls and results go back too, or the model would lose what its tools told it.
  */
 function toHistory(store: Store, path: PathMessage[]): ChatMessage[] {
-  return path
-    .filter((m) => m.role !== 'assistant' || m.text !== '')
-    .map((m) => (m.attachments?.length ? { role: m.role, content: m.text, attachments: store.attachments.forModel(m.id) } : { role: m.role, content: m.text }));
+  return path.flatMap((m): ChatMessage[] => {
+    if (m.role === 'assistant' && m.toolCalls?.length) {
+      const { turns, rest } = toolHistory(m.text, m.toolCalls);
+      if (turns.length) return [{ role: 'assistant', content: rest, toolTurns: turns }];
+      if (rest !== '') return [{ role: 'assistant', content: rest }];
+    }
+    if (m.role === 'assistant' && m.text === '') return [];
+    return [m.attachments?.length ? { role: m.role, content: m.text, attachments: store.attachments.forModel(m.id) } : { role: m.role, content: m.text }];
+  });
 }

@@ -24,6 +24,7 @@ export function eraseEverything(db: Db): void {
     db.exec('DELETE FROM message_attachments; DELETE FROM attachment_blobs; DELETE FROM messages');
     db.exec("INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')");
     db.exec("INSERT INTO titles_fts(titles_fts) VALUES ('delete-all')");
+    db.exec('DELETE FROM tool_names_fts');
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');

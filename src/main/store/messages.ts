@@ -238,6 +238,11 @@ export class MessageRepository {
     this.#db.prepare('UPDATE messages SET tool_calls = ? WHERE id = ?').run(calls.length ? JSON.stringify(calls) : null, id);
   }
 
+  /** Notices about the reply's tools as a whole, in the order they were given. */
+  setToolNotices(id: string, notices: readonly string[]): void {
+    this.#db.prepare('UPDATE messages SET tool_notices = ? WHERE id = ?').run(notices.length ? JSON.stringify(notices) : null, id);
+  }
+
   #show(conversationId: string, parentId: string | null, id: string): void {
     if (parentId === null) {
       this.#db.prepare('UPDATE conversations SET active_root_id = ? WHERE id = ?').run(id, conversationId);

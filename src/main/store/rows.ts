@@ -37,13 +37,14 @@ export interface MessageRow {
   created_at: number;
   updated_at: number;
   tool_calls: string | null;
+  tool_notices: string | null;
 }
 
 export const CONVERSATION_COLUMNS =
   'id, title, title_source, created_at, updated_at, pinned, provider_id, model, options, system_prompt, active_root_id, deleted_at, source_key';
 
 export const MESSAGE_COLUMNS =
-  'id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at, tool_calls';
+  'id, conversation_id, parent_id, active_child_id, role, text, reasoning, provider_id, model, state, finish, error, stats, created_at, updated_at, tool_calls, tool_notices';
 
 export function toConversation(row: ConversationRow): ConversationSummary {
   return {
@@ -79,5 +80,6 @@ export function toMessage(row: MessageRow): MessageNode {
     updatedAt: row.updated_at,
   };
   if (row.tool_calls) node.toolCalls = JSON.parse(row.tool_calls) as StoredToolCall[];
+  if (row.tool_notices) node.toolNotices = JSON.parse(row.tool_notices) as string[];
   return node;
 }

@@ -27,6 +27,10 @@ function externalContentIndex(fts: string, table: string, column: string, extra 
     CREATE TRIGGER ${fts}_update AFTER UPDATE OF ${column} ON ${table} BEGIN ${remove} ${add} END;`;
 }
 
+/** The tool names in a row's tool_calls JSON, space-separated ('' for JSON that is not valid). */
+const TOOL_NAMES = (row: string) =>
+  `(SELECT coalesce(group_concat(json_extract(value, '$.name'), ' '), '') FROM json_each(CASE WHEN json_valid(${row}.tool_calls) THEN ${row}.tool_calls ELSE '[]' END))`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -145,5 +149,36 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO messages_fts(messages_fts, rank) VALUES ('secure-delete', 1);
         INSERT INTO titles_fts(titles_fts, rank) VALUES ('secure-delete', 1);
       `),
+  },
+  {
+    version: 8,
+    name: 'search by tool name',
+    // The names of a reply's tool calls, one row per message that has calls (rowid = message
+    // seq), kept from the tool_calls JSON by triggers. Only the names: arguments and results
+    // can be megabytes and are not what a person searches for.
+    up: (db) =>
+      db.exec(`
+        CREATE VIRTUAL TABLE tool_names_fts USING fts5(names, tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO tool_names_fts(tool_names_fts, rank) VALUES ('secure-delete', 1);
+        CREATE TRIGGER tool_names_fts_insert AFTER INSERT ON messages WHEN new.tool_calls IS NOT NULL BEGIN
+          INSERT INTO tool_names_fts(rowid, names) VALUES (new.seq, ${TOOL_NAMES('new')});
+        END;
+        CREATE TRIGGER tool_names_fts_update AFTER UPDATE OF tool_calls ON messages BEGIN
+          DELETE FROM tool_names_fts WHERE rowid = old.seq;
+          INSERT INTO tool_names_fts(rowid, names) SELECT new.seq, ${TOOL_NAMES('new')} WHERE new.tool_calls IS NOT NULL;
+        END;
+        CREATE TRIGGER tool_names_fts_delete AFTER DELETE ON messages WHEN old.tool_calls IS NOT NULL BEGIN
+          DELETE FROM tool_names_fts WHERE rowid = old.seq;
+        END;
+        -- Replies from before this version already hold tool calls: index them now.
+        INSERT INTO tool_names_fts(rowid, names) SELECT m.seq, ${TOOL_NAMES('m')} FROM messages m WHERE m.tool_calls IS NOT NULL;
+      `),
+  },
+  {
+    version: 9,
+    name: 'tool notices',
+    // JSON of string[]: what Plume told the user about a reply's tools as a whole ("Stopped
+    // after 10 tool steps…"), so it still shows after a restart.
+    up: (db) => db.exec('ALTER TABLE messages ADD COLUMN tool_notices TEXT'),
   },
 ];

@@ -77,6 +77,7 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
     .all(q.match, limit) as Array<{ conversation_id: string; title: string; updated_at: number; rank: number }>;
 
   const hits: SearchHit[] = [
+    ...toolHits(db, q, limit),
     ...titles.map((t) => ({
       conversationId: t.conversation_id,
       conversationTitle: t.title,
@@ -101,5 +102,29 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
   ];
   // bm25 is negative, more negative is better; ties go to the more recent conversation.
   hits.sort((a, b) => a.rank - b.rank || b.updatedAt - a.updatedAt);
-  return hits.slice(0, limit);
+  // A reply found by its text and by a tool name is one hit, the better one.
+  const seen = new Set<string>();
+  return hits.filter((h) => h.messageId === null || (!seen.has(h.messageId) && !!seen.add(h.messageId))).slice(0, limit);
+}
+
+/** Replies whose tool calls have a matching name; the snippet names the calls. */
+function toolHits(db: Db, q: FtsQuery, limit: number): SearchHit[] {
+  const rows = db
+    .prepare(
+      `SELECT t.names AS names, t.rank AS rank, m.id AS id, m.role AS role, c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at
+       FROM (SELECT rowid AS seq, names, rank FROM tool_names_fts WHERE tool_names_fts MATCH ? ORDER BY rank LIMIT ?) t
+       CROSS JOIN messages m ON m.seq = t.seq
+       CROSS JOIN conversations c ON c.id = m.conversation_id
+       WHERE c.deleted_at IS NULL`,
+    )
+    .all(q.match, limit) as Array<{ names: string; rank: number; id: string; role: Role; conversation_id: string; title: string; updated_at: number }>;
+  return rows.map((r) => ({
+    conversationId: r.conversation_id,
+    conversationTitle: r.title,
+    messageId: r.id,
+    role: r.role,
+    snippet: makeSnippet(`Tool calls: ${[...new Set(r.names.split(' '))].join(', ')}`, q.terms),
+    rank: r.rank,
+    updatedAt: r.updated_at,
+  }));
 }

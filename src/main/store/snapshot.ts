@@ -101,6 +101,7 @@ export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generato
   );
   const attachments = new AttachmentRepository(db);
   const toolCalls = prepared(db, 'UPDATE messages SET tool_calls = ? WHERE id = ?');
+  const toolNotices = prepared(db, 'UPDATE messages SET tool_notices = ? WHERE id = ?');
   for (const m of s.messages) {
     insert.run(
       m.id, s.id, m.parentId, m.activeChildId, m.role, m.text, m.reasoning, m.providerId, m.model,
@@ -108,6 +109,7 @@ export function* writeSnapshotInSteps(db: Db, s: ConversationSnapshot): Generato
       m.createdAt, m.updatedAt,
     );
     if (m.toolCalls?.length) toolCalls.run(JSON.stringify(m.toolCalls), m.id);
+    if (m.toolNotices?.length) toolNotices.run(JSON.stringify(m.toolNotices), m.id);
     if (m.attachments?.length) {
       attachments.add(
         m.id,

@@ -6,10 +6,14 @@ import type { StoredToolCall } from '../../shared/tool-calls';
 
 export class ToolCallLog {
   private readonly calls: StoredToolCall[] = [];
+  private readonly given: string[] = [];
 
   /** Applies one piece of traffic; returns whether the stored state should be written now. */
   apply(traffic: ToolTraffic): boolean {
-    if (traffic.k === 'notice') return false;
+    if (traffic.k === 'notice') {
+      this.given.push(traffic.text);
+      return true;
+    }
     if (traffic.k === 'call') {
       const call: StoredToolCall = { callId: traffic.callId, name: traffic.name, argsText: '', at: traffic.at, complete: false };
       if (traffic.providerRun) call.providerRun = true;
@@ -48,5 +52,9 @@ export class ToolCallLog {
 
   get all(): readonly StoredToolCall[] {
     return this.calls;
+  }
+
+  get notices(): readonly string[] {
+    return this.given;
   }
 }

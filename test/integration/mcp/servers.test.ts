@@ -124,6 +124,20 @@ describe('MCP servers that misbehave are contained', () => {
     expect(await connection.callTool('fetch_data', {})).toEqual({ content: [{ type: 'text', text: 'call 2 ok' }] });
   });
 
+  it.each([
+    ['SSE events', false],
+    ['a JSON body', true],
+  ])('a remote server answering 20 MB in %s: a clear error for that call, and the server keeps working', async (_how, jsonResponse) => {
+    const http = await startHttpMcp('bearer-huge-123456', { hugeResultMB: 20, jsonResponse });
+    cleanups.push(() => http.close());
+    const { servers } = setup();
+    const saved = await servers.save({ name: 'remote huge', enabled: true, transport: 'http', url: http.url, bearerToken: 'bearer-huge-123456' });
+    const connection = await servers.connection(saved.id);
+    await expect(connection.callTool('huge', {})).rejects.toThrow(/larger than 8 MB; Plume did not read it/);
+    expect(await connection.callTool('add', { a: 2, b: 3 })).toEqual({ content: [{ type: 'text', text: '5' }] });
+    expect(connection.status).toMatchObject({ state: 'ready' });
+  });
+
   it('a server that never answers fails with a timeout', async () => {
     const { servers } = setup({ timeouts: { startMs: 500, listMs: 500, callIdleMs: 500, callTotalMs: 1_000 } });
     const view = await addLocal(servers, 'hang', [MISBEHAVING, 'hang']);

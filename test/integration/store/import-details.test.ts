@@ -46,7 +46,7 @@ function claudeMessage(uuid: string, sender: 'human' | 'assistant', content: Arr
 }
 
 describe('Claude.ai', () => {
-  it('a reply whose first text block is only whitespace shows its real text; a reply with no text at all is no empty bubble', () => {
+  it('a reply whose first text block is only whitespace shows its real text; a reply with only a tool call keeps the call', () => {
     const file = [{
       uuid: 'conv-ws',
       name: 'Tools',
@@ -63,7 +63,8 @@ describe('Claude.ai', () => {
     importFile(ctx.store, JSON.stringify(file));
     const id = ctx.store.conversations.list().items[0]!.id;
     const path = ctx.store.messages.activePath(id);
-    expect(path.map((m) => m.text.trim() === '' ? '(empty)' : m.text)).toEqual(['Look this up', 'Here is what I found.', 'And now?', 'Hello?', 'Sorry, here I am.']);
+    expect(path.map((m) => m.text.trim() === '' ? '(empty)' : m.text)).toEqual(['Look this up', 'Here is what I found.', 'And now?', '(empty)', 'Hello?', 'Sorry, here I am.']);
+    expect(path.map((m) => m.toolCalls?.map((c) => c.name))).toEqual([undefined, ['web_search'], undefined, ['web_search'], undefined, undefined]);
   });
 
   it('without parent ids, consecutive replies are retries: siblings under one question, the last one shown', () => {

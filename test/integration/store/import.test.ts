@@ -31,8 +31,8 @@ function importError(text: string): ImportError {
 }
 
 describe('ChatGPT import', () => {
-  it('keeps the branches and the branch that was on screen, drops tool and hidden nodes', () => {
-    expect(importFile(store, CHATGPT)).toEqual({ format: 'chatgpt', imported: 2, skipped: 0, messages: 7 });
+  it('keeps the branches and the branch that was on screen, drops hidden nodes; a branch ending in a code cell keeps it as a reply', () => {
+    expect(importFile(store, CHATGPT)).toEqual({ format: 'chatgpt', imported: 2, skipped: 0, messages: 8 });
     const c = byTitle('Reversing things in Python');
     expect(view(c.id)).toEqual([
       'user: How do I reverse a list? 1/1',
@@ -44,6 +44,7 @@ describe('ChatGPT import', () => {
     expect(last).toMatchObject({ reasoning: 'Strings are sequences too.', model: 'o3', providerId: 'openai', createdAt: 1700000025000 });
     expect(c.createdAt).toBe(1700000000250);
     expect(store.messages.all(c.id).map((m) => m.text)).not.toContain('print(1)');
+    expect(store.messages.all(c.id).flatMap((m) => m.toolCalls ?? []).map((t) => [t.name, t.argsText])).toEqual([['python', '{"code":"print(1)"}']]);
     expect(view(byTitle('Photo question').id)).toEqual(['user: [image]\nWhat bird is this? 1/1', 'assistant: It looks like a robin. 1/1']);
     expect(store.search('robin')).toHaveLength(1);
   });

@@ -1,6 +1,8 @@
 // A Streamable HTTP MCP server on 127.0.0.1, written with the SDK's own server classes
 // (stateless: a fresh Server and transport per request, as the SDK's examples do). It requires
-// a bearer token, so a test can see that the saved secret really reaches the server.
+// a bearer token, so a test can see that the saved secret really reaches the server. With
+// `hugeResultMB` it also has a `huge` tool whose text result is that big, answered as SSE events
+// (the SDK's default) or, with `jsonResponse`, as one JSON body.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
@@ -18,10 +20,18 @@ const TOOLS = [
   { name: 'add', description: 'Adds two numbers.', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] } },
 ];
 
-function mcpServer(): Server {
+export interface HttpMcpOptions {
+  hugeResultMB?: number;
+  jsonResponse?: boolean;
+}
+
+const HUGE = { name: 'huge', description: 'Returns a very large text.', inputSchema: { type: 'object', properties: {} } };
+
+function mcpServer(options: HttpMcpOptions): Server {
   const server = new Server({ name: 'plume-test-http', version: '1.0.0' }, { capabilities: { tools: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: TOOLS }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: options.hugeResultMB ? [...TOOLS, HUGE] : TOOLS }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    if (request.params.name === 'huge') return { content: [{ type: 'text', text: 'x'.repeat((options.hugeResultMB ?? 0) * 1024 * 1024) }] };
     const { a, b } = (request.params.arguments ?? {}) as { a: number; b: number };
     return { content: [{ type: 'text', text: String(a + b) }] };
   });
@@ -35,7 +45,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
-export async function startHttpMcp(token: string): Promise<FakeHttpMcp> {
+export async function startHttpMcp(token: string, options: HttpMcpOptions = {}): Promise<FakeHttpMcp> {
   const authorizations: string[] = [];
   const http = createServer(async (req, res) => {
     authorizations.push(req.headers.authorization ?? '');
@@ -47,8 +57,8 @@ export async function startHttpMcp(token: string): Promise<FakeHttpMcp> {
       res.writeHead(405).end();
       return;
     }
-    const server = mcpServer();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const server = mcpServer(options);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: options.jsonResponse === true });
     res.on('close', () => {
       void transport.close();
       void server.close();

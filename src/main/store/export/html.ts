@@ -45,6 +45,7 @@ function messageSection(item: OrderedMessage, o: HtmlOptions, md: MarkdownWriter
     attachmentsToHtml(m.attachments ?? []),
     m.text.trim() ? `<div class="md">${md.render(m.text)}</div>` : '',
     toolCallsToHtml(m.toolCalls ?? []),
+    ...(m.toolNotices ?? []).map((notice) => `<p class="note">${escapeHtml(notice)}</p>`),
     note ? `<p class="note">${escapeHtml(note)}</p>` : '',
     '</section>',
   ].filter(Boolean).join('\n');

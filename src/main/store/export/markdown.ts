@@ -32,6 +32,7 @@ export function conversationToMarkdown(c: ConversationSnapshot, exportedAt: numb
     if (m.text.trim() || files.length === 0) out.push(m.text.trim() || '_(no text)_');
     else out.pop();
     if (m.toolCalls?.length) out.push('', ...toolCallsToMarkdown(m.toolCalls));
+    for (const notice of m.toolNotices ?? []) out.push('', `> ${notice}`);
     const note = outcomeNote(m);
     if (note) out.push('', `> ${note}`);
   }

@@ -25,7 +25,7 @@ function resultText(result: ToolResult): string {
 }
 
 /** A fence longer than any backtick run inside, so tool text cannot close it. */
-function fence(text: string, lang = ''): string {
+export function fence(text: string, lang = ''): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${lang}\n${text}\n${ticks}`;

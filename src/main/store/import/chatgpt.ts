@@ -1,9 +1,13 @@
 // ChatGPT data export (conversations.json): an array of conversations, each a `mapping` of
 // nodes {id, parent, children, message} plus the `current_node` that was on screen.
-// Tool calls, hidden system prompts and empty scaffolding nodes are dropped; their children
-// attach to the nearest kept ancestor, and "thoughts" become the next reply's reasoning.
+// Hidden system prompts and empty scaffolding nodes are dropped; their children attach to the
+// nearest kept ancestor, "thoughts" become the next reply's reasoning, and tool calls with
+// their outputs (code-interpreter cells, browsing) become the tool calls of the next reply (or of
+// a reply of their own when no answer follows them).
 import type { Role } from '../../../shared/chat';
 import type { ConversationSnapshot } from '../snapshot.ts';
+import { callStep, outputStep, pairSteps, type ToolStep } from './chatgpt-tools.ts';
+import { storedCall } from './foreign-tools.ts';
 import { ImportError, arr, member, obj, optNum, optStr, str, type Json, type JsonObject } from './read.ts';
 import { foreignToSnapshot, type ForeignMessage } from './tree.ts';
 
@@ -13,6 +17,8 @@ interface Node {
   /** null when the node is not shown as a message in Plume. */
   kept: { role: Role; text: string; model: string | null; createdAt: number | null; outcome: Pick<ForeignMessage, 'state' | 'finish'> } | null;
   reasoning: string;
+  /** A hidden tool call or tool output, carried to the next message shown. */
+  tool?: ToolStep;
 }
 
 function partsText(parts: Json[], where: string): string {
@@ -46,6 +52,11 @@ function readNode(key: string, raw: JsonObject, where: string): Node {
       .map((t, i) => str(obj(t, `${where}.message.content.thoughts[${i}]`).content, `${where}.message.content.thoughts[${i}].content`))
       .join('\n\n');
     return base;
+  }
+  if (role === 'assistant' && recipient !== 'all') return { ...base, tool: callStep(key, recipient, content) };
+  if (role === 'tool') {
+    const name = optStr(obj(msg.author, `${where}.message.author`).name ?? null, `${where}.message.author.name`) ?? 'tool';
+    return { ...base, tool: outputStep(key, name, content, meta) };
   }
   const shownRole = role === 'user' || role === 'assistant' || role === 'system' ? role : null;
   if (!shownRole || recipient !== 'all' || meta.is_visually_hidden_from_conversation === true) return base;
@@ -91,27 +102,41 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
   const createdAt = created === null ? 0 : Math.round(created * 1000);
   const updated = optNum(c.update_time, `${where}.update_time`);
 
-  // Nearest kept ancestor, collecting the reasoning of dropped "thoughts" nodes on the way.
-  const keptAncestor = (start: string | null): { key: string | null; reasoning: string[] } => {
+  // Nearest kept ancestor, collecting the reasoning and tool steps of dropped nodes on the way.
+  const keptAncestor = (start: string | null): { key: string | null; reasoning: string[]; tools: ToolStep[] } => {
     const reasoning: string[] = [];
+    const tools: ToolStep[] = [];
     let key = start;
     for (let steps = 0; key !== null; steps++) {
       if (steps > nodes.size) throw new ImportError(`${where}.mapping`, `has a cycle of parent links through ${JSON.stringify(key)}`);
       const n = nodes.get(key) as Node;
       if (n.kept) break;
       if (n.reasoning) reasoning.unshift(n.reasoning);
+      if (n.tool) tools.unshift(n.tool);
       key = n.parent;
     }
-    return { key, reasoning };
+    return { key, reasoning, tools };
   };
 
   const messages: ForeignMessage[] = [];
+  /** Tools that ran with no reply shown after them get a reply of their own, holding the calls. */
+  const toolsReply = (key: string, up: ReturnType<typeof keptAncestor>, at: number | null): string | null => {
+    const calls = pairSteps(up.tools).map((c) => storedCall(c, 'ChatGPT'));
+    if (calls.length === 0) return null;
+    const sourceId = `${key}:tools`;
+    messages.push({ sourceId, parentSourceId: up.key, role: 'assistant', text: '', reasoning: up.reasoning.join('\n\n'), model: null, createdAt: at ?? createdAt, toolCalls: calls });
+    return sourceId;
+  };
   for (const n of nodes.values()) {
     if (!n.kept) continue;
     const up = keptAncestor(n.parent);
+    // Tools then the user speaking before any answer: the calls get a reply of their own.
+    const toolsBefore = n.kept.role === 'assistant' ? null : toolsReply(n.key, up, n.kept.createdAt);
+    const calls = n.kept.role === 'assistant' ? pairSteps(up.tools).map((c) => storedCall(c, 'ChatGPT')) : [];
     messages.push({
+      ...(calls.length ? { toolCalls: calls } : {}),
       sourceId: n.key,
-      parentSourceId: up.key,
+      parentSourceId: toolsBefore ?? up.key,
       role: n.kept.role,
       text: n.kept.text,
       reasoning: n.kept.role === 'assistant' ? up.reasoning.join('\n\n') : '',
@@ -119,6 +144,14 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       createdAt: n.kept.createdAt ?? createdAt,
       ...n.kept.outcome,
     });
+  }
+  // A branch that ends in tools (the export was taken mid-run, or the run failed): same.
+  const parents = new Set([...nodes.values()].map((n) => n.parent));
+  const endsInTools = new Map<string, string>();
+  for (const n of nodes.values()) {
+    if (n.kept || parents.has(n.key)) continue;
+    const reply = toolsReply(n.key, keptAncestor(n.key), null);
+    if (reply) endsInTools.set(n.key, reply);
   }
   return foreignToSnapshot(
     {
@@ -128,7 +161,7 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       createdAt,
       updatedAt: updated === null ? createdAt : Math.round(updated * 1000),
       messages,
-      activeLeafSourceId: current === null ? null : keptAncestor(current).key,
+      activeLeafSourceId: current === null ? null : (endsInTools.get(current) ?? keptAncestor(current).key),
     },
     `${where}.mapping`,
   );

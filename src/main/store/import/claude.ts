@@ -2,34 +2,27 @@
 // in order. Newer exports also carry `parent_message_uuid`; when present it is used, so
 // edited branches survive. Without it each message answers the one before it, except that
 // consecutive messages from the same sender are retries (or edits) of one another: siblings.
-// A reply with no text at all (only whitespace blocks, or only tool use) is not shown as an
-// empty bubble; its answers attach to its parent.
+// Tool calls keep their results and artifacts become readable text (claude-tools.ts); a reply
+// with nothing at all to show is not an empty bubble: its answers attach to its parent.
 import { AttachmentProblem, checkAttachment } from '../../attachments/check.ts';
 import type { ConversationSnapshot, SnapshotAttachment } from '../snapshot.ts';
+import { readBlocks } from './claude-tools.ts';
+import { storedCall, type ForeignCall } from './foreign-tools.ts';
 import { ImportError, arr, isoTime, obj, oneOf, optStr, str, type Json } from './read.ts';
 import { foreignToSnapshot, type ForeignMessage } from './tree.ts';
 
 // Claude marks "no parent" with an all-zero UUID rather than null.
 const ROOT_PARENT = '00000000-0000-4000-8000-000000000000';
 
-function messageText(m: { [k: string]: Json }, where: string): { text: string; reasoning: string } {
+function messageText(m: { [k: string]: Json }, id: string, where: string): { text: string; reasoning: string; calls: ForeignCall[] } {
   if (m.content !== undefined && m.content !== null) {
     const blocks = arr(m.content, `${where}.content`).map((b, i) => obj(b, `${where}.content[${i}]`));
-    const texts: string[] = [];
-    const thinking: string[] = [];
-    // Tool use, tool results and attachments have no text of their own to show.
-    blocks.forEach((b, i) => {
-      // A whitespace-only block (often the first, before a tool call) is not text to show.
-      if (b.type === 'text') {
-        const text = str(b.text, `${where}.content[${i}].text`);
-        if (text.trim() !== '') texts.push(text);
-      } else if (b.type === 'thinking' && typeof b.thinking === 'string') thinking.push(b.thinking);
-    });
-    if (texts.length > 0 || m.text === undefined) return { text: texts.join('\n\n'), reasoning: thinking.join('\n\n') };
-    return { text: str(m.text, `${where}.text`), reasoning: thinking.join('\n\n') };
+    const read = readBlocks(blocks, id, where);
+    if (read.text !== '' || m.text === undefined) return read;
+    return { ...read, text: str(m.text, `${where}.text`) };
   }
   if (m.text === undefined) throw new ImportError(where, 'has neither text nor content');
-  return { text: str(m.text, `${where}.text`), reasoning: '' };
+  return { text: str(m.text, `${where}.text`), reasoning: '', calls: [] };
 }
 
 /**
@@ -79,11 +72,11 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
     const declared = optStr(m.parent_message_uuid, `${at}.parent_message_uuid`);
     const inferred = previous === null ? null : previous.sender === sender ? previous.parent : previous.id;
     const parent = declared === null ? inferred : declared === ROOT_PARENT ? null : declared;
-    const { text, reasoning } = messageText(m, at);
+    const { text, reasoning, calls } = messageText(m, id, at);
     const { attachments, notes } = readAttachments(m, at);
     previous = { id, sender, parent };
     indexOf.set(id, i);
-    if (sender === 'assistant' && text.trim() === '' && reasoning.trim() === '' && notes.length === 0) {
+    if (sender === 'assistant' && text.trim() === '' && reasoning.trim() === '' && notes.length === 0 && calls.length === 0) {
       skipped.set(id, parent);
       return;
     }
@@ -96,6 +89,7 @@ function convertOne(raw: Json, where: string): ConversationSnapshot {
       model: null,
       createdAt: m.created_at === undefined ? createdAt : isoTime(m.created_at, `${at}.created_at`),
       ...(attachments.length && sender === 'human' ? { attachments } : {}),
+      ...(calls.length && sender === 'assistant' ? { toolCalls: calls.map((c) => storedCall(c, 'Claude.ai')) } : {}),
     });
   });
   const lastShown = (id: string | null): string | null => {

@@ -52,6 +52,8 @@ function readMessage(raw: Json, where: string): SnapshotMessage {
   // Tool calls are data for display only: kept as exported, never run on import.
   const toolCalls = Array.isArray(m.toolCalls) ? (m.toolCalls as unknown[]).filter(isStoredToolCall) : [];
   if (toolCalls.length) message.toolCalls = toolCalls;
+  const toolNotices = Array.isArray(m.toolNotices) ? m.toolNotices.filter((n): n is string => typeof n === 'string') : [];
+  if (toolNotices.length) message.toolNotices = toolNotices;
   return message;
 }
 

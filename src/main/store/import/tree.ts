@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ReplyState, Role } from '../../../shared/chat';
 import type { FinishReason } from '../../../shared/provider-events';
+import type { StoredToolCall } from '../../../shared/tool-calls';
 import type { ConversationSnapshot, SnapshotAttachment, SnapshotMessage } from '../snapshot.ts';
 import { ImportError } from './read.ts';
 
@@ -15,6 +16,8 @@ export interface ForeignMessage {
   model: string | null;
   createdAt: number;
   attachments?: SnapshotAttachment[];
+  /** Tool calls the other app ran, shown (never run) with the reply. */
+  toolCalls?: StoredToolCall[];
   /** How a reply ended when the source says so ('stopped' by the user); complete otherwise. */
   state?: Extract<ReplyState, 'complete' | 'stopped'>;
   finish?: FinishReason | null;
@@ -84,6 +87,7 @@ export function foreignToSnapshot(c: ForeignConversation, where: string): Conver
 
   const messages: SnapshotMessage[] = ordered.map((m) => ({
     ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+    ...(m.toolCalls?.length ? { toolCalls: m.toolCalls } : {}),
     id: m.id,
     parentId: m.parentId,
     activeChildId: activeChild.get(m.id) ?? null,

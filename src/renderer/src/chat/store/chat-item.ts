@@ -57,5 +57,6 @@ export function toItem(m: PathMessage): ChatItem {
   if (m.providerId) item.providerId = m.providerId;
   if (m.attachments?.length) item.attachments = m.attachments;
   if (m.toolCalls?.length) item.toolCalls = viewsFromStored(m.toolCalls);
+  if (m.toolNotices?.length) item.toolNotices = m.toolNotices;
   return item;
 }

@@ -121,7 +121,7 @@ export class LiveToolCalls {
   }
 }
 
-/** Main's copy of a message may lack what the window showed live (notices are not stored). */
+/** Main's copy of a message may lack what the window showed live (a row written before the last notice). */
 export function keepToolCalls<T extends { toolCalls?: readonly ToolCallView[]; toolNotices?: readonly string[] }>(fresh: T, shown: T | undefined): T {
   if (!shown) return fresh;
   let kept = fresh;
