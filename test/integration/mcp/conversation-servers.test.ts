@@ -1,21 +1,11 @@
 // The per-conversation choice of MCP servers and the tool step cap refuse bad input with a
 // sentence and keep what was stored; a good choice survives a restart (a fresh store).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationServers } from '../../../src/main/mcp/conversation-servers';
 import { AppSettingsStore } from '../../../src/main/services/app-settings';
+import { tempDirs } from '../../support/temp-dirs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const dir = () => {
-  const made = mkdtempSync(join(tmpdir(), 'plume-conv-servers-'));
-  dirs.push(made);
-  return made;
-};
+const dir = tempDirs('plume-conv-servers-');
 
 describe('servers switched off per conversation', () => {
   it('are kept per conversation across a restart; none switched off leaves no record', async () => {
