@@ -11,8 +11,9 @@ export function wordSource(seed: number): () => string {
 
 /** `contentShare` of the bytes go to one string, the rest to edit objects. */
 export function buildArgument(bytes: number, seed: number, contentShare = 0.8): string {
+  // One stream for words and numbers alike, so a seed always gives the very same bytes.
   const rand = seededRandom(seed);
-  const word = wordSource(seed + 1);
+  const word = () => WORDS[Math.floor(rand() * WORDS.length)] as string;
   const edits: unknown[] = [];
   let content = '';
   while (content.length < bytes * contentShare) content += `${word()} ${word()}${rand() < 0.1 ? '\n' : ' '}`;
