@@ -15,6 +15,7 @@ import { startWebHost } from '../src/main/web-host/server';
 import { fixture } from './render/fixtures.ts';
 import { launch } from './render/serve.ts';
 import { type Figure, percentile, report } from './support/report';
+import { recordReplyFrames } from './support/reply-frames.ts';
 
 const BACKGROUND = 7;
 const FIXTURE = 'mixed-50k';
@@ -22,30 +23,6 @@ const HOLD_AT = 0.95;
 const ROUNDS = 4;
 const MB = 1024 * 1024;
 const root = join(import.meta.dirname, '..');
-/**
- * Frame-to-frame times while the reply on screen has text and is still streaming. A string, not
- * a function: tsx would wrap a function's inner functions in a helper the page does not have.
- */
-const RECORD_VISIBLE_FRAMES = `new Promise((resolve) => {
-  const frames = [];
-  let last;
-  let startedAt;
-  const frame = (now) => {
-    const replies = document.querySelectorAll('[data-testid=message-assistant]');
-    const reply = replies[replies.length - 1];
-    const streaming = reply?.dataset.state === 'streaming';
-    // Reading the text is O(its length): only until the first token shows.
-    if (streaming && startedAt === undefined && reply.querySelector('.message-text')?.textContent) startedAt = now;
-    if (streaming && startedAt !== undefined && last !== undefined) frames.push(now - last);
-    last = now;
-    if (reply && !streaming) {
-      const chars = reply.querySelector('.message-text')?.textContent?.length ?? 0;
-      resolve({ frames, seconds: (now - (startedAt ?? now)) / 1000, chars });
-    } else requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-})`;
-
 // Counted across runs: the provider reports requests and holds since it started.
 let runs = 0;
 let requestsSent = 0;
@@ -187,7 +164,7 @@ interface VisibleFrames {
 }
 
 function recordVisibleFrames(target: Page): Promise<VisibleFrames> {
-  return target.evaluate(RECORD_VISIBLE_FRAMES) as Promise<VisibleFrames>;
+  return recordReplyFrames(target);
 }
 
 interface Provider {

@@ -8,26 +8,8 @@
 // Times are CPU time of this process (user + system), best of several runs after a warm-up, so
 // other work on a shared machine distorts them less than wall-clock time would.
 import { PartialJsonParser } from '../src/shared/partial-json.ts';
-import { seededRandom } from './support/random.ts';
+import { buildArgument } from './support/tool-argument.ts';
 import { report, type Figure } from './support/report.ts';
-
-const rand = seededRandom(12);
-const WORDS = ['path', 'line', 'const', 'value', 'the', 'tool', 'quote "here"', 'tab\there', 'naïve', '€', 'emoji 😀', 'back\\slash'];
-const word = () => WORDS[Math.floor(rand() * WORDS.length)] as string;
-
-/** A write_file-style argument: a long content string, plus a list of small edit objects. */
-function buildArgument(bytes: number): string {
-  const edits: unknown[] = [];
-  let content = '';
-  while (content.length < bytes * 0.8) content += `${word()} ${word()}${rand() < 0.1 ? '\n' : ' '}`;
-  const argument = { path: '/tmp/notes.md', content, edits, overwrite: true };
-  let text = JSON.stringify(argument);
-  while (text.length < bytes) {
-    edits.push({ line: Math.floor(rand() * 5000), insert: `${word()} ${word()}`, score: rand() * 100 - 50 });
-    if (edits.length % 200 === 0) text = JSON.stringify(argument);
-  }
-  return JSON.stringify(argument);
-}
 
 function cut(text: string, deltas: number): string[] {
   const pieces: string[] = [];
@@ -103,7 +85,7 @@ function reparse(pieces: string[], stride: number): number {
 
 const best = (runs: number, f: () => number) => Math.min(...Array.from({ length: runs }, f));
 
-const argument = buildArgument(1 << 20);
+const argument = buildArgument(1 << 20, 12);
 console.log(`argument: ${(argument.length / 1024).toFixed(0)} KB of JSON`);
 
 const counts = [4_000, 8_000, 16_000, 32_000, 40_000];

@@ -43,6 +43,11 @@ export interface StreamRequest {
   system?: string;
   options?: GenerationOptions;
   action: ReplyAction;
+  /**
+   * MCP servers switched off for this conversation, as the composer shows them. Sent with each
+   * reply because a new chat has no id to store the choice under until its first message.
+   */
+  toolServersOff?: string[];
 }
 
 /** The first message on a reply's port: where the new rows live in the conversation tree. */

@@ -216,6 +216,9 @@ export interface Channels {
   'mcp:restart': { req: { id: string }; res: McpServerView };
   /** Switches a tool on or off, or sets its policy (ask / allow / deny). */
   'mcp:setTool': { req: { id: string; tool: string; enabled?: boolean; policy?: McpToolPolicy }; res: McpServerView };
+  /** The servers whose tools a conversation does not offer (none switched off: every enabled one). */
+  'mcp:conversationServers': { req: { conversationId: string }; res: { off: string[] } };
+  'mcp:setConversationServers': { req: { conversationId: string; off: string[] }; res: { off: string[] } };
 }
 
 /** A preset as the settings screen shows it: fills kind and base URL, says if a key is needed. */
@@ -315,6 +318,8 @@ const CHANNELS = {
   'mcp:consent': true,
   'mcp:restart': true,
   'mcp:setTool': true,
+  'mcp:conversationServers': true,
+  'mcp:setConversationServers': true,
 } as const satisfies Record<Channel, true>;
 
 export function isChannel(name: unknown): name is Channel {

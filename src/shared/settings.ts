@@ -22,10 +22,15 @@ export interface AppSettings {
   prices: PriceRow[];
   /** A reply longer than this many million characters is stopped: bounds main's memory and the database. */
   maxReplyMB: number;
+  /** Model steps in one reply (each may call tools) before Plume stops asking the model for more. */
+  maxToolSteps: number;
 }
 
 export const IDLE_TIMEOUT_LIMITS = { minSec: 5, maxSec: 900 } as const;
 export const MAX_REPLY_LIMITS = { minMB: 1, maxMB: 200 } as const;
+export const TOOL_STEP_LIMITS = { min: 1, max: 100 } as const;
+/** The setting's name as Settings shows it; the notice at the cap names it the same way. */
+export const TOOL_STEPS_LABEL = 'Tool steps per reply';
 /** "MB of text" as the settings screen says it: a million characters. */
 export const CHARS_PER_MB = 1_000_000;
 
@@ -50,6 +55,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   defaultProviderId: null,
   prices: [...DEFAULT_PRICES],
   maxReplyMB: 10,
+  maxToolSteps: 10,
 };
 
 /**

@@ -41,7 +41,8 @@ describe('the tool loop', () => {
     await approval.getByRole('button', { name: 'Allow once' }).click();
 
     await expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
-    expect(await lastReply(page).locator('.message-text').textContent()).toBe('Let me echo that. The tool answered: Echo: hi from the model.');
+    // The text before the call and the answer after it sit on either side of the call.
+    expect(await lastReply(page).locator('.message-text').allTextContents()).toEqual(['Let me echo that.', 'The tool answered: Echo: hi from the model.']);
     await call.getByText('Result', { exact: true }).click(); // collapsed by default
     expect(await call.getByLabel('Tool result').textContent()).toBe('Echo: hi from the model');
     await shootLayouts(page, shots, 'result', call);

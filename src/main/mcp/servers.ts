@@ -8,6 +8,7 @@ import { replyTools, type OfferedServer, type PolicyMemory } from './reply-tools
 import { keyHint } from '../settings/key-hint';
 import type { KeyVault } from '../settings/key-vault';
 import { commandLine, consentFingerprint } from './command-line';
+import { ConversationServers } from './conversation-servers';
 import { McpConnection, DEFAULT_TIMEOUTS, type ConnectionTarget, type ConnectionTimeouts } from './connection';
 import { McpInputError, McpServerRecords, type McpSecrets, type McpServerRecord } from './server-records';
 import type { StdioLimits, StdioServerSpec } from './stdio-transport';
@@ -27,9 +28,12 @@ export class McpServers {
   private readonly connections = new Map<string, { connection: McpConnection; fingerprint: string }>();
   /** "Allow for this conversation" decisions: conversation id → server id + tool name. */
   private readonly allowed = new Map<string, Set<string>>();
+  /** Per conversation: the servers whose tools it does not offer. */
+  readonly perConversation: ConversationServers;
 
   constructor(private readonly options: McpServersOptions) {
     this.records = new McpServerRecords(options.dataDir, options.vault);
+    this.perConversation = new ConversationServers(options.dataDir);
   }
 
   async list(): Promise<McpServerView[]> {
@@ -81,11 +85,13 @@ export class McpServers {
   }
 
   /**
-   * The tools a reply may offer: every enabled server the user has allowed to run, started now
-   * if needed (one that fails to start is left out), with its switched-on tools.
+   * The tools a reply may offer: every enabled server the user has allowed to run and has not
+   * switched off for this conversation, started now if needed (one that fails to start is left
+   * out), with its switched-on tools.
    */
   async replyTools(conversationId: string, maxSteps = DEFAULT_MAX_TOOL_STEPS): Promise<ReplyTools | undefined> {
-    const usable = (await this.records.list()).filter((r) => r.enabled && (r.transport === 'http' || r.consentedFingerprint !== undefined));
+    const off = new Set(await this.perConversation.off(conversationId));
+    const usable = (await this.records.list()).filter((r) => r.enabled && !off.has(r.id) && (r.transport === 'http' || r.consentedFingerprint !== undefined));
     const started = await Promise.all(
       usable.map(async (record): Promise<OfferedServer | undefined> => {
         const connection = await this.connection(record.id).catch(() => undefined);

@@ -2,7 +2,7 @@
 // provider. Everything written comes from the window, so it is checked field by field and a bad
 // value is refused with a sentence instead of being stored.
 import { join } from 'node:path';
-import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS, type PriceRow } from '../../shared/settings';
+import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS, type PriceRow, TOOL_STEP_LIMITS } from '../../shared/settings';
 import { readJsonKeepingDamaged, writeJsonFile } from '../settings/json-file';
 import { oneAtATime } from '../settings/one-at-a-time';
 import { InvalidInput } from './request-validation';
@@ -69,6 +69,13 @@ function parseSettingsChange(change: Record<string, unknown>): Partial<AppSettin
     }
     out.maxReplyMB = mb;
   }
+  if ('maxToolSteps' in change) {
+    const steps = change.maxToolSteps;
+    if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < TOOL_STEP_LIMITS.min || steps > TOOL_STEP_LIMITS.max) {
+      throw new InvalidInput(`Tool steps per reply must be a whole number from ${TOOL_STEP_LIMITS.min} to ${TOOL_STEP_LIMITS.max}.`);
+    }
+    out.maxToolSteps = steps;
+  }
   return out;
 }
 
@@ -104,7 +111,7 @@ function parsePrices(value: unknown): PriceRow[] {
 function salvage(value: unknown): Partial<AppSettings> {
   if (typeof value !== 'object' || value === null) return {};
   const out: Partial<AppSettings> = {};
-  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'prices', 'maxReplyMB'] as const) {
+  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'prices', 'maxReplyMB', 'maxToolSteps'] as const) {
     try {
       Object.assign(out, parseSettingsChange({ [key]: (value as Record<string, unknown>)[key] }));
     } catch {

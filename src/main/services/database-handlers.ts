@@ -20,9 +20,11 @@ interface Parts {
   vault: KeyVault;
   /** Replies write to the database: they are stopped before it is swapped or erased. */
   abortAll: () => void;
+  /** Other per-conversation records kept outside the database (MCP servers per conversation). */
+  forgetConversations?: () => Promise<void>;
 }
 
-export function databaseHandlers({ keeper, settings, appSettings, vault, abortAll }: Parts): DatabaseChannels {
+export function databaseHandlers({ keeper, settings, appSettings, vault, abortAll, forgetConversations }: Parts): DatabaseChannels {
   return {
     'database:status': async () => {
       // The window asks first thing once it is up: only then does the check of every page start.
@@ -46,6 +48,7 @@ export function databaseHandlers({ keeper, settings, appSettings, vault, abortAl
       if (req?.confirm !== 'erase') throw new InvalidInput('Nothing was deleted: the request was not confirmed.');
       abortAll();
       keeper.eraseAll();
+      await forgetConversations?.();
       for (const provider of await settings.list()) {
         await vault.delete(provider.id);
         await settings.remove(provider.id);

@@ -14,5 +14,7 @@ export function mcpHandlers(servers: McpServers): Pick<Handlers, McpChannel> {
     'mcp:restart': ({ id }) => servers.restart(id),
     'mcp:setTool': ({ id, tool, enabled, policy }) =>
       servers.setTool(id, String(tool), { ...(typeof enabled === 'boolean' ? { enabled } : {}), ...(policy === 'ask' || policy === 'allow' || policy === 'deny' ? { policy } : {}) }),
+    'mcp:conversationServers': async ({ conversationId }) => ({ off: await servers.perConversation.off(String(conversationId)) }),
+    'mcp:setConversationServers': async ({ conversationId, off }) => ({ off: await servers.perConversation.setOff(conversationId, off) }),
   };
 }

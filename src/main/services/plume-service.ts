@@ -124,7 +124,7 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
       await options.openExternal(parsed);
     },
     'images:fetch': async ({ url }) => fetchImageAsDataUrl(url),
-    ...databaseHandlers({ keeper, settings, appSettings, vault: options.vault, abortAll: () => abortAll() }),
+    ...databaseHandlers({ keeper, settings, appSettings, vault: options.vault, abortAll: () => abortAll(), forgetConversations: () => mcp.perConversation.clear() }),
     ...conversationHandlers(store, {
       exportChunks,
       saveExport: options.saveExport ?? saveForDownload(downloads),
@@ -162,18 +162,20 @@ export function createPlumeService(options: PlumeServiceOptions): PlumeService {
     const call: ProviderCall = { model: req.model, messages: prepared.history };
     if (req.system) call.system = req.system;
     if (req.options) call.options = req.options;
-    const { idleTimeoutSec, maxReplyMB } = await appSettings.get();
+    const { idleTimeoutSec, maxReplyMB, maxToolSteps } = await appSettings.get();
     const idleTimeoutMs = options.idleTimeoutMs ?? idleTimeoutSec * 1000;
-    return { adapter, call, prepared, idleTimeoutMs, maxReplyMB };
+    // The composer's choice is the conversation's from now on (a new chat stores it here first).
+    if (req.toolServersOff) await mcp.perConversation.setOff(req.conversationId, req.toolServersOff);
+    return { adapter, call, prepared, idleTimeoutMs, maxReplyMB, maxToolSteps };
   }
 
   function openStream(request: unknown, port: PortLike): void {
     replies.open(port);
     void startReply(request, port)
       .then(
-        async ({ adapter, call, prepared, idleTimeoutMs, maxReplyMB }) => {
+        async ({ adapter, call, prepared, idleTimeoutMs, maxReplyMB, maxToolSteps }) => {
           const { checkpointer } = prepared;
-          const tools = await mcp.replyTools(prepared.placement.conversationId);
+          const tools = await mcp.replyTools(prepared.placement.conversationId, maxToolSteps);
           const toolLog = new ToolCallLog();
           const saveTools = () => {
             store.messages.setToolCalls(prepared.placement.assistantMessageId, toolLog.all);

@@ -7,6 +7,7 @@ import type { ProviderInput, ProviderKind, ProviderProbe } from '../../shared/co
 import { MAX_REQUEST_CHARS } from '../../shared/limits';
 import type { PlumeError } from '../../shared/provider-events';
 import { AttachmentProblem, checkUploads } from '../attachments/check';
+import { parseOff } from '../mcp/conversation-servers';
 import { type Checked, checkApiKey, checkBaseURL, checkModelId } from '../providers/validate';
 
 export class InvalidInput extends Error {
@@ -27,6 +28,7 @@ export function parseStreamRequest(value: unknown): StreamRequest {
   const request: StreamRequest = { conversationId: r.conversationId, providerId: r.providerId, model: r.model.trim(), action };
   if (typeof r.system === 'string' && r.system.trim() !== '') request.system = r.system;
   if (r.options && typeof r.options === 'object') request.options = parseOptions(r.options);
+  if (r.toolServersOff !== undefined) request.toolServersOff = parseOff(r.toolServersOff);
   const size = (request.system?.length ?? 0) + ('text' in request.action ? request.action.text.length : 0) + inlinedChars;
   if (size > MAX_REQUEST_CHARS) {
     throw new InvalidInput(

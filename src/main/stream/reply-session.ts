@@ -6,7 +6,7 @@ import type { FinishReason, PlumeError, ToolCallEvent } from '../../shared/provi
 import type { ToolDecision, ToolResult, ToolTurn } from '../../shared/tool-calls';
 import type { ToolTraffic } from '../../shared/port/tool-traffic';
 import type { PortLike } from '../../shared/port/port';
-import { CHARS_PER_MB } from '../../shared/settings';
+import { CHARS_PER_MB, TOOL_STEPS_LABEL } from '../../shared/settings';
 import { ReplySender } from '../../shared/port/reply-sender';
 import type { ProviderAdapter, ProviderCall } from '../providers/types';
 import { asPlumeError, STOP_MESSAGES } from './failure';
@@ -137,7 +137,7 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
     const runnable = calls.runnable();
     if (!options.tools || runnable.length === 0 || cause || failure || controller.signal.aborted) break;
     if (step >= options.tools.maxSteps) {
-      pushTool({ k: 'notice', text: `Stopped after ${options.tools.maxSteps} tool steps in one reply (the limit in Settings). Send a message to let the model go on.` });
+      pushTool({ k: 'notice', text: stepCapNotice(options.tools.maxSteps) });
       break;
     }
     // The user's decisions and the tools take as long as they take: no idle watchdog here.
@@ -165,6 +165,11 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   }
   if (!sender.isGone) sender.end(outcome);
   return { outcome, text, reasoning };
+}
+
+/** Names the setting, so the user knows where to raise it. */
+function stepCapNotice(steps: number): string {
+  return `Stopped after ${steps} tool steps in one reply: the limit “${TOOL_STEPS_LABEL}” in Settings → MCP servers. Send a message to let the model go on.`;
 }
 
 function toolTraffic(event: ToolCallEvent): Parameters<ReplySender['pushTool']>[0] {

@@ -10,6 +10,7 @@ import './attachments/attachments.css';
 import { readDraft, writeDraft } from './drafts';
 import { isSendPress, useSendKey } from './send-key';
 import { IconButton } from '../shell/IconButton';
+import { ToolServersControl } from './tools/ToolServersControl';
 
 interface Props {
   /** Whose draft the composer holds: each conversation keeps its own. */
@@ -171,6 +172,7 @@ export function Composer({ conversationId, streaming, disabled, target, onSend, 
           />
         )}
       </div>
+      <ToolServersControl conversationId={conversationId} />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 import { memo, useState } from 'react';
 import { AttachmentList } from './attachments/AttachmentList';
 import { CopyButton } from '../markdown';
-import { MessageBody } from './message/MessageBody';
-import { ToolCalls } from './message/ToolCalls';
+import { ReplyBody } from './message/ReplyBody';
 import { useProviderName } from '../providers/provider-names';
 import type { ToolDecision } from '../../../shared/tool-calls';
 import type { ChatItem } from './store/chat-store';
@@ -69,9 +68,16 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
           }}
         />
       ) : (
-        <MessageBody text={item.text} streaming={streaming} raw={raw || item.role === 'user'} />
+        <ReplyBody
+          text={item.text}
+          streaming={streaming}
+          raw={raw || item.role === 'user'}
+          calls={item.toolCalls}
+          notices={item.toolNotices}
+          onDecide={streaming ? actions.decideTool : undefined}
+          onStop={streaming ? actions.stop : undefined}
+        />
       )}
-      <ToolCalls calls={item.toolCalls} notices={item.toolNotices} onDecide={streaming ? actions.decideTool : undefined} onStop={streaming ? actions.stop : undefined} />
       {streaming && item.retry && <RetryCountdown retry={item.retry} />}
       {streaming && item.text === '' && !item.reasoning && !item.retry && !item.toolCalls?.length && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (

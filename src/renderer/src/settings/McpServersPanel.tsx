@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import type { McpServerView, McpStatus, McpToolPolicy } from '../../../shared/mcp';
 import { bridge } from '../bridge';
 import { McpServerForm } from './McpServerForm';
+import { ToolStepsField } from './ToolStepsField';
 import { dangerNote } from './mcp-form-text';
 import './mcp.css';
 
@@ -52,6 +53,7 @@ export function McpServersPanel() {
         <button type="button" onClick={() => setEditing('new')}>Add MCP server</button>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
+      <ToolStepsField />
     </section>
   );
 }

@@ -17,21 +17,44 @@ const STATE_TEXT: Record<ToolCallState, string> = {
 
 
 interface ToolCallsProps {
-  calls: readonly ToolCallView[] | undefined;
-  notices?: readonly string[] | undefined;
+  /** Calls that appeared at one point of the reply (one step's calls). */
+  calls: readonly ToolCallView[];
   /** Present while the reply streams: approvals and Stop reach main only then. */
   onDecide?: ((callId: string, decision: ToolDecision) => void) | undefined;
   onStop?: (() => void) | undefined;
 }
 
-export function ToolCalls({ calls, notices, onDecide, onStop }: ToolCallsProps) {
-  if (!calls?.length && !notices?.length) return null;
+export function ToolCalls({ calls, onDecide, onStop }: ToolCallsProps) {
+  if (calls.length === 0) return null;
+  const asking = calls.filter((call) => call.run?.phase === 'asking');
   return (
     <div className="tool-calls">
-      {calls?.map((call) => (
+      {asking.length > 1 && onDecide && <DecideAll callIds={asking.map((call) => call.callId)} onDecide={onDecide} />}
+      {calls.map((call) => (
         <ToolCall key={call.callId} call={call} onDecide={onDecide} onStop={onStop} />
       ))}
-      {notices?.map((notice, i) => (
+    </div>
+  );
+}
+
+/** Several calls of one step waiting at once: one answer for all of them, beside the per-call ones. */
+function DecideAll({ callIds, onDecide }: { callIds: string[]; onDecide: (callId: string, decision: ToolDecision) => void }) {
+  const all = (decision: ToolDecision) => callIds.forEach((callId) => onDecide(callId, decision));
+  return (
+    <div className="tool-decide-all" role="group" aria-label={`Decide all ${callIds.length} waiting calls`}>
+      <span>{callIds.length} calls wait for you.</span>
+      <button type="button" className="primary" onClick={() => all({ kind: 'once' })}>Allow all ({callIds.length})</button>
+      <button type="button" onClick={() => all({ kind: 'deny' })}>Deny all</button>
+    </div>
+  );
+}
+
+/** Things about the reply as a whole (the step cap was reached), after everything else. */
+export function ToolNotices({ notices }: { notices: readonly string[] | undefined }) {
+  if (!notices?.length) return null;
+  return (
+    <div className="tool-calls">
+      {notices.map((notice, i) => (
         <p key={i} className="tool-notice" role="note">{notice}</p>
       ))}
     </div>

@@ -13,6 +13,7 @@ import type { ReplyTarget } from '../../providers/reply-target';
 import { type ChatItem, toItem } from './chat-item';
 import type { RepliesStore, ReplyWatcher } from './replies-store';
 import { keepToolCalls } from './tool-calls';
+import { adoptNewChat, offFor } from '../tools/tool-server-choice';
 
 export type { ChatItem } from './chat-item';
 export type { ReplyTarget } from '../../providers/reply-target';
@@ -156,6 +157,8 @@ export class ChatStore {
     this.set({ ...this.snapshot, items: [...before, row], streaming: true, error: null });
 
     let conversationId = this.snapshot.conversationId;
+    // Read before a new chat gets its id: the choice made in the composer until now.
+    const toolServersOff = offFor(conversationId);
     let stopRequested = false;
     if (!conversationId) {
       const pending: PendingNewChat = { stopRequested: false };
@@ -177,9 +180,11 @@ export class ChatStore {
         this.replies.watch(this.watcher(conversationId));
         this.set({ ...this.snapshot, conversationId });
       }
+      adoptNewChat(conversationId);
       this.onConversationChanged(conversationId);
     }
     const request: StreamRequest = { conversationId, providerId: target.providerId, model: target.model, action };
+    if (toolServersOff) request.toolServersOff = toolServersOff;
     if (target.system) request.system = target.system;
     if (target.options && Object.keys(target.options).length) request.options = target.options;
     this.replies.start(request, before, row);
