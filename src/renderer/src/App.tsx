@@ -48,6 +48,7 @@ export function App() {
   const [searching, setSearching] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string; wasOpen: boolean } | null>(null);
+  const [renameRequest, setRenameRequest] = useState<{ id: string } | null>(null);
   const sidebar = useSidebar();
   const menuRef = useRef<(() => void) | null>(null);
   const modelRef = useRef<(() => void) | null>(null);
@@ -118,6 +119,25 @@ export function App() {
   useCommand('settings', () => setView({ screen: 'settings' }));
   useCommand('stop', chat.streaming ? () => store.stop() : null);
   useCommand('export', chat.conversationId ? () => menuRef.current?.() : null);
+  useCommand('toggle-sidebar', view.screen === 'chat' ? sidebar.toggle : null);
+  const open = conversations.list.find((c) => c.id === chat.conversationId);
+  useCommand('delete', open && view.screen === 'chat' ? () => void onDelete(open.id) : null);
+  useCommand('pin', open ? () => void pin(open.id, !open.pinned) : null);
+  useCommand(
+    'rename',
+    open && view.screen === 'chat'
+      ? () => {
+          // Renaming happens in the sidebar row, so a hidden sidebar opens for it.
+          if (!sidebar.open) sidebar.toggle();
+          setRenameRequest({ id: open.id });
+        }
+      : null,
+  );
+
+  const pin = async (id: string, pinned: boolean) => {
+    await bridge.invoke('conversations:pin', { id, pinned });
+    await conversations.refresh();
+  };
 
   const onSaved = (saved: SavedProvider) => {
     setView({ screen: 'chat' });
@@ -204,10 +224,8 @@ export function App() {
             await bridge.invoke('conversations:rename', { id, title }).catch((e: Error) => setNotice(e.message));
             await conversations.refresh();
           }}
-          onPin={async (id, pinned) => {
-            await bridge.invoke('conversations:pin', { id, pinned });
-            await conversations.refresh();
-          }}
+          onPin={pin}
+          renameRequest={renameRequest}
           onDelete={onDelete}
         />
       )}

@@ -22,11 +22,16 @@ interface Props {
   onDelete(id: string): Promise<void>;
   /** Lying over the chat (narrow windows) rather than docked beside it. */
   overlay?: boolean;
+  /** The Rename command: a new object each time asks to rename that row. */
+  renameRequest?: { id: string } | null;
 }
 
-export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onSearch, onProviders, onSettings, onRename, onPin, onDelete, overlay = false }: Props) {
+export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onSearch, onProviders, onSettings, onRename, onPin, onDelete, overlay = false, renameRequest = null }: Props) {
   const groups = useMemo(() => groupConversations(conversations, Date.now()), [conversations]);
   const [renaming, setRenaming] = useState<string | null>(null);
+  useEffect(() => {
+    if (renameRequest) setRenaming(renameRequest.id);
+  }, [renameRequest]);
   const selected = useSelection();
   useEffect(() => keepOnly(new Set(conversations.map((c) => c.id))), [conversations]);
   // The list is one Tab stop (a roving tabindex): arrows move between conversations, Enter opens,
