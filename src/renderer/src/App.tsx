@@ -23,6 +23,7 @@ import { ProviderNames } from './providers/provider-names';
 import { useReplyTarget } from './providers/use-reply-target';
 import { CommandPalette, useCommand } from './shell';
 import { useSidebar } from './shell/use-sidebar';
+import { Notice } from './shell/Notice';
 import { ChatStore } from './chat/store/chat-store';
 import { RepliesStore } from './chat/store/replies-store';
 
@@ -69,18 +70,21 @@ export function App() {
     [store, sidebar.dismissOverlay],
   );
 
-  // Esc closes the sidebar where it lies over the chat, and focus goes back to its toggle.
+  // Esc or the close button closes the sidebar where it lies over the chat, and focus goes back to its toggle.
+  const closeOverlay = useCallback(() => {
+    sidebar.dismissOverlay();
+    document.querySelector<HTMLElement>('[aria-controls="conversation-sidebar"]')?.focus();
+  }, [sidebar.dismissOverlay]);
   useEffect(() => {
     if (!(sidebar.open && sidebar.overlay)) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      sidebar.dismissOverlay();
-      document.querySelector<HTMLElement>('[aria-controls="conversation-sidebar"]')?.focus();
+      closeOverlay();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [sidebar.open, sidebar.overlay, sidebar.dismissOverlay]);
+  }, [sidebar.open, sidebar.overlay, closeOverlay]);
 
   // Esc leaves the Settings and Providers pages, as it closes every dialog and panel.
   useEffect(() => {
@@ -153,6 +157,14 @@ export function App() {
     await conversations.refresh();
   };
 
+  const undoDelete = async (what: { id: string; wasOpen: boolean }) => {
+    await bridge.invoke('conversations:undoDelete', { id: what.id });
+    setDeleted(null);
+    await conversations.refresh();
+    // Undoing the delete of the conversation you were in puts you back in it.
+    if (what.wasOpen) openConversation(what.id);
+  };
+
   if (reply.loadError) return <main className="app"><p role="alert" className="form-error">{reply.loadError}</p></main>;
   const { providers, settings } = reply;
   if (providers === null || settings === null) return <main className="app" aria-busy="true" />;
@@ -212,6 +224,7 @@ export function App() {
       {sidebar.open && (
         <Sidebar
           overlay={sidebar.overlay}
+          onClose={closeOverlay}
           conversations={conversations.list}
           activeId={chat.conversationId}
           replyMarks={replyMarks}
@@ -227,6 +240,7 @@ export function App() {
           onPin={pin}
           renameRequest={renameRequest}
           onDelete={onDelete}
+          onUndoDelete={(id) => deleted?.id === id && void undoDelete(deleted)}
         />
       )}
       {sidebar.open && sidebar.overlay && <div className="scrim" aria-hidden="true" onClick={sidebar.dismissOverlay} />}
@@ -258,7 +272,7 @@ export function App() {
             onClose={() => setShowOptions(false)}
           />
         )}
-        {notice && <p className="notice" role="status">{notice}</p>}
+        {notice && <Notice key={notice} text={notice} onDismiss={() => setNotice(null)} />}
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
         <LiveMessageList store={store} actions={actions} focus={focus} />
         <Composer
@@ -286,13 +300,7 @@ export function App() {
         <UndoToast
           key={deleted.id}
           message={`Deleted “${deleted.title || 'New chat'}”.`}
-          onUndo={async () => {
-            await bridge.invoke('conversations:undoDelete', { id: deleted.id });
-            setDeleted(null);
-            await conversations.refresh();
-            // Undoing the delete of the conversation you were in puts you back in it.
-            if (deleted.wasOpen) openConversation(deleted.id);
-          }}
+          onUndo={() => void undoDelete(deleted)}
           onDismiss={() => setDeleted(null)}
         />
       )}
