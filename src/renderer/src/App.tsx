@@ -14,9 +14,8 @@ import { ConversationOptions } from './chat/ConversationOptions';
 import { Onboarding } from './providers/Onboarding';
 import { ProvidersScreen } from './providers/ProvidersScreen';
 import { DataAndBackups } from './conversations/database/DataAndBackups';
-import { Preferences } from './settings/Preferences';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
-import { SettingsScreen } from './settings/SettingsScreen';
+import { type LeaveGuard, SettingsScreen } from './settings/SettingsScreen';
 import { McpServersPanel } from './settings/McpServersPanel';
 import './settings/settings.css';
 import { ProviderNames } from './providers/provider-names';
@@ -44,7 +43,11 @@ export function App() {
   const conversations = useConversations();
   const [notice, setNotice] = useState<string | null>(null);
   const reply = useReplyTarget(chat.conversationId, conversations.list, () => void conversations.refresh(), setNotice);
-  const [view, setView] = useState<View>({ screen: 'chat' });
+  const [view, setViewNow] = useState<View>({ screen: 'chat' });
+  // Every way out of Settings goes through the guard, which asks about unsaved changes first.
+  const leaveGuard = useRef<LeaveGuard | null>(null);
+  const guarded = useCallback((go: () => void) => (leaveGuard.current ? leaveGuard.current(go) : go()), []);
+  const setView = useCallback((next: View) => guarded(() => setViewNow(next)), [guarded]);
   const [showOptions, setShowOptions] = useState(false);
   const [searching, setSearching] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -61,13 +64,14 @@ export function App() {
   const providerNames = useMemo(() => new Map((reply.providers ?? []).map((p) => [p.id, p.name])), [reply.providers]);
 
   const openConversation = useCallback(
-    (id: string | null, messageId: string | null = null) => {
-      setFocus(messageId ? { messageId } : null);
-      setView({ screen: 'chat' });
-      sidebar.dismissOverlay();
-      void store.open(id, messageId);
-    },
-    [store, sidebar.dismissOverlay],
+    (id: string | null, messageId: string | null = null) =>
+      guarded(() => {
+        setFocus(messageId ? { messageId } : null);
+        setViewNow({ screen: 'chat' });
+        sidebar.dismissOverlay();
+        void store.open(id, messageId);
+      }),
+    [store, sidebar.dismissOverlay, guarded],
   );
 
   // Esc or the close button closes the sidebar where it lies over the chat, and focus goes back to its toggle.
@@ -96,7 +100,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view.screen]);
+  }, [view.screen, setView]);
 
   const openFromHeader = (screen: HeaderTarget) => {
     if (screen === 'search') setSearching(true);
@@ -192,6 +196,7 @@ export function App() {
           }}
           onMakeDefault={(id) => void bridge.invoke('settings:save', { defaultProviderId: id }).then(reply.applySettings, (e: Error) => setNotice(e.message))}
           onClose={() => setView({ screen: 'chat' })}
+          usedBy={(id) => conversations.list.filter((c) => c.providerId === id).map((c) => c.title)}
         />
       </main>
     );
@@ -202,6 +207,8 @@ export function App() {
       <main className="app setup">
         <SettingsScreen
           settings={settings}
+          providers={providers}
+          guardRef={leaveGuard}
           onSave={async (change) => {
             const next = await bridge.invoke('settings:save', change);
             reply.applySettings(next);
@@ -209,7 +216,6 @@ export function App() {
           }}
           onClose={() => setView({ screen: 'chat' })}
         />
-        <Preferences />
         <SecurityAndDesktop />
         <McpServersPanel />
         <DataAndBackups onReplaced={() => window.location.reload()} />

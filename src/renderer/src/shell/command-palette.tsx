@@ -1,7 +1,8 @@
 // The command palette (Ctrl/Cmd+Shift+P): the same commands as the native menu, each with its
 // shortcut, filtered as you type, run with Enter or a click. Commands that cannot run right now
-// stay listed but dimmed and skipped by the arrows, so the palette always shows everything. A modal <dialog> keeps focus inside while it is open; the
-// input is a combobox whose active option is announced to screen readers.
+// stay listed but dimmed and skipped by the arrows, so the palette always shows everything. A
+// modal <dialog> keeps focus inside while it is open; the input is a combobox whose active option
+// is announced to screen readers.
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AppCommand } from '../../../shared/app-commands';
 import { commands } from './commands';
