@@ -124,7 +124,7 @@ export function App() {
   // The same commands as the native menu and the command palette.
   useCommand('new-chat', () => openConversation(null));
   useCommand('search', () => setSearching(true));
-  useCommand('settings', () => setView({ screen: 'settings' }));
+  useCommand('settings', view.screen === 'settings' ? null : () => setView({ screen: 'settings' }));
   useCommand('stop', chat.streaming ? () => store.stop() : null);
   useCommand('export', chat.conversationId ? () => menuRef.current?.() : null);
   useCommand('toggle-sidebar', view.screen === 'chat' ? sidebar.toggle : null);
