@@ -36,7 +36,7 @@ describe('sidebar', () => {
     const box = await del.boundingBox();
     if (!box) throw new Error('no Delete button');
     await del.click();
-    await expect.poll(() => nav(page).getByText('Deleted “Middle topic”').count()).toBe(1);
+    await expect.poll(() => nav(page).locator('.deleted-slot').filter({ hasText: 'Deleted “Middle topic”' }).count()).toBe(1);
     // A second click where Delete was hits no other row's Delete.
     expect(await hitAt(page, box)).not.toMatch(/^Delete /);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -45,13 +45,13 @@ describe('sidebar', () => {
     await nav(page).getByRole('button', { name: 'Undo delete' }).click();
     await expect.poll(() => rows(page).count()).toBe(3);
     await expect.poll(() => page.getByTestId('message-user').locator('.message-text').textContent()).toBe('Middle topic');
-    await expect.poll(() => nav(page).getByText(/^Deleted/).count()).toBe(0);
+    await expect.poll(() => nav(page).locator('.deleted-slot').count()).toBe(0);
 
     // Once the pointer leaves the list the slot closes up.
     await del.click();
-    await expect.poll(() => nav(page).getByText('Deleted “Middle topic”').count()).toBe(1);
+    await expect.poll(() => nav(page).locator('.deleted-slot').filter({ hasText: 'Deleted “Middle topic”' }).count()).toBe(1);
     await page.mouse.move(900, 400);
-    await expect.poll(() => nav(page).getByText(/^Deleted/).count()).toBe(0);
+    await expect.poll(() => nav(page).locator('.deleted-slot').count()).toBe(0);
     expect(await rows(page).count()).toBe(2);
   });
 

@@ -82,7 +82,8 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
             <ul>
               {group.conversations.map((c) => slot.heldId === c.id ? (
                 <li key={c.id} className="conversation deleted-slot">
-                  <span className="conversation-name">Deleted “{c.title || 'New chat'}”</span>
+                  {/* The slot is narrow (the toast names the title in full); a screen reader hears it here too. */}
+                  <span className="conversation-name">Deleted<span className="visually-hidden"> “{c.title || 'New chat'}”</span></span>
                   {onUndoDelete && <button type="button" className="link-button" aria-label="Undo delete" onClick={() => onUndoDelete(c.id)}>Undo</button>}
                 </li>
               ) : (
