@@ -60,6 +60,14 @@ describe('settings page', () => {
     await ask.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.fontSize)).toBe('large');
+
+    // A command that leads elsewhere (search) asks too, then goes there.
+    await openSettings(page);
+    await size.selectOption('small');
+    await page.keyboard.press('Control+k');
+    await ask.getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('combobox', { name: 'Search conversations' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.fontSize)).toBe('large');
   });
 
   it('the page scrolls as a whole and Save is in view at 420 and 1280 px', async () => {

@@ -123,7 +123,13 @@ export function App() {
 
   // The same commands as the native menu and the command palette.
   useCommand('new-chat', () => openConversation(null));
-  useCommand('search', () => setSearching(true));
+  // Search opens over the chat, so from Settings or Providers it goes back there first.
+  useCommand('search', () =>
+    guarded(() => {
+      setViewNow({ screen: 'chat' });
+      setSearching(true);
+    }),
+  );
   useCommand('settings', view.screen === 'settings' ? null : () => setView({ screen: 'settings' }));
   useCommand('stop', chat.streaming ? () => store.stop() : null);
   useCommand('export', chat.conversationId ? () => menuRef.current?.() : null);

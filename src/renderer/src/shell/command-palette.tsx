@@ -71,6 +71,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
       <input
         type="text"
         aria-label="Type a command"
+        placeholder="Type a command…"
         {...comboboxProps(listId, active)}
         autoFocus
         value={query}
