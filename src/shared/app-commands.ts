@@ -12,24 +12,39 @@ export interface AppCommandSpec {
    * which a system-wide menu accelerator would swallow.
    */
   pageHandlesKey?: boolean;
+  /** The native menu it sits in; the menu is built from this table, so every command is in it. */
+  menu: 'file' | 'view' | 'chat' | 'theme';
 }
 
 export const APP_COMMANDS = [
-  { id: 'new-chat', label: 'New Chat', accelerator: 'CmdOrCtrl+N' },
-  { id: 'search', label: 'Search Conversations…', accelerator: 'CmdOrCtrl+K' },
-  { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
-  { id: 'stop', label: 'Stop Reply', accelerator: 'Escape', pageHandlesKey: true },
-  { id: 'export', label: 'Export Conversation…', accelerator: 'CmdOrCtrl+Shift+E' },
-  { id: 'command-palette', label: 'Command Palette…', accelerator: 'CmdOrCtrl+Shift+P' },
-  { id: 'theme-system', label: 'Theme: Follow System' },
-  { id: 'theme-light', label: 'Theme: Light' },
-  { id: 'theme-dark', label: 'Theme: Dark' },
+  { id: 'new-chat', label: 'New Chat', accelerator: 'CmdOrCtrl+N', menu: 'file' },
+  { id: 'search', label: 'Search Conversations…', accelerator: 'CmdOrCtrl+K', menu: 'view' },
+  { id: 'switch-model', label: 'Switch Model…', accelerator: 'CmdOrCtrl+Shift+M', menu: 'chat' },
+  { id: 'regenerate', label: 'Regenerate Last Reply', accelerator: 'CmdOrCtrl+Shift+G', menu: 'chat' },
+  { id: 'edit-last', label: 'Edit Last Message', accelerator: 'CmdOrCtrl+Shift+L', menu: 'chat' },
+  { id: 'stop', label: 'Stop Reply', accelerator: 'Escape', pageHandlesKey: true, menu: 'chat' },
+  { id: 'rename', label: 'Rename Conversation…', accelerator: 'F2', pageHandlesKey: true, menu: 'chat' },
+  { id: 'pin', label: 'Pin or Unpin Conversation', accelerator: 'CmdOrCtrl+D', menu: 'chat' },
+  { id: 'delete', label: 'Delete Conversation', accelerator: 'CmdOrCtrl+Shift+Backspace', menu: 'chat' },
+  { id: 'export', label: 'Export Conversation…', accelerator: 'CmdOrCtrl+Shift+E', menu: 'file' },
+  { id: 'import', label: 'Import Conversations…', accelerator: 'CmdOrCtrl+O', menu: 'file' },
+  { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', menu: 'file' },
+  { id: 'toggle-sidebar', label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+Shift+S', menu: 'view' },
+  { id: 'command-palette', label: 'Command Palette…', accelerator: 'CmdOrCtrl+Shift+P', menu: 'view' },
+  { id: 'theme-system', label: 'Theme: Follow System', menu: 'theme' },
+  { id: 'theme-light', label: 'Theme: Light', menu: 'theme' },
+  { id: 'theme-dark', label: 'Theme: Dark', menu: 'theme' },
 ] as const satisfies readonly AppCommandSpec[];
 
 export type AppCommand = (typeof APP_COMMANDS)[number]['id'];
 
 export function isAppCommand(value: unknown): value is AppCommand {
   return typeof value === 'string' && APP_COMMANDS.some((command) => command.id === value);
+}
+
+/** The commands of one native menu, in table order. */
+export function commandsIn(menu: AppCommandSpec['menu']): AppCommand[] {
+  return APP_COMMANDS.filter((command) => command.menu === menu).map((command) => command.id);
 }
 
 export function commandSpec(id: AppCommand): AppCommandSpec {

@@ -19,6 +19,10 @@ export interface AppSettings {
   idleTimeoutSec: number;
   /** The provider new chats start with; null lets the window pick the first one. */
   defaultProviderId: string | null;
+  /** The model new chats start with on the default provider; null means that provider's own model. */
+  defaultModel: string | null;
+  /** The system prompt new chats start with ('' for none). */
+  defaultSystemPrompt: string;
   prices: PriceRow[];
   /** A reply longer than this many million characters is stopped: bounds main's memory and the database. */
   maxReplyMB: number;
@@ -31,6 +35,9 @@ export const MAX_REPLY_LIMITS = { minMB: 1, maxMB: 200 } as const;
 export const TOOL_STEP_LIMITS = { min: 1, max: 100 } as const;
 /** The setting's name as Settings shows it; the notice at the cap names it the same way. */
 export const TOOL_STEPS_LABEL = 'Tool steps per reply';
+/** A system prompt is a few paragraphs; this bounds what settings.json can be made to hold. */
+export const MAX_DEFAULT_SYSTEM_CHARS = 100_000;
+export const MAX_MODEL_ID_CHARS = 200;
 /** "MB of text" as the settings screen says it: a million characters. */
 export const CHARS_PER_MB = 1_000_000;
 
@@ -53,6 +60,8 @@ const DEFAULT_PRICES: readonly PriceRow[] = [
 export const DEFAULT_SETTINGS: AppSettings = {
   idleTimeoutSec: 60,
   defaultProviderId: null,
+  defaultModel: null,
+  defaultSystemPrompt: '',
   prices: [...DEFAULT_PRICES],
   maxReplyMB: 10,
   maxToolSteps: 10,

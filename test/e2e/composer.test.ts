@@ -53,6 +53,7 @@ describe('composer', () => {
     const { page, fake } = await apps.withOpenAI();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Send a message with').selectOption('mod-enter');
+    await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('button', { name: 'Back to chat' }).click();
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('first line');

@@ -93,7 +93,8 @@ describe('conversations in browser mode', () => {
     await settled(page);
     await page.getByRole('button', { name: 'Delete Please keep me' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Please keep me' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // The toast's Undo (the row's own slot offers another, see sidebar.test.ts).
+    await page.getByRole('status').getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Please keep me', exact: true }).count()).toBe(1);
     // It was the open conversation: Undo opens it again.
     await expect.poll(() => page.getByTestId('message-user').locator('.message-text').textContent()).toBe('Please keep me');

@@ -1,7 +1,8 @@
 // The native application menu as data: standard roles (edit, zoom, window) plus the app's own
-// commands from the shared command table, each of which is sent to the page.
+// commands, built from the shared command table (each command's `menu`), so the menu, the palette
+// and the shortcuts can never list different commands. Each one is sent to the page.
 import type { MenuItemConstructorOptions } from 'electron';
-import { type AppCommand, commandSpec } from '../../shared/app-commands';
+import { type AppCommand, commandSpec, commandsIn } from '../../shared/app-commands';
 
 export interface MenuActions {
   /** Delivers a command to the focused window's page. */
@@ -44,10 +45,9 @@ export function menuTemplate({ platform, appName, devTools }: MenuOptions, actio
     ...appMenu,
     {
       label: 'File',
+      // On macOS Settings lives in the app menu, as the platform expects.
       submenu: [
-        command('new-chat'),
-        command('export'),
-        ...(mac ? [] : [separator, command('settings')]),
+        ...commandsIn('file').filter((id) => !(mac && id === 'settings')).map(command),
         separator,
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -56,10 +56,9 @@ export function menuTemplate({ platform, appName, devTools }: MenuOptions, actio
     {
       label: 'View',
       submenu: [
-        command('command-palette'),
-        command('search'),
+        ...commandsIn('view').map(command),
         separator,
-        { label: 'Theme', submenu: [command('theme-system'), command('theme-light'), command('theme-dark')] },
+        { label: 'Theme', submenu: commandsIn('theme').map(command) },
         separator,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -69,7 +68,7 @@ export function menuTemplate({ platform, appName, devTools }: MenuOptions, actio
         ...(devTools ? [separator, { role: 'toggleDevTools' } as const] : []),
       ],
     },
-    { label: 'Chat', submenu: [command('stop')] },
+    { label: 'Chat', submenu: commandsIn('chat').map(command) },
     { role: 'windowMenu' },
     { role: 'help', submenu: mac ? [] : [about] },
   ];

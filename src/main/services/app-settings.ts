@@ -1,8 +1,8 @@
-// settings.json in the data directory: the price table, the idle-stream timeout, the reply size cap and the default
-// provider. Everything written comes from the window, so it is checked field by field and a bad
+// settings.json in the data directory: the price table, the idle-stream timeout, the reply size cap and the defaults
+// for new chats (provider, model, system prompt). Everything written comes from the window, so it is checked field by field and a bad
 // value is refused with a sentence instead of being stored.
 import { join } from 'node:path';
-import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS, type PriceRow, TOOL_STEP_LIMITS } from '../../shared/settings';
+import { type AppSettings, DEFAULT_SETTINGS, IDLE_TIMEOUT_LIMITS, MAX_DEFAULT_SYSTEM_CHARS, MAX_MODEL_ID_CHARS, MAX_REPLY_LIMITS, type PriceRow, TOOL_STEP_LIMITS } from '../../shared/settings';
 import { readJsonKeepingDamaged, writeJsonFile } from '../settings/json-file';
 import { oneAtATime } from '../settings/one-at-a-time';
 import { InvalidInput } from './request-validation';
@@ -61,6 +61,21 @@ function parseSettingsChange(change: Record<string, unknown>): Partial<AppSettin
     if (id !== null && (typeof id !== 'string' || id === '')) throw new InvalidInput('Choose a provider to use by default.');
     out.defaultProviderId = id;
   }
+  if ('defaultModel' in change) {
+    const model = change.defaultModel;
+    if (model !== null && (typeof model !== 'string' || model.trim().length > MAX_MODEL_ID_CHARS)) {
+      throw new InvalidInput(`The default model must be a model id of at most ${MAX_MODEL_ID_CHARS} characters.`);
+    }
+    // A blank id means "the provider's own model".
+    out.defaultModel = model === null || model.trim() === '' ? null : model.trim();
+  }
+  if ('defaultSystemPrompt' in change) {
+    const text = change.defaultSystemPrompt;
+    if (typeof text !== 'string' || text.length > MAX_DEFAULT_SYSTEM_CHARS) {
+      throw new InvalidInput(`The default system prompt must be text of at most ${MAX_DEFAULT_SYSTEM_CHARS.toLocaleString('en')} characters.`);
+    }
+    out.defaultSystemPrompt = text;
+  }
   if ('prices' in change) out.prices = parsePrices(change.prices);
   if ('maxReplyMB' in change) {
     const mb = change.maxReplyMB;
@@ -111,7 +126,7 @@ function parsePrices(value: unknown): PriceRow[] {
 function salvage(value: unknown): Partial<AppSettings> {
   if (typeof value !== 'object' || value === null) return {};
   const out: Partial<AppSettings> = {};
-  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'prices', 'maxReplyMB', 'maxToolSteps'] as const) {
+  for (const key of ['idleTimeoutSec', 'defaultProviderId', 'defaultModel', 'defaultSystemPrompt', 'prices', 'maxReplyMB', 'maxToolSteps'] as const) {
     try {
       Object.assign(out, parseSettingsChange({ [key]: (value as Record<string, unknown>)[key] }));
     } catch {

@@ -161,7 +161,8 @@ export function providerHandlers(deps: ProviderHandlerDeps): Pick<Handlers, Prov
       await vault.delete(headersSlot(id));
       modelCache.delete(id);
       if ((await appSettings.get()).defaultProviderId === id) {
-        await appSettings.save({ defaultProviderId: (await settings.list())[0]?.id ?? null });
+        // The default model belonged to the removed provider.
+        await appSettings.save({ defaultProviderId: (await settings.list())[0]?.id ?? null, defaultModel: null });
       }
     },
     'providers:presets': async () => PRESETS.map((preset) => ({ ...preset })),

@@ -14,15 +14,15 @@ import { ConversationOptions } from './chat/ConversationOptions';
 import { Onboarding } from './providers/Onboarding';
 import { ProvidersScreen } from './providers/ProvidersScreen';
 import { DataAndBackups } from './conversations/database/DataAndBackups';
-import { Preferences } from './settings/Preferences';
 import { SecurityAndDesktop } from './settings/SecurityAndDesktop';
-import { SettingsScreen } from './settings/SettingsScreen';
+import { type LeaveGuard, SettingsScreen } from './settings/SettingsScreen';
 import { McpServersPanel } from './settings/McpServersPanel';
 import './settings/settings.css';
 import { ProviderNames } from './providers/provider-names';
 import { useReplyTarget } from './providers/use-reply-target';
 import { CommandPalette, useCommand } from './shell';
 import { useSidebar } from './shell/use-sidebar';
+import { Notice } from './shell/Notice';
 import { ChatStore } from './chat/store/chat-store';
 import { RepliesStore } from './chat/store/replies-store';
 
@@ -43,11 +43,16 @@ export function App() {
   const conversations = useConversations();
   const [notice, setNotice] = useState<string | null>(null);
   const reply = useReplyTarget(chat.conversationId, conversations.list, () => void conversations.refresh(), setNotice);
-  const [view, setView] = useState<View>({ screen: 'chat' });
+  const [view, setViewNow] = useState<View>({ screen: 'chat' });
+  // Every way out of Settings goes through the guard, which asks about unsaved changes first.
+  const leaveGuard = useRef<LeaveGuard | null>(null);
+  const guarded = useCallback((go: () => void) => (leaveGuard.current ? leaveGuard.current(go) : go()), []);
+  const setView = useCallback((next: View) => guarded(() => setViewNow(next)), [guarded]);
   const [showOptions, setShowOptions] = useState(false);
   const [searching, setSearching] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string; wasOpen: boolean } | null>(null);
+  const [renameRequest, setRenameRequest] = useState<{ id: string } | null>(null);
   const sidebar = useSidebar();
   const menuRef = useRef<(() => void) | null>(null);
   const modelRef = useRef<(() => void) | null>(null);
@@ -59,27 +64,31 @@ export function App() {
   const providerNames = useMemo(() => new Map((reply.providers ?? []).map((p) => [p.id, p.name])), [reply.providers]);
 
   const openConversation = useCallback(
-    (id: string | null, messageId: string | null = null) => {
-      setFocus(messageId ? { messageId } : null);
-      setView({ screen: 'chat' });
-      sidebar.dismissOverlay();
-      void store.open(id, messageId);
-    },
-    [store, sidebar.dismissOverlay],
+    (id: string | null, messageId: string | null = null) =>
+      guarded(() => {
+        setFocus(messageId ? { messageId } : null);
+        setViewNow({ screen: 'chat' });
+        sidebar.dismissOverlay();
+        void store.open(id, messageId);
+      }),
+    [store, sidebar.dismissOverlay, guarded],
   );
 
-  // Esc closes the sidebar where it lies over the chat, and focus goes back to its toggle.
+  // Esc or the close button closes the sidebar where it lies over the chat, and focus goes back to its toggle.
+  const closeOverlay = useCallback(() => {
+    sidebar.dismissOverlay();
+    document.querySelector<HTMLElement>('[aria-controls="conversation-sidebar"]')?.focus();
+  }, [sidebar.dismissOverlay]);
   useEffect(() => {
     if (!(sidebar.open && sidebar.overlay)) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      sidebar.dismissOverlay();
-      document.querySelector<HTMLElement>('[aria-controls="conversation-sidebar"]')?.focus();
+      closeOverlay();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [sidebar.open, sidebar.overlay, sidebar.dismissOverlay]);
+  }, [sidebar.open, sidebar.overlay, closeOverlay]);
 
   // Esc leaves the Settings and Providers pages, as it closes every dialog and panel.
   useEffect(() => {
@@ -91,7 +100,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view.screen]);
+  }, [view.screen, setView]);
 
   const openFromHeader = (screen: HeaderTarget) => {
     if (screen === 'search') setSearching(true);
@@ -114,10 +123,35 @@ export function App() {
 
   // The same commands as the native menu and the command palette.
   useCommand('new-chat', () => openConversation(null));
-  useCommand('search', () => setSearching(true));
-  useCommand('settings', () => setView({ screen: 'settings' }));
+  // Search opens over the chat, so from Settings or Providers it goes back there first.
+  useCommand('search', () =>
+    guarded(() => {
+      setViewNow({ screen: 'chat' });
+      setSearching(true);
+    }),
+  );
+  useCommand('settings', view.screen === 'settings' ? null : () => setView({ screen: 'settings' }));
   useCommand('stop', chat.streaming ? () => store.stop() : null);
   useCommand('export', chat.conversationId ? () => menuRef.current?.() : null);
+  useCommand('toggle-sidebar', view.screen === 'chat' ? sidebar.toggle : null);
+  const open = conversations.list.find((c) => c.id === chat.conversationId);
+  useCommand('delete', open && view.screen === 'chat' ? () => void onDelete(open.id) : null);
+  useCommand('pin', open ? () => void pin(open.id, !open.pinned) : null);
+  useCommand(
+    'rename',
+    open && view.screen === 'chat'
+      ? () => {
+          // Renaming happens in the sidebar row, so a hidden sidebar opens for it.
+          if (!sidebar.open) sidebar.toggle();
+          setRenameRequest({ id: open.id });
+        }
+      : null,
+  );
+
+  const pin = async (id: string, pinned: boolean) => {
+    await bridge.invoke('conversations:pin', { id, pinned });
+    await conversations.refresh();
+  };
 
   const onSaved = (saved: SavedProvider) => {
     setView({ screen: 'chat' });
@@ -131,6 +165,14 @@ export function App() {
     setDeleted({ id, title, wasOpen: chat.conversationId === id });
     if (chat.conversationId === id) openConversation(null);
     await conversations.refresh();
+  };
+
+  const undoDelete = async (what: { id: string; wasOpen: boolean }) => {
+    await bridge.invoke('conversations:undoDelete', { id: what.id });
+    setDeleted(null);
+    await conversations.refresh();
+    // Undoing the delete of the conversation you were in puts you back in it.
+    if (what.wasOpen) openConversation(what.id);
   };
 
   if (reply.loadError) return <main className="app"><p role="alert" className="form-error">{reply.loadError}</p></main>;
@@ -160,6 +202,7 @@ export function App() {
           }}
           onMakeDefault={(id) => void bridge.invoke('settings:save', { defaultProviderId: id }).then(reply.applySettings, (e: Error) => setNotice(e.message))}
           onClose={() => setView({ screen: 'chat' })}
+          usedBy={(id) => conversations.list.filter((c) => c.providerId === id).map((c) => c.title)}
         />
       </main>
     );
@@ -170,6 +213,8 @@ export function App() {
       <main className="app setup">
         <SettingsScreen
           settings={settings}
+          providers={providers}
+          guardRef={leaveGuard}
           onSave={async (change) => {
             const next = await bridge.invoke('settings:save', change);
             reply.applySettings(next);
@@ -177,7 +222,6 @@ export function App() {
           }}
           onClose={() => setView({ screen: 'chat' })}
         />
-        <Preferences />
         <SecurityAndDesktop />
         <McpServersPanel />
         <DataAndBackups onReplaced={() => window.location.reload()} />
@@ -192,6 +236,7 @@ export function App() {
       {sidebar.open && (
         <Sidebar
           overlay={sidebar.overlay}
+          onClose={closeOverlay}
           conversations={conversations.list}
           activeId={chat.conversationId}
           replyMarks={replyMarks}
@@ -204,11 +249,10 @@ export function App() {
             await bridge.invoke('conversations:rename', { id, title }).catch((e: Error) => setNotice(e.message));
             await conversations.refresh();
           }}
-          onPin={async (id, pinned) => {
-            await bridge.invoke('conversations:pin', { id, pinned });
-            await conversations.refresh();
-          }}
+          onPin={pin}
+          renameRequest={renameRequest}
           onDelete={onDelete}
+          onUndoDelete={(id) => deleted?.id === id && void undoDelete(deleted)}
         />
       )}
       {sidebar.open && sidebar.overlay && <div className="scrim" aria-hidden="true" onClick={sidebar.dismissOverlay} />}
@@ -240,7 +284,7 @@ export function App() {
             onClose={() => setShowOptions(false)}
           />
         )}
-        {notice && <p className="notice" role="status">{notice}</p>}
+        {notice && <Notice key={notice} text={notice} onDismiss={() => setNotice(null)} />}
         {chat.error && <p className="form-error" role="alert">{chat.error}</p>}
         <LiveMessageList store={store} actions={actions} focus={focus} />
         <Composer
@@ -268,13 +312,7 @@ export function App() {
         <UndoToast
           key={deleted.id}
           message={`Deleted “${deleted.title || 'New chat'}”.`}
-          onUndo={async () => {
-            await bridge.invoke('conversations:undoDelete', { id: deleted.id });
-            setDeleted(null);
-            await conversations.refresh();
-            // Undoing the delete of the conversation you were in puts you back in it.
-            if (deleted.wasOpen) openConversation(deleted.id);
-          }}
+          onUndo={() => void undoDelete(deleted)}
           onDismiss={() => setDeleted(null)}
         />
       )}

@@ -124,6 +124,25 @@ export const SCREENS: Screen[] = [
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
     },
   },
+  {
+    name: 'settings-unsaved',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.getByLabel('Default system prompt').fill('Be brief.');
+      await page.getByRole('button', { name: 'Back to chat' }).click();
+      await page.getByRole('dialog', { name: 'Save your changes?' }).waitFor();
+    },
+  },
+  {
+    name: 'remove-provider',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Providers' }).click();
+      await page.getByRole('button', { name: /^Remove / }).first().click();
+      await page.getByRole('dialog', { name: /^Remove / }).waitFor();
+    },
+  },
 ];
 
 /** Back to a freshly loaded chat window (new chat, nothing open). */

@@ -33,6 +33,17 @@ describe('AppSettingsStore', () => {
     await store.save({ idleTimeoutSec: 120 });
     expect((await new AppSettingsStore(where).get()).idleTimeoutSec).toBe(120);
   });
+
+  it('keeps the defaults for new chats: a blank model means the provider\'s own, bad values are refused whole', async () => {
+    const where = dir();
+    const store = new AppSettingsStore(where);
+    await store.save({ defaultModel: '  gpt-e2e-mini ', defaultSystemPrompt: 'Answer in French.' });
+    expect(await new AppSettingsStore(where).get()).toMatchObject({ defaultModel: 'gpt-e2e-mini', defaultSystemPrompt: 'Answer in French.' });
+    expect((await store.save({ defaultModel: '' })).defaultModel).toBeNull();
+    await expect(store.save({ defaultSystemPrompt: 42, idleTimeoutSec: 30 })).rejects.toThrow(/default system prompt/);
+    await expect(store.save({ defaultModel: 'x'.repeat(500) })).rejects.toThrow(/default model/);
+    expect(await new AppSettingsStore(where).get()).toMatchObject({ idleTimeoutSec: 60, defaultModel: null, defaultSystemPrompt: 'Answer in French.' });
+  });
 });
 
 describe('prices', () => {

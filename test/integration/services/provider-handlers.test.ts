@@ -112,6 +112,16 @@ describe('provider channels', () => {
     await expect(call('providers:useLocal', { baseURL: 'https://attacker.example/v1' })).rejects.toThrow(/not one Plume looks for/);
   });
 
+  it('removing the default provider moves the default to another and forgets its default model', async () => {
+    const fake = await fakeServer();
+    const { call } = await setup();
+    const first = await call('providers:save', { name: 'First', kind: 'openai', baseURL: fake.baseURL, model: 'm1' });
+    const second = await call('providers:save', { name: 'Second', kind: 'openai', baseURL: fake.baseURL, model: 'm2' });
+    await call('settings:save', { defaultProviderId: first.provider.id, defaultModel: 'm1-large', defaultSystemPrompt: 'Be brief.' });
+    await call('providers:remove', { id: first.provider.id });
+    expect(await call('settings:get', undefined)).toMatchObject({ defaultProviderId: second.provider.id, defaultModel: null, defaultSystemPrompt: 'Be brief.' });
+  });
+
   it('reads PLUME_LOCAL_PROBES and refuses what is not a local preset', () => {
     expect(localProbesFromEnv('ollama=5000, lmstudio=6000')).toEqual([{ presetId: 'ollama', port: 5000 }, { presetId: 'lmstudio', port: 6000 }]);
     expect(localProbesFromEnv('')).toEqual([]);

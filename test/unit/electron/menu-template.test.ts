@@ -23,6 +23,14 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     expect(menu.sent).toEqual(APP_COMMANDS.map((command) => command.id));
   });
 
+  it('is built from the command table: each app command exactly once, nothing else sent to the page', () => {
+    const { items } = build(platform);
+    const known = new Set<string>(APP_COMMANDS.map((command) => command.id));
+    const inMenu = items.flatMap((item) => (item.id && known.has(item.id) ? [item.id] : []));
+    expect([...inMenu].sort()).toEqual([...known].sort());
+    expect(items.filter((item) => item.id && !known.has(item.id)).map((item) => item.id)).toEqual(['about']);
+  });
+
   it('binds the documented shortcuts, with Escape left to the page', () => {
     const { items } = build(platform);
     const accel = (id: string) => items.find((item) => item.id === id);
@@ -30,6 +38,9 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     expect(accel('search')?.accelerator).toBe('CmdOrCtrl+K');
     expect(accel('settings')?.accelerator).toBe('CmdOrCtrl+,');
     expect(accel('stop')).toMatchObject({ accelerator: 'Escape', registerAccelerator: false });
+    // F2 renames the focused sidebar row in the page; a menu-wide F2 would take it away.
+    expect(accel('rename')).toMatchObject({ accelerator: 'F2', registerAccelerator: false });
+    for (const command of APP_COMMANDS) expect(accel(command.id)?.accelerator).toBe('accelerator' in command ? command.accelerator : undefined);
     const bound = items.filter((item) => item.accelerator).map((item) => item.accelerator);
     expect(new Set(bound).size).toBe(bound.length);
   });

@@ -1,9 +1,10 @@
 // The page side of app commands: the registry, shortcut matching, the palette's list and
 // keyboard movement, the theme choice and the navigation rule. All DOM-free.
 import { describe, expect, it, vi } from 'vitest';
+import { APP_COMMANDS } from '../../../src/shared/app-commands';
 import { CommandRegistry } from '../../../src/renderer/src/shell/commands';
 import { blocksNavigation } from '../../../src/renderer/src/shell/navigation-rule';
-import { filterCommands, moveHighlight } from '../../../src/renderer/src/shell/palette-model';
+import { moveHighlight, paletteRows } from '../../../src/renderer/src/shell/palette-model';
 import { commandForKey, shortcutLabel, type KeyLike } from '../../../src/renderer/src/shell/shortcuts';
 import { parseThemeChoice, resolveTheme } from '../../../src/renderer/src/shell/theme-choice';
 
@@ -47,6 +48,14 @@ describe('shortcuts', () => {
     expect(commandForKey(key(',', { ctrlKey: true }), browser)).toBe('settings');
     expect(commandForKey(key('P', { ctrlKey: true, shiftKey: true }), browser)).toBe('command-palette');
     expect(commandForKey(key('Escape'), browser)).toBe('stop');
+    expect(commandForKey(key('Backspace', { ctrlKey: true, shiftKey: true }), browser)).toBe('delete');
+    expect(commandForKey(key('F2'), browser)).toBe('rename');
+    expect(commandForKey(key('S', { ctrlKey: true, shiftKey: true }), browser)).toBe('toggle-sidebar');
+  });
+
+  it('gives every command with a shortcut a different one', () => {
+    const accelerators = APP_COMMANDS.flatMap((c) => ('accelerator' in c ? [c.accelerator] : []));
+    expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
   it('uses Cmd on macOS and ignores near misses', () => {
@@ -67,20 +76,28 @@ describe('shortcuts', () => {
     expect(shortcutLabel('CmdOrCtrl+Shift+P', true)).toBe('⌘⇧P');
     expect(shortcutLabel('CmdOrCtrl+Shift+P', false)).toBe('Ctrl+Shift+P');
     expect(shortcutLabel('Escape', false)).toBe('Esc');
+    expect(shortcutLabel('CmdOrCtrl+Shift+Backspace', false)).toBe('Ctrl+Shift+Backspace');
+    expect(shortcutLabel('CmdOrCtrl+Shift+Backspace', true)).toBe('⌘⇧⌫');
+    expect(shortcutLabel('F2', false)).toBe('F2');
   });
 });
 
 describe('command palette list', () => {
   const all = () => true;
 
+  const ids = (rows: ReturnType<typeof paletteRows>) => rows.map((row) => row.command.id);
+
   it('filters by every typed word and never lists itself', () => {
-    expect(filterCommands('theme da', all).map((c) => c.id)).toEqual(['theme-dark']);
-    expect(filterCommands('', all).map((c) => c.id)).not.toContain('command-palette');
-    expect(filterCommands('zzz', all)).toEqual([]);
+    expect(ids(paletteRows('theme da', all))).toEqual(['theme-dark']);
+    expect(ids(paletteRows('', all))).not.toContain('command-palette');
+    expect(paletteRows('zzz', all)).toEqual([]);
   });
 
-  it('lists only commands something currently handles', () => {
-    expect(filterCommands('', (id) => id === 'stop').map((c) => c.id)).toEqual(['stop']);
+  it('lists every other command, those that can run now first and the rest marked unavailable', () => {
+    const rows = paletteRows('', (id) => id === 'stop' || id === 'settings');
+    expect(ids(rows).slice(0, 2)).toEqual(['stop', 'settings']);
+    expect(rows.slice(2).every((row) => !row.enabled)).toBe(true);
+    expect(new Set(ids(rows))).toEqual(new Set(APP_COMMANDS.map((c) => c.id).filter((id) => id !== 'command-palette')));
   });
 
   it('moves the highlight with wrap-around, Home and End', () => {

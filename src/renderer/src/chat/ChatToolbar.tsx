@@ -1,12 +1,14 @@
 // The chat's one header row: sidebar toggle, conversation title, the model picker and an overflow
 // menu holding everything else (chat options, export, import, providers, settings).
 import { Ellipsis, PanelLeft, Search, Server, Settings, SlidersHorizontal, SquarePen } from 'lucide-react';
+import { useRef } from 'react';
 import type { ProviderView } from '../../../shared/contract';
 import { useTransferMenu } from '../conversations/ConversationMenu';
 import { ModelPicker } from '../providers/ModelPicker';
 import { IconButton } from '../shell/IconButton';
 import { Menu } from '../shell/Menu';
 import { shortcutHint } from '../shell/shortcut-hint';
+import { useCommand } from '../shell/use-command';
 
 export type HeaderTarget = 'providers' | 'add-provider' | 'settings' | 'search' | 'new-chat' | 'options';
 
@@ -29,6 +31,9 @@ interface Props {
 export function ChatToolbar(props: Props) {
   const { providers, selected, model } = props;
   const transfer = useTransferMenu({ conversationId: props.conversationId, onNotice: props.onNotice, onImported: props.onImported });
+  const ownModelRef = useRef<(() => void) | null>(null);
+  const modelRef = props.modelRef ?? ownModelRef;
+  useCommand('switch-model', selected && model ? () => modelRef.current?.() : null);
   return (
     <header className="app-header">
       <IconButton
@@ -41,7 +46,7 @@ export function ChatToolbar(props: Props) {
       />
       {!props.sidebarOpen && <IconButton icon={SquarePen} label="New chat" shortcut={shortcutHint('new-chat')} tipAlign="start" onClick={() => props.onOpen('new-chat')} />}
       <h1 className="header-title" title={props.title}>{props.title}</h1>
-      {selected && model && <ModelPicker providers={providers} selected={selected} model={model} onChoose={props.onChoose} openRef={props.modelRef} />}
+      {selected && model && <ModelPicker providers={providers} selected={selected} model={model} onChoose={props.onChoose} openRef={modelRef} />}
       <Menu
         label="More actions"
         icon={Ellipsis}

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useCommand } from '../shell/use-command';
 import { AttachmentList } from './attachments/AttachmentList';
 import { CopyButton } from '../markdown';
 import { ReplyBody } from './message/ReplyBody';
@@ -25,6 +26,8 @@ interface Props {
   busy: boolean;
   /** The message a search result pointed at. */
   found?: boolean;
+  /** The newest message of its role: it answers "Edit last message" or "Regenerate last reply". */
+  last?: boolean;
 }
 
 const STATE_LABEL: Partial<Record<ChatItem['state'], string>> = {
@@ -32,7 +35,7 @@ const STATE_LABEL: Partial<Record<ChatItem['state'], string>> = {
   interrupted: 'Interrupted',
 };
 
-export const MessageItem = memo(function MessageItem({ item, actions, busy, found = false }: Props) {
+export const MessageItem = memo(function MessageItem({ item, actions, busy, found = false, last = false }: Props) {
   const streaming = item.state === 'streaming';
   const [raw, setRaw] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -40,6 +43,9 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
   const failed = item.state === 'error' || item.state === 'interrupted';
   const saved = !item.id.startsWith('tmp-') && !streaming;
   const providerName = useProviderName(item.providerId);
+  const canAct = last && saved && !busy && !editing;
+  useCommand('edit-last', canAct && item.role === 'user' ? () => setEditing(true) : null);
+  useCommand('regenerate', canAct && item.role === 'assistant' ? () => actions.regenerate(item.id) : null);
 
   return (
     <article

@@ -129,6 +129,10 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
     return () => observer.disconnect();
   }, [from]);
 
+  // The newest message of each role answers the Edit-last and Regenerate commands.
+  const lastUserId = items.findLast((item) => item.role === 'user')?.id;
+  const lastReplyId = items.findLast((item) => item.role === 'assistant')?.id;
+
   return (
     <div className="message-pane">
       <div
@@ -147,7 +151,7 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
           {items.length === 0 && <p className="empty">Ask anything. Replies stream straight from your provider.</p>}
           {items.slice(from).map((item) => (
             <MessageBoundary key={item.key} item={item}>
-              <MessageItem item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} />
+              <MessageItem item={item} actions={actions} busy={streaming} found={item.id === focusMessageId} last={item.id === lastUserId || item.id === lastReplyId} />
             </MessageBoundary>
           ))}
         </div>

@@ -3,6 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import type { ExportFormat } from '../../../shared/conversations';
 import { bridge } from '../bridge';
 import type { MenuGroup } from '../shell/Menu';
+import { useCommand } from '../shell/use-command';
 import { clearSelection, useSelection } from './selection';
 import { finishExport } from './transfer';
 import { ImportStatus } from './ImportStatus';
@@ -35,6 +36,8 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = useSelection();
   const imports = useImport();
+  // The Import command (palette, shortcut, native menu) opens the same file picker as the menu item.
+  useCommand('import', () => fileInput.current?.click());
 
   const run = async (scope: Scope, kind: Kind) => {
     const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;

@@ -1,8 +1,9 @@
-// Every configured provider: edit, remove, choose the default, add a new one from a preset.
+// Every configured provider: edit, remove (after asking), choose the default, add a new one from a preset.
 import { useState } from 'react';
 import type { ProviderPresetView, ProviderView, SavedProvider } from '../../../shared/contract';
 import { ProviderForm } from './ProviderForm';
 import { providerApi } from './provider-api';
+import { RemoveProviderDialog } from './RemoveProviderDialog';
 
 interface Props {
   providers: readonly ProviderView[];
@@ -14,14 +15,32 @@ interface Props {
   onRemoved(id: string): void;
   onMakeDefault(id: string): void;
   onClose(): void;
+  /** Titles of the conversations that use this provider. */
+  usedBy(id: string): string[];
 }
 
-export function ProvidersScreen({ providers, presets, defaultId, initialEditing = null, onSaved, onRemoved, onMakeDefault, onClose }: Props) {
+export function ProvidersScreen({ providers, presets, defaultId, initialEditing = null, onSaved, onRemoved, onMakeDefault, onClose, usedBy }: Props) {
   const [editing, setEditing] = useState<string | 'new' | null>(initialEditing);
+  const [removing, setRemoving] = useState<ProviderView | null>(null);
   const current = providers.find((p) => p.id === editing);
+
+  const confirmRemove = removing && (
+    <RemoveProviderDialog
+      name={removing.name}
+      usedBy={usedBy(removing.id)}
+      onAnswer={async (remove) => {
+        setRemoving(null);
+        if (!remove) return;
+        await providerApi.remove(removing.id);
+        setEditing(null);
+        onRemoved(removing.id);
+      }}
+    />
+  );
 
   if (editing !== null) {
     return (
+      <>
       <ProviderForm
         key={editing}
         existing={current}
@@ -34,12 +53,10 @@ export function ProvidersScreen({ providers, presets, defaultId, initialEditing 
         onTest={providerApi.test}
         onListModels={providerApi.models}
         onCancel={() => setEditing(null)}
-        onRemove={async (id) => {
-          await providerApi.remove(id);
-          setEditing(null);
-          onRemoved(id);
-        }}
+        onRemove={async (id) => setRemoving(providers.find((p) => p.id === id) ?? null)}
       />
+      {confirmRemove}
+      </>
     );
   }
 
@@ -66,10 +83,7 @@ export function ProvidersScreen({ providers, presets, defaultId, initialEditing 
                 type="button"
                 className="danger"
                 aria-label={`Remove ${p.name}`}
-                onClick={async () => {
-                  await providerApi.remove(p.id);
-                  onRemoved(p.id);
-                }}
+                onClick={() => setRemoving(p)}
               >
                 Remove
               </button>
@@ -78,6 +92,7 @@ export function ProvidersScreen({ providers, presets, defaultId, initialEditing 
         ))}
       </ul>
       <button type="button" className="primary" onClick={() => setEditing('new')}>Add provider</button>
+      {confirmRemove}
     </section>
   );
 }

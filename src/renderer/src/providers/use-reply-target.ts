@@ -1,6 +1,6 @@
 // What the next reply goes to: provider, model, options and system prompt. A conversation
 // continues with what it last used; changes are remembered in main (debounced while typing), so
-// they survive a reload; a new chat starts from the default provider.
+// they survive a reload; a new chat starts from the defaults in Settings (provider, model, system prompt).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GenerationOptions } from '../../../shared/chat';
 import type { ProviderPresetView, ProviderView } from '../../../shared/contract';
@@ -73,15 +73,24 @@ export function useReplyTarget(conversationId: string | null, conversations: Con
       }
       setOptions(conv.options ?? {});
       setSystem(conv.systemPrompt);
-    } else if (conversationId === null) {
-      const fallback = settings?.defaultProviderId;
-      if (fallback && providers?.some((p) => p.id === fallback)) setProviderId(fallback);
-      setModel(null);
-      setOptions({});
-      setSystem('');
-    }
+    } else if (conversationId === null) startNewChat();
     // A conversation just created by the first send keeps the draft's choices: main stored them.
   }, [conversationId]);
+
+  // New defaults saved in Settings (or first loaded) apply to the new chat on screen.
+  useEffect(() => {
+    if (conversationId === null) startNewChat();
+  }, [settings?.defaultProviderId, settings?.defaultModel, settings?.defaultSystemPrompt, providers === null]);
+
+  /** A new chat starts from the defaults in Settings: provider, its model, system prompt. */
+  function startNewChat() {
+    const fallback = settings?.defaultProviderId;
+    const useDefault = !!fallback && !!providers?.some((p) => p.id === fallback);
+    if (useDefault) setProviderId(fallback);
+    setModel(useDefault ? (settings?.defaultModel ?? null) : null);
+    setOptions({});
+    setSystem(settings?.defaultSystemPrompt ?? '');
+  }
 
   const selected = providers?.find((p) => p.id === providerId) ?? null;
   const activeModel = model ?? selected?.model ?? null;

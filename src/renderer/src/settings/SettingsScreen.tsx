@@ -1,13 +1,24 @@
-// The stalled-reply timeout, the reply size cap and the price table behind per-message cost estimates. Main checks
-// every value again and refuses the whole save if one is wrong.
-import { useId, useState, type FormEvent } from 'react';
+// The Settings page's form: appearance and typing, the defaults for new chats (provider, model,
+// system prompt), the stalled-reply timeout, the reply size cap and the price table. Everything
+// here is saved together with Save (nothing applies before), and leaving with unsaved changes
+// asks first. Main checks every value again and refuses the whole save if one is wrong.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ProviderView } from '../../../shared/contract';
 import type { AppSettings, PriceRow } from '../../../shared/settings';
 import { IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS } from '../../../shared/settings';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { type Appearance, AppearanceFields, applyAppearance, currentAppearance } from './Preferences';
+
+/** Asks before leaving when there are unsaved changes; calls `leave` once it may go. */
+export type LeaveGuard = (leave: () => void) => void;
 
 interface Props {
   settings: AppSettings;
+  providers: ProviderView[];
   onSave(change: Partial<AppSettings>): Promise<AppSettings>;
   onClose(): void;
+  /** Set while the form has unsaved changes, so every way out of the page can ask first. */
+  guardRef: React.RefObject<LeaveGuard | null>;
 }
 
 /** Form rows keep the typed text, so a half-typed "0." is not reformatted under the cursor. */
@@ -38,49 +49,100 @@ function toRow(row: RowText): PriceRow {
   return out;
 }
 
-export function SettingsScreen({ settings, onSave, onClose }: Props) {
+export function SettingsScreen({ settings, providers, onSave, onClose, guardRef }: Props) {
   const id = useId();
+  const [appearance, setAppearance] = useState<Appearance>(currentAppearance);
+  const [defaultProvider, setDefaultProvider] = useState(settings.defaultProviderId ?? providers[0]?.id ?? '');
+  const [defaultModel, setDefaultModel] = useState(settings.defaultModel ?? '');
+  const [defaultSystem, setDefaultSystem] = useState(settings.defaultSystemPrompt);
   const [idle, setIdle] = useState(String(settings.idleTimeoutSec));
   const [maxReply, setMaxReply] = useState(String(settings.maxReplyMB));
   const [rows, setRows] = useState<RowText[]>(() => settings.prices.map(toText));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
 
+  // Unsaved = the form differs from what was last loaded or saved.
+  const snapshot = JSON.stringify([appearance, defaultProvider, defaultModel.trim(), defaultSystem, idle, maxReply, rows.map(({ key: _, ...row }) => row)]);
+  const savedSnapshot = useRef(snapshot);
+  const dirty = snapshot !== savedSnapshot.current;
+  guardRef.current = dirty ? (leave) => setLeaving(() => leave) : null;
+  useEffect(() => () => void (guardRef.current = null), [guardRef]);
+
+  const edited = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setSaved(false);
+  };
   const update = (key: number, change: Partial<RowText>) => {
     setSaved(false);
     setRows((all) => all.map((row) => (row.key === key ? { ...row, ...change } : row)));
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** True when everything was saved. */
+  const save = async (): Promise<boolean> => {
     setError(null);
     setSaved(false);
     try {
       // Empty cells become NaN, which main refuses with a sentence naming the row.
       const prices = rows.map(toRow);
-      await onSave({ idleTimeoutSec: numberOf(idle), maxReplyMB: numberOf(maxReply), prices });
+      await onSave({
+        idleTimeoutSec: numberOf(idle),
+        maxReplyMB: numberOf(maxReply),
+        prices,
+        ...(defaultProvider ? { defaultProviderId: defaultProvider } : {}),
+        defaultModel: defaultModel.trim() || null,
+        defaultSystemPrompt: defaultSystem,
+      });
+      applyAppearance(appearance);
+      savedSnapshot.current = snapshot;
       setSaved(true);
+      return true;
     } catch (err) {
       setError((err as Error).message);
+      return false;
     }
   };
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const providerModel = providers.find((p) => p.id === defaultProvider)?.model;
+
   return (
-    <form className="settings-panel" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form className="settings-panel settings-page" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <header className="settings-header">
         <h2 id={`${id}-title`}>Settings</h2>
         <button type="button" onClick={onClose}>Back to chat</button>
       </header>
+
+      <h3>Appearance and typing</h3>
+      <AppearanceFields id={id} value={appearance} onChange={edited(setAppearance)} />
+
+      <h3>New chats</h3>
+      <label htmlFor={`${id}-provider`}>Default provider</label>
+      <select id={`${id}-provider`} value={defaultProvider} onChange={(e) => edited(setDefaultProvider)(e.target.value)}>
+        {providers.map((p) => (
+          <option key={p.id} value={p.id}>{p.name}</option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-model`}>Default model</label>
+      <input id={`${id}-model`} value={defaultModel} placeholder={providerModel} spellCheck={false} aria-describedby={`${id}-model-hint`}
+        onChange={(e) => edited(setDefaultModel)(e.target.value)} />
+      <p className="field-hint" id={`${id}-model-hint`}>Leave empty to use the provider's own model{providerModel ? ` (${providerModel})` : ''}.</p>
+      <label htmlFor={`${id}-system`}>Default system prompt</label>
+      <textarea id={`${id}-system`} rows={4} value={defaultSystem} aria-describedby={`${id}-system-hint`} onChange={(e) => edited(setDefaultSystem)(e.target.value)} />
+      <p className="field-hint" id={`${id}-system-hint`}>Used by every new chat; a chat's own options can change it.</p>
+
+      <h3>Replies</h3>
       <NumberField
         id={`${id}-idle`}
         label="Stop a reply after this many seconds without data"
         min={IDLE_TIMEOUT_LIMITS.minSec}
         max={IDLE_TIMEOUT_LIMITS.maxSec}
         value={idle}
-        onChange={(text) => {
-          setIdle(text);
-          setSaved(false);
-        }}
+        onChange={edited(setIdle)}
       />
       <NumberField
         id={`${id}-max-reply`}
@@ -88,10 +150,7 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
         min={MAX_REPLY_LIMITS.minMB}
         max={MAX_REPLY_LIMITS.maxMB}
         value={maxReply}
-        onChange={(text) => {
-          setMaxReply(text);
-          setSaved(false);
-        }}
+        onChange={edited(setMaxReply)}
       />
       <h3>Prices (USD per 1M tokens)</h3>
       <p className="field-hint">
@@ -128,11 +187,29 @@ export function SettingsScreen({ settings, onSave, onClose }: Props) {
         </tbody>
       </table>
       <button type="button" onClick={() => setRows((all) => [...all, toText({ model: '', inputPerMTok: 0, outputPerMTok: 0 })])}>Add price row</button>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      {saved && <p className="notice" role="status">Settings saved.</p>}
-      <div className="form-actions">
+      <div className="settings-footer">
         <button type="submit" className="primary">Save settings</button>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        {saved && <p className="notice" role="status">Settings saved.</p>}
+        {dirty && !error && <p className="field-hint">Unsaved changes</p>}
       </div>
+      {leaving && (
+        <ConfirmDialog
+          title="Save your changes?"
+          choices={[
+            { value: 'save', label: 'Save', tone: 'primary' },
+            { value: 'discard', label: 'Discard', tone: 'danger' },
+          ]}
+          onAnswer={async (answer) => {
+            setLeaving(null);
+            if (answer === 'cancel') return;
+            if (answer === 'save' && !(await save())) return;
+            leaving();
+          }}
+        >
+          <p>Settings has changes you have not saved.</p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }

@@ -1,11 +1,13 @@
-// The command palette (Ctrl/Cmd+Shift+P): the same commands as the native menu, filtered as you
-// type, run with Enter or a click. A modal <dialog> keeps focus inside while it is open; the
-// input is a combobox whose active option is announced to screen readers.
+// The command palette (Ctrl/Cmd+Shift+P): the same commands as the native menu, each with its
+// shortcut, filtered as you type, run with Enter or a click. Commands that cannot run right now
+// stay listed but dimmed and skipped by the arrows, so the palette always shows everything. A
+// modal <dialog> keeps focus inside while it is open; the input is a combobox whose active option
+// is announced to screen readers.
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AppCommand } from '../../../shared/app-commands';
 import { commands } from './commands';
 import { comboboxProps } from './combobox';
-import { filterCommands, moveHighlight } from './palette-model';
+import { moveHighlight, paletteRows } from './palette-model';
 import { shortcutLabel } from './shortcuts';
 import { useCommand } from './use-command';
 
@@ -24,8 +26,10 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
   const [highlight, setHighlight] = useState(0);
   useSyncExternalStore(commands.subscribe, commands.getVersion);
   const listId = useId();
-  const items = filterCommands(query, (id) => commands.has(id as AppCommand));
-  const active = moveHighlight(highlight, '', items.length);
+  const rows = paletteRows(query, (id) => commands.has(id as AppCommand));
+  // Enabled rows come first, so the highlight moves over the first `runnable` rows only.
+  const runnable = rows.filter((row) => row.enabled).length;
+  const active = moveHighlight(highlight, '', runnable);
 
   useEffect(() => {
     returnFocus.current = document.activeElement;
@@ -36,17 +40,17 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   const runAt = (index: number) => {
-    const item = items[index];
-    if (!item) return;
+    const row = rows[index];
+    if (!row?.enabled) return;
     onClose();
     // After closing, so the command sees the app, not the palette, focused.
-    queueMicrotask(() => commands.run(item.id as AppCommand));
+    queueMicrotask(() => commands.run(row.command.id as AppCommand));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
       event.preventDefault();
-      setHighlight(moveHighlight(active, event.key, items.length));
+      setHighlight(moveHighlight(active, event.key, runnable));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       runAt(active);
@@ -67,6 +71,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
       <input
         type="text"
         aria-label="Type a command"
+        placeholder="Type a command…"
         {...comboboxProps(listId, active)}
         autoFocus
         value={query}
@@ -77,21 +82,22 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label="Commands">
-        {items.map((item, index) => (
+        {rows.map(({ command, enabled }, index) => (
           <li
-            key={item.id}
+            key={command.id}
             id={`${listId}-${index}`}
             role="option"
             aria-selected={index === active}
-            className={index === active ? 'active' : undefined}
-            onMouseMove={() => setHighlight(index)}
+            aria-disabled={!enabled || undefined}
+            className={index === active ? 'active' : enabled ? undefined : 'unavailable'}
+            onMouseMove={() => enabled && setHighlight(index)}
             onClick={() => runAt(index)}
           >
-            <span>{item.label.replace(/…$/, '')}</span>
-            {item.accelerator && <kbd>{shortcutLabel(item.accelerator, mac)}</kbd>}
+            <span>{command.label.replace(/…$/, '')}</span>
+            {command.accelerator && <kbd>{shortcutLabel(command.accelerator, mac)}</kbd>}
           </li>
         ))}
-        {items.length === 0 && <li role="presentation" className="empty">No matching command</li>}
+        {rows.length === 0 && <li role="presentation" className="empty">No matching command</li>}
       </ul>
     </dialog>
   );

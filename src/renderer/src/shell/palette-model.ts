@@ -1,12 +1,22 @@
 // What the command palette lists for a query, and how the highlighted row moves.
 import { APP_COMMANDS, type AppCommandSpec } from '../../../shared/app-commands';
 
-/** Commands whose label contains every word of the query, in table order. */
-export function filterCommands(query: string, available: (id: string) => boolean): AppCommandSpec[] {
+export interface PaletteRow {
+  command: AppCommandSpec;
+  /** Something handles it right now (no "Regenerate" in an empty chat); others are listed, dimmed. */
+  enabled: boolean;
+}
+
+/**
+ * Every command whose label contains every word of the query: those that can run now first, then
+ * the rest, each part in table order. Listing all of them teaches what exists and its shortcut.
+ */
+export function paletteRows(query: string, available: (id: string) => boolean): PaletteRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return APP_COMMANDS.filter(
-    (command) => command.id !== 'command-palette' && available(command.id) && words.every((word) => command.label.toLowerCase().includes(word)),
+  const rows = APP_COMMANDS.filter((command) => command.id !== 'command-palette' && words.every((word) => command.label.toLowerCase().includes(word))).map(
+    (command): PaletteRow => ({ command, enabled: available(command.id) }),
   );
+  return [...rows.filter((row) => row.enabled), ...rows.filter((row) => !row.enabled)];
 }
 
 /** Arrow keys wrap around; Home and End jump; an empty list has no highlighted row. */

@@ -10,7 +10,7 @@ export interface KeyLike {
   altKey: boolean;
 }
 
-const KEY_NAMES: Record<string, string> = { escape: 'Escape', ',': ',', plus: '+' };
+const KEY_NAMES: Record<string, string> = { escape: 'Escape', ',': ',', plus: '+', backspace: 'Backspace' };
 
 /** Does an Electron accelerator ("CmdOrCtrl+Shift+P") describe this key press? */
 export function matchesAccelerator(event: KeyLike, accelerator: string, mac: boolean): boolean {
@@ -41,7 +41,7 @@ export function commandForKey(event: KeyLike, options: { mac: boolean; menuOwnsA
 export function shortcutLabel(accelerator: string, mac: boolean): string {
   const parts = accelerator.split('+');
   const key = parts.pop() ?? '';
-  const keyLabel = key === 'Escape' ? 'Esc' : key.toUpperCase();
+  const keyLabel = key === 'Escape' ? 'Esc' : key === 'Backspace' ? (mac ? '⌫' : 'Backspace') : key.toUpperCase();
   const mods = parts.map((part) => {
     const p = part.toLowerCase();
     if (p === 'cmdorctrl' || p === 'commandorcontrol') return mac ? '⌘' : 'Ctrl';
