@@ -25,6 +25,7 @@ import { CommandPalette, useCommand } from './shell';
 import { useSidebar } from './shell/use-sidebar';
 import { ChatStore } from './chat/store/chat-store';
 import { RepliesStore } from './chat/store/replies-store';
+import type { Term } from '../../shared/search-terms';
 
 type View = { screen: 'chat' } | { screen: 'providers'; editing: string | 'new' | null } | { screen: 'settings' };
 
@@ -59,8 +60,8 @@ export function App() {
   const providerNames = useMemo(() => new Map((reply.providers ?? []).map((p) => [p.id, p.name])), [reply.providers]);
 
   const openConversation = useCallback(
-    (id: string | null, messageId: string | null = null) => {
-      setFocus(messageId ? { messageId } : null);
+    (id: string | null, messageId: string | null = null, terms?: readonly Term[]) => {
+      setFocus(messageId ? { messageId, terms } : null);
       setView({ screen: 'chat' });
       sidebar.dismissOverlay();
       void store.open(id, messageId);
@@ -258,9 +259,9 @@ export function App() {
       {searching && (
         <SearchDialog
           onClose={() => setSearching(false)}
-          onPick={(hit) => {
+          onPick={(hit, terms) => {
             setSearching(false);
-            openConversation(hit.conversationId, hit.messageId);
+            openConversation(hit.conversationId, hit.messageId, terms);
           }}
         />
       )}
