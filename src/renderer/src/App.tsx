@@ -109,6 +109,7 @@ export function App() {
       edit: (id, text) => (target ? store.edit(id, text, target) : 'Choose a provider first.'),
       switchBranch: (id, index) => void store.switchBranch(id, index),
       decideTool: store.decideTool,
+      openProviderSettings: (providerId) => setView({ screen: 'providers', editing: providerId }),
     }),
     [store, target],
   );
