@@ -10,9 +10,7 @@ export function ChipOpener({ file, alt }: { file: AttachmentSummary; alt: string
   if (!canPreview(file)) return <ChipBody file={file} alt={alt} />;
   return (
     <>
-      <button type="button" className="chip-open" aria-label={`Preview ${file.name}`} onClick={() => setOpen(true)}>
-        <ChipBody file={file} alt={alt} />
-      </button>
+      <ChipBody file={file} alt={alt} onOpen={() => setOpen(true)} />
       {open && <AttachmentPreview file={file} onClose={() => setOpen(false)} />}
     </>
   );
