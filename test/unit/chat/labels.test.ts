@@ -2,7 +2,7 @@
 // it says something the message has not.
 import { describe, expect, it } from 'vitest';
 import { fileType } from '../../../src/renderer/src/chat/attachments/file-type';
-import { newDetail } from '../../../src/renderer/src/chat/ReplyError';
+import { newDetail } from '../../../src/renderer/src/chat/error-detail';
 
 describe('file type labels', () => {
   it('names text files by their extension, not "TXT"', () => {

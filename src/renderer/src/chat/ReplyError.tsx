@@ -1,15 +1,7 @@
 // The error under a failed reply: what happened, the provider's own words only when they add
 // something, and for a rejected key or model the way to the provider's settings.
 import type { PlumeError } from '../../../shared/provider-events';
-
-/** The sentences of `detail` that `message` does not already say; null when none are left. */
-export function newDetail(message: string, detail: string | undefined): string | null {
-  if (!detail) return null;
-  const said = message.toLowerCase();
-  const sentences = detail.match(/[^.!?]+[.!?]*/g) ?? [];
-  const fresh = sentences.map((s) => s.trim()).filter((s) => s !== '' && !said.includes(s.toLowerCase().replace(/[.!?]+$/, '')));
-  return fresh.length ? fresh.join(' ') : null;
-}
+import { newDetail } from './error-detail';
 
 interface Props {
   error: PlumeError;
