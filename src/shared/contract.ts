@@ -176,6 +176,8 @@ export interface Channels {
   /** Makes the branch through this message the active one (a search hit on another version). */
   'messages:select': { req: { messageId: string }; res: PathMessage[] };
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
+  /** A stored attachment's bytes (base64), by the SHA-256 its view carries: for the preview. */
+  'attachments:content': { req: { sha256: string }; res: { mimeType: string; data: string } };
   'export:conversation': { req: { id: string; format: ExportFormat } & ExportChoices; res: ExportResult };
   /** Every live conversation, or only `ids` (chosen in the sidebar), in one file. */
   'export:all': { req: { format: ExportFormat; ids?: string[] } & ExportChoices; res: ExportResult };
@@ -292,6 +294,7 @@ const CHANNELS = {
   'messages:deleteBranch': true,
   'messages:select': true,
   'search:query': true,
+  'attachments:content': true,
   'export:conversation': true,
   'export:all': true,
   'export:pdf': true,

@@ -61,6 +61,8 @@ export interface Snippet {
 export interface SearchHit {
   conversationId: string;
   conversationTitle: string;
+  /** The matched words in the title, as ranges of `conversationTitle`. */
+  titleHighlights?: Array<[number, number]>;
   /** null when the hit is the conversation title rather than a message. */
   messageId: string | null;
   role: Role | null;
@@ -68,6 +70,8 @@ export interface SearchHit {
   /** Lower is better; only meaningful for ordering hits of one search. */
   rank: number;
   updatedAt: number;
+  /** When the message was written (the conversation's last change for a title hit), ms. */
+  at?: number;
 }
 
 export type ExportFormat = 'markdown' | 'json' | 'html';

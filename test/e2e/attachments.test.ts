@@ -184,7 +184,9 @@ describe('attachments in browser mode', () => {
     await paste(page, [{ name: 'dot.png', type: 'image/png', base64: b64(smallPng) }]);
     await composer(page).fill('What colour?');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('“gpt-e2e” may not see images: switch to a vision model, or choose Send anyway.');
+    // One warning, in one place: the one above the chips now says what to do.
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^“gpt-e2e” may not be able to see images\. Switch to a vision model, or choose Send anyway\.Switch to gpt-4o-mini/);
+    expect(await page.getByText(/see images/).count()).toBe(1);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     await page.getByRole('button', { name: 'Switch to gpt-4o-mini' }).click();
     await expect.poll(() => page.getByTestId('vision-warning').count()).toBe(0);

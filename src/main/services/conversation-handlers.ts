@@ -28,6 +28,7 @@ type ConversationChannels = Pick<
   | 'messages:deleteBranch'
   | 'messages:select'
   | 'search:query'
+  | 'attachments:content'
   | 'export:conversation'
   | 'export:all'
   | 'export:pdf'
@@ -94,6 +95,12 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'messages:deleteBranch': async (req) => store.messages.deleteBranch(requireId(req?.messageId)),
     'messages:select': async (req) => store.messages.select(requireId(req?.messageId)),
     'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
+    'attachments:content': async (req) => {
+      const sha256 = typeof req?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(req.sha256) ? req.sha256 : null;
+      const found = sha256 ? store.attachments.content(sha256) : null;
+      if (!found) throw new InvalidInput('That file is no longer stored.');
+      return { mimeType: found.mimeType, data: Buffer.from(found.data).toString('base64') };
+    },
     'export:conversation': async (req) => io.saveExport(io.exportChunks(store, [requireId(req?.id)], requireFormat(req.format), Date.now(), await choices(req))),
     'export:all': async (req) => {
       const format = requireFormat(req?.format);

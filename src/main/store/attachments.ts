@@ -85,6 +85,12 @@ export class AttachmentRepository {
     return out;
   }
 
+  /** One stored content by its hash (the window's preview); null when none is stored. */
+  content(sha256: string): { mimeType: string; data: Uint8Array } | null {
+    const row = this.#db.prepare('SELECT mime_type, data FROM attachment_blobs WHERE sha256 = ?').get(sha256) as { mime_type: string; data: Uint8Array } | undefined;
+    return row ? { mimeType: row.mime_type, data: row.data } : null;
+  }
+
   /** Number of distinct stored contents (tests and tools). */
   blobCount(): number {
     return (this.#db.prepare('SELECT count(*) AS n FROM attachment_blobs').get() as { n: number }).n;

@@ -2,7 +2,9 @@
 import type { Role } from '../../shared/chat';
 import type { SearchHit } from '../../shared/conversations';
 import type { Db } from './database.ts';
-import { TOKEN, fold, makeSnippet, type Term } from './snippet.ts';
+import { parseQuery, type Term } from '../../shared/search-terms.ts';
+import { markdownToPlain } from './plain-text.ts';
+import { makeSnippet } from './snippet.ts';
 
 // A title match is worth more than the same words somewhere in a long chat.
 const TITLE_BOOST = 2;
@@ -24,20 +26,11 @@ export interface FtsQuery {
  * word, if at least two letters, is a prefix so results appear while typing.
  */
 export function toFtsQuery(input: string): FtsQuery | null {
-  const parts: string[] = [];
-  const terms: Term[] = [];
-  for (const m of input.matchAll(/"([^"]*)"|([^\s"]+)/g)) {
-    const words = (m[1] ?? m[2] ?? '').match(TOKEN);
-    if (!words) continue;
-    terms.push(...words.map((w) => ({ word: fold(w), prefix: false })));
-    parts.push(m[1] !== undefined ? `"${words.join(' ')}"` : words.map((w) => `"${w}"`).join(' '));
-  }
+  const { groups, terms } = parseQuery(input);
   const last = terms.at(-1);
   if (!last) return null;
-  if (/[\p{L}\p{N}\p{M}]$/u.test(input) && last.word.length >= 2) {
-    parts[parts.length - 1] = `${parts.at(-1)}*`;
-    last.prefix = true;
-  }
+  const parts = groups.map((g) => (g.phrase ? `"${g.words.join(' ')}"` : g.words.map((w) => `"${w}"`).join(' ')));
+  if (last.prefix) parts[parts.length - 1] = `${parts.at(-1)}*`;
   return { match: parts.join(' '), terms };
 }
 
@@ -49,14 +42,14 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
   // CROSS JOIN keeps SQLite from scanning messages first; the window subquery runs once.
   const ranked = db
     .prepare(
-      `SELECT w.seq AS seq, w.rank AS rank, c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at
+      `SELECT w.seq AS seq, w.rank AS rank, c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at, m.created_at AS created_at
        FROM (SELECT rowid AS seq, rank FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) w
        CROSS JOIN messages m ON m.seq = w.seq
        CROSS JOIN conversations c ON c.id = m.conversation_id
        WHERE c.deleted_at IS NULL
        ORDER BY w.rank LIMIT ?`,
     )
-    .all(q.match, limit) as Array<{ seq: number; rank: number; conversation_id: string; title: string; updated_at: number }>;
+    .all(q.match, limit) as Array<{ seq: number; rank: number; conversation_id: string; title: string; updated_at: number; created_at: number }>;
 
   // Text only for the rows shown, not for the whole window.
   const bodies = new Map<number, { id: string; role: Role; text: string }>();
@@ -76,29 +69,47 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
     )
     .all(q.match, limit) as Array<{ conversation_id: string; title: string; updated_at: number; rank: number }>;
 
+  // A conversation whose title and messages both match is listed by its messages only (the title
+  // words are marked in each row's title); its best message row takes the title's rank.
+  const titleRank = new Map(titles.map((t) => [t.conversation_id, t.rank * TITLE_BOOST]));
+  const bestRowOf = new Set<string>();
+  const messageHits: SearchHit[] = ranked.map((r) => {
+    const body = bodies.get(r.seq);
+    const title = titleRank.get(r.conversation_id);
+    const first = !bestRowOf.has(r.conversation_id);
+    bestRowOf.add(r.conversation_id);
+    return {
+      conversationId: r.conversation_id,
+      conversationTitle: r.title,
+      titleHighlights: makeSnippet(r.title, q.terms).highlights,
+      messageId: body?.id ?? null,
+      role: body?.role ?? null,
+      // Snippets look no further than this into a message; a megabyte reply costs no more.
+      snippet: makeSnippet(markdownToPlain((body?.text ?? '').slice(0, 200_001)), q.terms),
+      rank: first && title !== undefined ? Math.min(r.rank, title) : r.rank,
+      updatedAt: r.updated_at,
+      at: r.created_at,
+    };
+  });
   const hits: SearchHit[] = [
-    ...toolHits(db, q, limit),
-    ...titles.map((t) => ({
-      conversationId: t.conversation_id,
-      conversationTitle: t.title,
-      messageId: null,
-      role: null,
-      snippet: makeSnippet(t.title, q.terms),
-      rank: t.rank * TITLE_BOOST,
-      updatedAt: t.updated_at,
-    })),
-    ...ranked.map((r) => {
-      const body = bodies.get(r.seq);
-      return {
-        conversationId: r.conversation_id,
-        conversationTitle: r.title,
-        messageId: body?.id ?? null,
-        role: body?.role ?? null,
-        snippet: makeSnippet(body?.text ?? '', q.terms),
-        rank: r.rank,
-        updatedAt: r.updated_at,
-      };
-    }),
+    ...toolHits(db, q, limit).filter((t) => !messageHits.some((h) => h.messageId === t.messageId)),
+    ...titles
+      .filter((t) => !bestRowOf.has(t.conversation_id))
+      .map((t) => {
+        const snippet = makeSnippet(t.title, q.terms);
+        return {
+          conversationId: t.conversation_id,
+          conversationTitle: t.title,
+          titleHighlights: snippet.highlights,
+          messageId: null,
+          role: null,
+          snippet,
+          rank: t.rank * TITLE_BOOST,
+          updatedAt: t.updated_at,
+          at: t.updated_at,
+        };
+      }),
+    ...messageHits,
   ];
   // bm25 is negative, more negative is better; ties go to the more recent conversation.
   hits.sort((a, b) => a.rank - b.rank || b.updatedAt - a.updatedAt);
@@ -111,20 +122,22 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
 function toolHits(db: Db, q: FtsQuery, limit: number): SearchHit[] {
   const rows = db
     .prepare(
-      `SELECT t.names AS names, t.rank AS rank, m.id AS id, m.role AS role, c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at
+      `SELECT t.names AS names, t.rank AS rank, m.id AS id, m.role AS role, m.created_at AS created_at, c.id AS conversation_id, c.title AS title, c.updated_at AS updated_at
        FROM (SELECT rowid AS seq, names, rank FROM tool_names_fts WHERE tool_names_fts MATCH ? ORDER BY rank LIMIT ?) t
        CROSS JOIN messages m ON m.seq = t.seq
        CROSS JOIN conversations c ON c.id = m.conversation_id
        WHERE c.deleted_at IS NULL`,
     )
-    .all(q.match, limit) as Array<{ names: string; rank: number; id: string; role: Role; conversation_id: string; title: string; updated_at: number }>;
+    .all(q.match, limit) as Array<{ names: string; rank: number; id: string; role: Role; created_at: number; conversation_id: string; title: string; updated_at: number }>;
   return rows.map((r) => ({
     conversationId: r.conversation_id,
     conversationTitle: r.title,
     messageId: r.id,
     role: r.role,
+    titleHighlights: makeSnippet(r.title, q.terms).highlights,
     snippet: makeSnippet(`Tool calls: ${[...new Set(r.names.split(' '))].join(', ')}`, q.terms),
     rank: r.rank,
     updatedAt: r.updated_at,
+    at: r.created_at,
   }));
 }

@@ -1,30 +1,14 @@
 // Snippets and highlight ranges computed from the text itself, not by FTS5's snippet(): no
 // sentinel characters that model text could contain, and no second full-text query per hit.
 import type { Snippet } from '../../shared/conversations';
+import { termRanges, type Term } from '../../shared/search-terms.ts';
 
-export interface Term {
-  /** Folded like the FTS5 tokenizer folds (lower case, no diacritics). */
-  word: string;
-  prefix: boolean;
-}
-
-// The characters FTS5's unicode61 tokenizer keeps inside a token.
-export const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const WINDOW = 180;
 const LEAD = 50;
 const SCAN_LIMIT = 200_000;
 
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 function matches(text: string, terms: readonly Term[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of text.slice(0, SCAN_LIMIT).matchAll(TOKEN)) {
-    const token = fold(m[0]);
-    if (terms.some((t) => (t.prefix ? token.startsWith(t.word) : token === t.word))) out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
+  return termRanges(text.slice(0, SCAN_LIMIT), terms);
 }
 
 /**

@@ -24,13 +24,18 @@ export const STOP_MESSAGES = {
     kind: 'too_long',
     message: `The reply passed ${limitMB} MB of text, the longest allowed (Settings), so it was stopped. The text so far is kept.`,
   }),
-  stalled: (seconds: number): PlumeError => ({
+  // `kept`: some text (or reasoning) had arrived. Saying it is kept when nothing came is untrue.
+  stalled: (seconds: number, kept: boolean): PlumeError => ({
     kind: 'stalled',
-    message: `The provider sent nothing for ${seconds} s, so the reply was stopped. The text so far is kept.`,
+    message: kept
+      ? `The provider sent nothing for ${seconds} s, so the reply was stopped. The text so far is kept.`
+      : `The provider sent nothing for ${seconds} s, so the reply was stopped before any text arrived.`,
   }),
-  interrupted: (): PlumeError => ({
+  interrupted: (kept: boolean): PlumeError => ({
     kind: 'interrupted',
-    message: 'The connection ended before the reply was complete. The text so far is kept.',
+    message: kept
+      ? 'The connection ended before the reply was complete. The text so far is kept.'
+      : 'The connection ended before any text of the reply arrived.',
   }),
   windowGone: (): PlumeError => ({
     kind: 'interrupted',

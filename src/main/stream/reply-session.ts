@@ -156,7 +156,7 @@ export async function runReplySession(options: ReplySessionOptions): Promise<Rep
   const text = sender.text();
   const reasoning = sender.reasoning();
   const stats = clock.finish(text + reasoning);
-  let outcome = decideOutcome(cause, failure, finish, options, stats);
+  let outcome = decideOutcome(cause, failure, finish, options, stats, text !== '' || reasoning !== '');
   try {
     options.onFinish?.({ outcome, text, reasoning });
   } catch (error) {
@@ -189,13 +189,14 @@ function decideOutcome(
   finish: FinishReason | undefined,
   options: Pick<ReplySessionOptions, 'idleTimeoutMs' | 'maxReplyMB'>,
   stats: ReplyOutcome['stats'],
+  kept: boolean,
 ): ReplyOutcome {
   if (cause === 'stopped') return { state: 'stopped', stats };
   if (cause === 'gone') return { state: 'interrupted', error: STOP_MESSAGES.windowGone(), stats };
-  if (cause === 'stalled') return { state: 'error', error: STOP_MESSAGES.stalled(Math.round(options.idleTimeoutMs / 1000)), stats };
+  if (cause === 'stalled') return { state: 'error', error: STOP_MESSAGES.stalled(Math.round(options.idleTimeoutMs / 1000), kept), stats };
   if (cause === 'too_long') return { state: 'error', error: STOP_MESSAGES.tooLong(options.maxReplyMB ?? 0), stats };
   if (failure) return { state: 'error', error: failure, stats };
   // No finish marker means the body ended early (no [DONE] / message_stop): never a normal finish.
-  if (!finish) return { state: 'interrupted', error: STOP_MESSAGES.interrupted(), stats };
+  if (!finish) return { state: 'interrupted', error: STOP_MESSAGES.interrupted(kept), stats };
   return { state: 'complete', finish, stats };
 }

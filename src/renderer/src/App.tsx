@@ -25,6 +25,7 @@ import { useSidebar } from './shell/use-sidebar';
 import { Notice } from './shell/Notice';
 import { ChatStore } from './chat/store/chat-store';
 import { RepliesStore } from './chat/store/replies-store';
+import type { Term } from '../../shared/search-terms';
 
 type View = { screen: 'chat' } | { screen: 'providers'; editing: string | 'new' | null } | { screen: 'settings' };
 
@@ -64,9 +65,9 @@ export function App() {
   const providerNames = useMemo(() => new Map((reply.providers ?? []).map((p) => [p.id, p.name])), [reply.providers]);
 
   const openConversation = useCallback(
-    (id: string | null, messageId: string | null = null) =>
+    (id: string | null, messageId: string | null = null, terms?: readonly Term[]) =>
       guarded(() => {
-        setFocus(messageId ? { messageId } : null);
+        setFocus(messageId ? { messageId, terms } : null);
         setViewNow({ screen: 'chat' });
         sidebar.dismissOverlay();
         void store.open(id, messageId);
@@ -117,6 +118,7 @@ export function App() {
       edit: (id, text) => (target ? store.edit(id, text, target) : 'Choose a provider first.'),
       switchBranch: (id, index) => void store.switchBranch(id, index),
       decideTool: store.decideTool,
+      openProviderSettings: (providerId) => setView({ screen: 'providers', editing: providerId }),
     }),
     [store, target],
   );
@@ -302,9 +304,9 @@ export function App() {
       {searching && (
         <SearchDialog
           onClose={() => setSearching(false)}
-          onPick={(hit) => {
+          onPick={(hit, terms) => {
             setSearching(false);
-            openConversation(hit.conversationId, hit.messageId);
+            openConversation(hit.conversationId, hit.messageId, terms);
           }}
         />
       )}

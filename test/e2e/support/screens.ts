@@ -102,6 +102,16 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'attachment-preview',
+    open: async (page) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Attach files' }).click();
+      await (await chooser).setFiles([{ name: 'notes.py', mimeType: 'text/x-python', buffer: Buffer.from('def hello():\n    print("hi")\n') }]);
+      await page.getByRole('button', { name: 'Preview notes.py' }).click();
+      await page.getByRole('dialog', { name: 'Preview of notes.py' }).getByLabel('Text of notes.py').waitFor();
+    },
+  },
+  {
     name: 'command-palette',
     open: async (page) => {
       await page.keyboard.press('Control+Shift+P');

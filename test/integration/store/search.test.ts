@@ -78,4 +78,22 @@ describe('search', () => {
     const path = store.messages.select(hit!.messageId!);
     expect(path.map((m) => m.text)).toEqual(['q', 'the zebra answer']);
   });
+
+  it('lists a conversation once when its title and its first message match the same words', () => {
+    const c = store.conversations.create({ title: 'Walrus habitats' });
+    const { userId } = exchange(store, c.id, 'Where do walrus habitats start?', 'On Arctic sea ice.');
+    const hits = store.search('walrus');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ conversationId: c.id, messageId: userId, titleHighlights: [[0, 6]] });
+    expect(hits[0]!.at).toBeTypeOf('number');
+  });
+
+  it('shows markdown as plain text in snippets: no table pipes, heading marks, fences or emphasis', () => {
+    const c = store.conversations.create({ title: 'x' });
+    const reply = ['## Otter **facts**', '', '| Name | Otter kind |', '| --- | --- |', '| Sea | *marine* otter |', '', '```js', 'const otter = a || b;', '```', '> a [linked](https://example.com) otter'].join('\n');
+    exchange(store, c.id, 'q', reply);
+    const [hit] = store.search('otter');
+    expect(hit!.snippet.text).toBe('Otter facts Name Otter kind Sea marine otter const otter = a || b; a linked otter');
+    expect(marked(hit!)).toContain('[Otter] facts Name [Otter] kind');
+  });
 });

@@ -1,10 +1,11 @@
 import { ArrowUp, Paperclip, Square } from 'lucide-react';
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { AttachmentChips } from './attachments/AttachmentChips';
 import { blockerFor, needsVisionWarning, prepareForSend, SendProblem } from './attachments/prepare';
 import { ImageProblem } from './attachments/image';
 import type { PendingFile, PreparedAttachment, SendTarget } from './attachments/types';
 import { useAttachments } from './attachments/use-attachments';
+import { useWindowDrop } from './attachments/use-window-drop';
 import { VisionWarning } from './attachments/VisionWarning';
 import './attachments/attachments.css';
 import { readDraft, writeDraft } from './drafts';
@@ -30,8 +31,6 @@ interface Props {
 
 const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-
 export function Composer({ conversationId, streaming, disabled, target, onSend, onStop, onChooseModel, renderContext }: Props) {
   const [text, setDraftText] = useState(() => readDraft(conversationId));
   const [draftOf, setDraftOf] = useState(conversationId);
@@ -52,15 +51,19 @@ export function Composer({ conversationId, streaming, disabled, target, onSend, 
   }, [conversationId]);
   const [error, setError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(false);
-  const [dropping, setDropping] = useState(false);
+  const [visionInsisted, setVisionInsisted] = useState(false);
   const attachments = useAttachments();
   const picker = useRef<HTMLInputElement>(null);
   const { files } = attachments;
+  const dropping = useWindowDrop((dropped) => void attachments.add(dropped), !disabled);
   const warnVision = !!target && needsVisionWarning(files, target);
   const blocker = target && files.length ? blockerFor(files, target) : null;
 
   // A problem about files that are gone, or a model since changed, no longer applies.
-  useEffect(() => setError(null), [files.length, target?.model, target?.kind]);
+  useEffect(() => {
+    setError(null);
+    setVisionInsisted(false);
+  }, [files.length, target?.model, target?.kind]);
 
   const send = async (anyway = false) => {
     // While this conversation answers, onSend refuses with a message rather than staying silent.
@@ -69,7 +72,9 @@ export function Composer({ conversationId, streaming, disabled, target, onSend, 
     if (files.length) {
       if (!target) return setError('Choose a provider first.');
       if (blocker) return setError(blocker);
-      if (warnVision && !anyway) return setError(`“${target.model}” may not see images: switch to a vision model, or choose Send anyway.`);
+      // The warning above the chips already says it and offers Send anyway: it speaks up, and
+      // no second message in another style repeats it.
+      if (warnVision && !anyway) return setVisionInsisted(true);
       setPreparing(true);
       try {
         prepared = await prepareForSend(files, target);
@@ -103,31 +108,18 @@ export function Composer({ conversationId, streaming, disabled, target, onSend, 
     void attachments.add(pasted);
   };
 
-  const drop = {
-    onDragOver: (event: DragEvent) => {
-      if (!hasFiles(event) || disabled) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-      setDropping(true);
-    },
-    onDragLeave: (event: DragEvent) => {
-      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
-    },
-    onDrop: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      setDropping(false);
-      if (!disabled) void attachments.add(Array.from(event.dataTransfer.files));
-    },
-  };
-
   const problem = error ?? attachments.problem;
   return (
-    <form className={`composer${dropping ? ' dropping' : ''}`} onSubmit={(event) => { event.preventDefault(); void send(); }} {...drop}>
+    <form className={`composer${dropping ? ' dropping' : ''}`} onSubmit={(event) => { event.preventDefault(); void send(); }}>
+      {dropping && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <p>Drop files to attach them</p>
+        </div>
+      )}
       {problem && <p className="composer-error" role="alert">{problem}</p>}
       {!error && blocker && <p className="composer-error" role="alert">{blocker}</p>}
       {warnVision && target && (
-        <VisionWarning target={target} busy={preparing || streaming} onChooseModel={onChooseModel} onSendAnyway={() => void send(true)} />
+        <VisionWarning target={target} insisted={visionInsisted} busy={preparing || streaming} onChooseModel={onChooseModel} onSendAnyway={() => void send(true)} />
       )}
       {renderContext?.(text.length, files)}
       <AttachmentChips files={files} onRemove={attachments.remove} disabled={preparing} />

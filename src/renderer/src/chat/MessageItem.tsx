@@ -8,6 +8,7 @@ import type { ToolDecision } from '../../../shared/tool-calls';
 import type { ChatItem } from './store/chat-store';
 import { BranchSwitcher } from './BranchSwitcher';
 import { statsLine } from './format';
+import { ReplyError } from './ReplyError';
 import { RetryCountdown } from './RetryCountdown';
 
 export interface MessageActions {
@@ -17,6 +18,8 @@ export interface MessageActions {
   switchBranch(id: string, index: number): void;
   /** The user's answer to a tool call the streaming reply waits on. */
   decideTool?(callId: string, decision: ToolDecision): void;
+  /** Opens the settings form of this provider (a reply it refused: bad key, no access). */
+  openProviderSettings?(providerId: string): void;
 }
 
 interface Props {
@@ -87,10 +90,10 @@ export const MessageItem = memo(function MessageItem({ item, actions, busy, foun
       {streaming && item.retry && <RetryCountdown retry={item.retry} />}
       {streaming && item.text === '' && !item.reasoning && !item.retry && !item.toolCalls?.length && <div className="waiting" aria-label="Waiting for the first token">…</div>}
       {item.error && (
-        <div className="inline-error" role="alert" data-testid="reply-error" data-kind={item.error.kind}>
-          <span>{item.error.message}</span>
-          {item.error.detail && item.error.detail !== item.error.message && <span className="detail">{item.error.detail}</span>}
-        </div>
+        <ReplyError
+          error={item.error}
+          onOpenProvider={item.providerId && actions.openProviderSettings ? () => actions.openProviderSettings?.(item.providerId as string) : undefined}
+        />
       )}
       {!editing && (
         <footer className="message-footer">

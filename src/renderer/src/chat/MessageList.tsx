@@ -3,10 +3,14 @@ import { JumpToLatest } from './JumpToLatest';
 import type { ChatItem, ChatStore } from './store/chat-store';
 import { MessageBoundary } from './MessageBoundary';
 import { MessageItem, type MessageActions } from './MessageItem';
+import { clearMatches, findMatches, revealRange, showMatches } from './search-marks';
+import type { Term } from '../../../shared/search-terms';
 
 /** A search pick: a new object for each pick, so picking the same hit again scrolls to it again. */
 export interface FocusRequest {
   messageId: string;
+  /** The searched words: marked in the message, and the view goes to the first one. */
+  terms?: readonly Term[];
 }
 
 interface Props {
@@ -77,6 +81,8 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
     }
   }, [items, from, onCommit, focusPending]);
 
+  // The message whose matched words are marked, once the view has gone to it.
+  const [marked, setMarked] = useState<{ terms: readonly Term[]; target: Element } | null>(null);
   const focusRef = useRef(focus);
   focusRef.current = focus;
   // Blocks change height after they are laid out (off-screen blocks get their real size, code is
@@ -110,8 +116,31 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
       pinned.current = false;
       setAtBottom(false);
       target.scrollIntoView({ block: 'center' });
+      const ranges = focus.terms ? findMatches(target.querySelector('.message-text') ?? target, focus.terms) : [];
+      showMatches(ranges);
+      if (ranges[0] && scroller.current) revealRange(scroller.current, ranges[0]);
+      setMarked(focus.terms ? { terms: focus.terms, target } : null);
     }
   }, [focus, focusPending, items]);
+
+  // Code highlighting and other upgrades replace the text nodes the marks stood on: mark again.
+  useEffect(() => {
+    if (!marked) return;
+    const { terms, target } = marked;
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => showMatches(findMatches(target.querySelector('.message-text') ?? target, terms)));
+    });
+    observer.observe(target, { subtree: true, childList: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      clearMatches();
+    };
+  }, [marked]);
+  // Another conversation or an ordinary open: the marks go.
+  if (marked && focus?.terms !== marked.terms) setMarked(null);
 
   useEffect(() => {
     const el = scroller.current;

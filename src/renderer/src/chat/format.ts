@@ -12,8 +12,9 @@ export function statsLine(item: ChatItem, now: number): string | null {
   const rate = item.stats?.tokensPerSec ?? liveRate(item, now);
   if (rate !== undefined) parts.push(`${rate.toFixed(1)} tok/s`);
   const usage = item.stats?.usage;
-  if (usage) {
-    parts.push(usageText(usage, item.stats?.estimated === true));
+  const counts = usage ? usageText(usage, item.stats?.estimated === true) : '';
+  if (usage && counts) {
+    parts.push(counts);
     const row = priceFor(priceTable(), item.model);
     const cost = row ? costUSD(usage, row) : undefined;
     // Always "≈": the price table is the user's estimate, and the tokens may be estimated too.

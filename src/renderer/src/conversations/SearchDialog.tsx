@@ -1,11 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit, Snippet } from '../../../shared/conversations';
+import type { SearchHit } from '../../../shared/conversations';
+import { parseQuery, type Term } from '../../../shared/search-terms';
 import { bridge } from '../bridge';
 import { comboboxProps } from '../shell/combobox';
 import { useReturnFocus } from '../shell/use-return-focus';
+import { hitDate } from './hit-date';
 
 interface Props {
-  onPick(hit: SearchHit): void;
+  /** `terms` are the searched words, to mark in the message the hit opens. */
+  onPick(hit: SearchHit, terms: readonly Term[]): void;
   onClose(): void;
 }
 
@@ -18,6 +21,7 @@ export function SearchDialog({ onPick, onClose }: Props) {
   const latest = useRef(0);
   const listId = useId();
   useReturnFocus();
+  const pick = (hit: SearchHit) => onPick(hit, parseQuery(query).terms);
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -53,7 +57,7 @@ export function SearchDialog({ onPick, onClose }: Props) {
             if (event.key === 'Escape') onClose();
             else if (event.key === 'ArrowDown') setSelected((i) => Math.min(hits.length - 1, i + 1));
             else if (event.key === 'ArrowUp') setSelected((i) => Math.max(0, i - 1));
-            else if (event.key === 'Enter' && hits[selected]) onPick(hits[selected] as SearchHit);
+            else if (event.key === 'Enter' && hits[selected]) pick(hits[selected] as SearchHit);
           }}
         />
         {error && <p className="form-error" role="alert">{error}</p>}
@@ -64,11 +68,14 @@ export function SearchDialog({ onPick, onClose }: Props) {
               id={`${listId}-${index}`}
               role="option"
               aria-selected={index === selected}
-              onClick={() => onPick(hit)}
+              onClick={() => pick(hit)}
               onMouseEnter={() => setSelected(index)}
             >
-              <span className="hit-title">{hit.conversationTitle || 'New chat'}</span>
-              <span className="hit-snippet"><Highlighted snippet={hit.snippet} /></span>
+              <span className="hit-head">
+                <span className="hit-title">{hit.conversationTitle ? <Highlighted text={hit.conversationTitle} ranges={hit.titleHighlights ?? []} /> : 'New chat'}</span>
+                {hit.at !== undefined && <time className="hit-date" dateTime={new Date(hit.at).toISOString()}>{hitDate(hit.at)}</time>}
+              </span>
+              {hit.messageId !== null && <span className="hit-snippet"><Highlighted text={hit.snippet.text} ranges={hit.snippet.highlights} /></span>}
             </li>
           ))}
           {query.trim() !== '' && hits.length === 0 && !error && <li className="no-results">No matches.</li>}
@@ -79,14 +86,14 @@ export function SearchDialog({ onPick, onClose }: Props) {
 }
 
 /** Marks the matched ranges; the text is plain, so nothing from a message is parsed as HTML. */
-function Highlighted({ snippet }: { snippet: Snippet }) {
+function Highlighted({ text, ranges }: { text: string; ranges: ReadonlyArray<[number, number]> }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
-  for (const [start, end] of snippet.highlights) {
-    if (start > at) parts.push(snippet.text.slice(at, start));
-    parts.push(<mark key={start}>{snippet.text.slice(start, end)}</mark>);
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
     at = end;
   }
-  parts.push(snippet.text.slice(at));
+  parts.push(text.slice(at));
   return <>{parts}</>;
 }

@@ -1,5 +1,5 @@
 // A sent message's files in the conversation: image previews and named file chips.
-import { ChipBody } from './ChipBody';
+import { ChipOpener } from './ChipOpener';
 import type { AttachmentSummary } from './types';
 
 export function AttachmentList({ files }: { files: readonly AttachmentSummary[] | undefined }) {
@@ -9,7 +9,7 @@ export function AttachmentList({ files }: { files: readonly AttachmentSummary[] 
       {files.map((file, i) => (
         <li key={`${i}-${file.name}`} className={`attachment-chip ${file.kind}`} data-testid="message-attachment">
           {/* The image is named here: it is what a screen reader meets in the conversation. */}
-          <ChipBody file={file} alt={file.name} />
+          <ChipOpener file={file} alt={file.name} />
         </li>
       ))}
     </ul>

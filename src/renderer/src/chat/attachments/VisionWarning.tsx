@@ -10,11 +10,13 @@ const MAX_SUGGESTIONS = 3;
 interface Props {
   target: SendTarget;
   busy: boolean;
+  /** Send was pressed anyway: the same warning, now announced, says what to do. */
+  insisted?: boolean;
   onChooseModel?: ((model: string) => void) | undefined;
   onSendAnyway(): void;
 }
 
-export function VisionWarning({ target, busy, onChooseModel, onSendAnyway }: Props) {
+export function VisionWarning({ target, busy, insisted = false, onChooseModel, onSendAnyway }: Props) {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const { providerId } = target;
   // The parent passes a new function on every render: the list is fetched per provider, not per render.
@@ -34,8 +36,10 @@ export function VisionWarning({ target, busy, onChooseModel, onSendAnyway }: Pro
   }, [providerId, canSwitch]);
 
   return (
-    <div className="composer-warning" role="status" data-testid="vision-warning">
-      <span>“{target.model}” may not be able to see images.</span>
+    <div className="composer-warning" role={insisted ? 'alert' : 'status'} data-testid="vision-warning">
+      <span>
+        “{target.model}” may not be able to see images.{insisted && ' Switch to a vision model, or choose Send anyway.'}
+      </span>
       {onChooseModel &&
         suggestions.map((model) => (
           <button key={model} type="button" disabled={busy} onClick={() => onChooseModel(model)}>

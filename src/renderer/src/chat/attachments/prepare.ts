@@ -26,7 +26,8 @@ export async function prepareForSend(files: readonly PendingFile[], target: Send
   const prepared: PreparedAttachment[] = [];
   let total = 0;
   for (const file of files) {
-    const summary = { name: file.name, kind: file.kind, size: file.size, ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}) };
+    // The picked file stays with the summary so its chip in the conversation can be previewed.
+    const summary = { name: file.name, kind: file.kind, size: file.size, blob: file.blob, ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}) };
     let blob = file.blob;
     if (file.kind === 'image' && file.imageType) {
       const encoded = await encodeForProvider(file.blob, file.imageType, file.name, target.kind);

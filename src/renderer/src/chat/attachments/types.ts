@@ -2,7 +2,12 @@
 import type { AttachmentKind, AttachmentUpload, AttachmentView, ImageMimeType } from '../../../../shared/attachments';
 
 /** What a chip or a message shows of a file: no bytes. */
-export type AttachmentSummary = Pick<AttachmentView, 'name' | 'kind' | 'size' | 'thumbnail' | 'width' | 'height'>;
+export type AttachmentSummary = Pick<AttachmentView, 'name' | 'kind' | 'size' | 'thumbnail' | 'width' | 'height'> & {
+  /** Set on stored attachments: how the preview asks main for the bytes. */
+  sha256?: string;
+  /** The file itself, in this window only (composer chips, and messages sent this session). */
+  blob?: Blob;
+};
 
 /** A file in the composer, read and checked, kept as picked until the send decides its size. */
 export interface PendingFile extends AttachmentSummary {

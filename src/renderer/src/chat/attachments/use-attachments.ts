@@ -37,7 +37,15 @@ export function useAttachments() {
     setReading((n) => n - 1);
   }, [setFiles]);
 
-  const remove = useCallback((id: string) => setFiles(current.current.filter((f) => f.id !== id)), [setFiles]);
+  const remove = useCallback(
+    (id: string) => {
+      const next = current.current.filter((f) => f.id !== id);
+      setFiles(next);
+      // What was said about refused or left-out files belongs to this set of chips: gone with it.
+      if (next.length === 0) setProblem(null);
+    },
+    [setFiles],
+  );
   const clear = useCallback(() => {
     setFiles([]);
     setProblem(null);

@@ -121,7 +121,8 @@ export class RepliesStore {
           this.markDirty(reply);
         },
         onLost: () => {
-          reply.text.lost = { kind: 'connection_lost', message: 'Lost the connection to Plume while the reply was streaming. The text so far is kept.' };
+          const kept = reply.text.hasText ? ' The text so far is kept.' : '';
+          reply.text.lost = { kind: 'connection_lost', message: `Lost the connection to Plume while the reply was streaming.${kept}` };
           this.markDirty(reply);
         },
       });

@@ -37,6 +37,11 @@ export class ReplyText {
     if (message.t === 'end') this.end = message;
   }
 
+  /** Some text arrived, folded or not yet. */
+  get hasText(): boolean {
+    return this.text !== '' || this.textParts.length > 0;
+  }
+
   /** Joins everything received since the last fold onto the text. */
   fold(now: number): void {
     if (this.textParts.length) this.text += this.textParts.splice(0).join('');

@@ -9,6 +9,7 @@ import { codeParts } from '../code-parts.ts';
 import { cachedHighlight, highlightInBackground } from '../highlight.ts';
 import { inIdleSlices, onIdle } from '../idle.ts';
 import { CodeView } from './CodeView.tsx';
+import { isDisplayMath, MathPending } from './MathPending.tsx';
 import type { HighlightStatus } from './CodeView.tsx';
 
 /** Replaces react-markdown's `pre`: plain while its fence is open, highlighted once it closes. */
@@ -16,6 +17,7 @@ export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
   const source = useContext(SourceContext);
   const code = node ? codeElement(node) : undefined;
   const text = code ? textOf(code.children) : '';
+  if (code && isDisplayMath(code.properties.className)) return <MathPending tex={text} />;
   const lang = code ? languageOf(code) : '';
   const start = node?.position?.start.offset ?? 0;
   const closed = closedFence(source, start, node?.position?.end.offset ?? 0);
