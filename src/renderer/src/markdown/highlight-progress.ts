@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { cachedHighlight, highlightInBackground, highlightPiece } from './highlight.ts';
-import { inIdleSlices } from './idle.ts';
+import { inIdleSlices, layoutNow } from './idle.ts';
 
 // Highlighting a code block as it streams, so that the moment its fence closes almost all of it
 // is already lit and the final paint swaps in one or two parts instead of the whole block.
@@ -25,6 +26,8 @@ const MAX_RERUN_PARTS = 16;
 const INSTANT_PARTS = 16;
 /** At most this many parts swapped in by one idle-time commit. */
 const MAX_BATCH = 32;
+/** Up to this many parts are swapped in at once when their markup arrives. */
+const DIRECT_PARTS = 2;
 
 /** Markup per part, with the text each was made for (it shows only while the part still has that text). */
 interface Lit {
@@ -84,6 +87,16 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     const generation = p.generation;
     const current = (): boolean => alive.current && progress.current.generation === generation;
     const swapIn = (from: number, html: string[], texts: string[]): void => {
+      const apply = (a: number, b: number): void =>
+        setLit((old) => merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b)));
+      if (html.length <= DIRECT_PARTS) {
+        // A part or two (a growing block's new part, the last one as its fence closes) costs well
+        // under a millisecond: committed as the reply arrives, between frames, not an idle period
+        // later, so the closed block is lit by the next paint.
+        flushSync(() => apply(0, html.length));
+        layoutNow();
+        return;
+      }
       let done = 0;
       let batch = 1;
       inIdleSlices((lastMs, remainingMs) => {
@@ -91,8 +104,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
         // As many parts as the rest of the slice holds at what the last batch cost per part.
         if (lastMs > 0) batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(remainingMs / (lastMs / batch))));
         const end = Math.min(html.length, done + batch);
-        const [a, b] = [done, end];
-        setLit((old) => merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b)));
+        apply(done, end);
         done = end;
         return done < html.length;
       });
