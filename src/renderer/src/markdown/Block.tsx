@@ -5,7 +5,7 @@ import { StreamingTable } from './components/StreamingTable.tsx';
 import { tableChunks } from './table-tail.ts';
 import { StreamingParagraph } from './components/StreamingParagraph.tsx';
 import { paragraphPieces } from './long-paragraph.ts';
-import { fencedCodeOnly, openFenceCode } from './fenced-code.ts';
+import { fencedCodeOnly, openFenceCode, unclosedFenceCode } from './fenced-code.ts';
 import { hasLongWord } from './long-words.ts';
 import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
@@ -33,10 +33,11 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
   /** This block was last shown as a table cut into rows. */
   const grewAsTable = useRef(false);
-  if (!settled && fence === 'whole') {
-    // A tail that is nothing but an open fence skips markdown parsing. The element tree is the
-    // same as for the closed fence below, so the code view stays mounted (and lit) as it closes.
-    const open = openFenceCode(raw);
+  // A tail that is nothing but an open fence skips markdown parsing. The element tree is the same
+  // as for the closed fence below, so the code view stays mounted (and lit) as it closes, or as
+  // the reply ends inside it.
+  const open = fence !== 'whole' ? null : settled ? unclosedFenceCode(raw) : openFenceCode(raw);
+  if (open) {
     return (
       <BlockContext.Provider value={info}>
         <HighlightedCode text={open.code} lang={open.lang} offset={0} />

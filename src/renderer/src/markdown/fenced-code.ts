@@ -56,3 +56,18 @@ export function openFenceCode(raw: string): FencedCode {
   const partialClose = /^ {0,3}(`+|~+)[ \t]*$/.test(body.slice(lastNl + 1));
   return { lang, code: partialClose ? body.slice(0, lastNl + 1) : body };
 }
+
+/**
+ * The code of a reply that ended inside a fence it never closed, as react-markdown shows it (the
+ * content without its last line end, plus one), or null for anything unusual (see fencedCodeOnly),
+ * which then goes through the parser.
+ */
+export function unclosedFenceCode(raw: string): FencedCode | null {
+  if (raw[0] === ' ' || /[\r\0]/.test(raw)) return null;
+  const { lang } = openFenceCode(raw);
+  if (!SIMPLE_LANG.test(lang)) return null;
+  const firstNl = raw.indexOf('\n');
+  const body = firstNl < 0 ? '' : raw.slice(firstNl + 1);
+  const value = body.endsWith('\n') ? body.slice(0, -1) : body;
+  return { lang, code: value === '' ? '' : value + '\n' };
+}
