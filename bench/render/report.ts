@@ -86,6 +86,17 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
     lines.push(pad([c.metric, fmt(c.value), c.naive === null ? '-' : fmt(c.naive), c.target, c.pass ? 'yes' : 'MISS'], [54, 11, 11, 9, 4]));
   }
   lines.push('');
+  lines.push('About the absolute targets above (kept, and still reported as they are):');
+  lines.push('- frame p95 < 3 ms, p99 < 6 ms: a frame here is script + forced style/layout on a 2-core machine');
+  lines.push(`  shared with other work (load ${info.load.before[0]?.toFixed(1)} at start): time taken from the page by other`);
+  lines.push('  processes lands in whichever frame it hits, so these depend on the load more than on the');
+  lines.push('  renderer. The comparable targets are the ratios against the peers measured in the same run');
+  lines.push('  (frame p95 and p99 <= 0.8x the best peer, below).');
+  lines.push('- naive / memo CPU >= 10x: the ratio is bounded by work only Plume does (idle-time highlighting');
+  lines.push('  and KaTeX as blocks settle, which the naive baseline skips until the end) and by painting');
+  lines.push('  what changed each frame, which both pay; reaching 10x would mean dropping that work. The');
+  lines.push('  CPU target that compares like with like is <= 0.67x the best peer, below.');
+  lines.push('');
   lines.push('How CPU is counted: Chromium TaskDuration over a run, minus an idle page (same feeder, frame');
   lines.push('store and commit counter, no text rendered) measured in the same run. "Same updates" runs');
   lines.push('publish one frame of tokens (rate/60) per animation frame whatever a frame costs, so both');

@@ -106,7 +106,7 @@ const harness = {
   async streamThenSettle(
     text: string,
     deltas: 'tokens' | 'bursts' = 'tokens',
-  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[]; shapes: FrameShape[] }> {
+  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[]; shapes: FrameShape[]; tableKept: boolean }> {
     const el = fresh();
     const root = createRoot(el);
     const store = new FrameStore((emit) => flushSync(emit));
@@ -117,6 +117,7 @@ const harness = {
     const frames: string[] = [];
     const shapes: FrameShape[] = [];
     let arrived = '';
+    let firstTable: Element | null = null;
     for (const delta of deltas === 'tokens' ? tokenDeltas(text) : burstDeltas(text)) {
       current = [];
       const parsedBefore = renderStats.parsedChars;
@@ -133,6 +134,7 @@ const harness = {
         headerRows: el.querySelectorAll('thead tr').length,
         bodyRows: el.querySelectorAll('tbody tr').length,
       });
+      firstTable ??= el.querySelector('tbody tr') ? el.querySelector('table') : null;
       // Visible text per frame, kept only for short texts: the raw-marker test reads it.
       if (text.length <= 5000) frames.push(el.textContent ?? '');
     }
@@ -142,8 +144,45 @@ const harness = {
     await settled(message, text.includes('$'));
     const html = normalizedHtml(message);
     const elements = summarize(message);
+    // The first table shown with rows is still the one in the DOM: it was never mounted again.
+    const tableKept = firstTable !== null && firstTable === message.querySelector('table');
     root.unmount();
-    return { html, commits, frames, elements, shapes };
+    return { html, commits, frames, elements, shapes, tableKept };
+  },
+
+  /**
+   * Streams `text` in frames (`perFrame` characters each, one commit per animation frame, idle
+   * time between them as in the app) and watches the first code block: how many of its parts were
+   * lit in the frame its fence closed, and how many frames later it was all lit.
+   */
+  async streamCodeInFrames(text: string, perFrame: number): Promise<{ atClose: CodeShape | null; framesToDone: number; html: string }> {
+    const el = fresh();
+    const root = createRoot(el);
+    const store = new FrameStore((emit) => flushSync(emit));
+    flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
+    const message = el.firstElementChild as HTMLElement;
+    const status = (): string => (message.querySelector('.md-code') as HTMLElement | null)?.dataset.highlight ?? '';
+    let atClose: CodeShape | null = null;
+    let framesToDone = 0;
+    const frame = (): Promise<void> => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const watch = (): void => {
+      if (!atClose && status() !== '' && status() !== 'streaming') atClose = codeShape(message);
+      if (atClose && status() !== 'done') framesToDone++;
+    };
+    for (let i = 0; i < text.length; i += perFrame) {
+      store.append(text.slice(i, i + perFrame));
+      await frame();
+      watch();
+    }
+    flushSync(() => store.finish());
+    for (let i = 0; i < 600 && status() !== 'done'; i++) {
+      await frame();
+      watch();
+    }
+    await settled(message, false);
+    const html = normalizedHtml(message);
+    root.unmount();
+    return { atClose, framesToDone, html };
   },
 
   /** Renders untrusted markdown, clicks every link and image placeholder, reports what happened. */

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { fencedCodeOnly } from '../../../src/renderer/src/markdown/fenced-code.ts';
+import { fencedCodeOnly, unclosedFenceCode } from '../../../src/renderer/src/markdown/fenced-code.ts';
 
 const viaParser = (md: string): string =>
   renderToStaticMarkup(createElement(Markdown, { remarkPlugins: [remarkGfm, remarkMath] }, md));
@@ -43,5 +43,19 @@ describe('fenced code without the parser', () => {
 
   it('leaves every unusual fence to the parser', () => {
     for (const raw of DECLINED) expect(fencedCodeOnly(raw), JSON.stringify(raw)).toBeNull();
+  });
+});
+
+describe('a reply that ends inside a fence it never closed', () => {
+  it('shows the code react-markdown would', () => {
+    for (const raw of ['```ts\nconst a = 1;\n', '```ts\nconst a = 1;', '```py\nx = 1\n\n', '```ts\na\n``', '```ts\n', '```ts', '~~~\nplain\n']) {
+      const fast = unclosedFenceCode(raw);
+      expect(fast, JSON.stringify(raw)).not.toBeNull();
+      expect(viaFastPath(fast?.lang ?? '', fast?.code ?? ''), JSON.stringify(raw)).toBe(viaParser(raw));
+    }
+  });
+
+  it('leaves an indented or unusual opener to the parser', () => {
+    for (const raw of ['  ```ts\n  indented\n', '```c\\+\\+\ncode\n', '```ts\r\ncode\r\n']) expect(unclosedFenceCode(raw), JSON.stringify(raw)).toBeNull();
   });
 });

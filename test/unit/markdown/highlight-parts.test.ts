@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import hljs from 'highlight.js/lib/common';
 import { codeParts } from '../../../src/renderer/src/markdown/code-parts.ts';
-import { highlightParts, splitMarkup } from '../../../src/renderer/src/markdown/highlight-parts.ts';
+import { highlightParts, highlightRun, splitMarkup } from '../../../src/renderer/src/markdown/highlight-parts.ts';
 import { codeFile } from '../../../bench/render/fixtures.ts';
 
 const decode = (html: string): string =>
@@ -57,6 +57,37 @@ describe('highlighted markup cut into the plain parts of a code block', () => {
     const html = highlightParts(hljs, code, 'ts', parts.map((p) => p.length)) ?? [];
     expect(html[1]?.startsWith('<span class="hljs-comment">still inside')).toBe(true);
     expect(html[0]?.endsWith('</span>')).toBe(true);
+  });
+
+  // What highlight-progress.ts does as a block grows: each completed part is highlighted from the
+  // last part that started at the top level. The settled block must come out as one pass would.
+  const pieceByPiece = (text: string, lang: string): { lit: string[]; restarts: number } => {
+    const parts = codeParts(text);
+    const lit: string[] = [];
+    let safe = 0;
+    let restarts = 0;
+    for (let complete = 1; complete <= parts.length; complete++) {
+      const piece = parts.slice(safe, complete);
+      const run = highlightRun(hljs, piece.join(''), lang, piece.map((p) => p.length));
+      run?.parts.forEach((h, i) => (lit[safe + i] = h));
+      if (run?.atRoot) safe = complete;
+      else restarts++;
+    }
+    return { lit, restarts };
+  };
+
+  it('a growing block highlighted piece by piece from top-level points ends as the one-pass markup', () => {
+    const comment = 'let a = 1;\n'.repeat(100) + '/*\n' + 'still inside the comment\n'.repeat(60) + '*/\n' + 'let b = "x";\n'.repeat(200);
+    const docstring = '"""\nA docstring\nover lines\n"""';
+    const python = Array.from({ length: 300 }, (_, i) => (i % 40 === 0 ? docstring : `    value_${i} = compute(${i}, "text")  # step ${i}`)).join('\n') + '\n';
+    for (const [lang, text] of [['ts', code], ['ts', comment], ['python', python]] as const) {
+      const parts = codeParts(text);
+      const { lit, restarts } = pieceByPiece(text, lang);
+      expect(parts.length).toBeGreaterThan(3);
+      expect(lit).toEqual(highlightParts(hljs, text, lang, parts.map((p) => p.length)));
+      // The comment left open at a cut makes the next piece start before it again.
+      if (text === comment) expect(restarts).toBeGreaterThan(0);
+    }
   });
 
   it('cuts inside an entity-bearing run and reopens nested spans', () => {

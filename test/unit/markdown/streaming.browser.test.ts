@@ -127,6 +127,28 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     });
   }
 
+  for (const name of ['table-40-rows', 'table-60-rows']) {
+    it(`${name}: settling keeps the table and its rows (no remount, no re-parse of final rows)`, async () => {
+      const text = await fixture(name);
+      const tableEnd = text.indexOf('\n\nThat is all');
+      const { shapes, tableKept } = await streamed(text);
+      // From the end of the last row on: the blank line, the promotion, the paragraph after it.
+      const after = shapes.filter((s) => s.length > tableEnd);
+      expect(after.length).toBeGreaterThanOrEqual(2);
+      for (const shape of after) expect(shape.rowRenders).toBeLessThanOrEqual(1);
+      expect(tableKept).toBe(true);
+    });
+  }
+
+  it('code-20k streamed in frames: lit part by part as it grows, so closing the fence leaves at most two parts to light, and it ends as a one-shot render', { timeout: 120_000 }, async () => {
+    const text = await fixture('code-20k');
+    const { atClose, html } = await h.page.evaluate((t) => window.harness.streamCodeInFrames(t, 120), text);
+    expect(atClose).not.toBeNull();
+    expect(atClose?.parts).toBeGreaterThan(10);
+    expect(atClose?.highlightedParts).toBeGreaterThanOrEqual((atClose?.parts ?? 0) - 2);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   it('never shows the raw markers of bold, code or a link while they stream in', async () => {
     const text = 'Some **bold words** and `inline code` and [a link](https://example.com/x) end.';
     const { frames, html } = await streamed(text);

@@ -1,12 +1,11 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { BlockContext } from './block-context.ts';
 import { HighlightedCode } from './components/CodeBlock.tsx';
-import { StreamingCode } from './components/StreamingCode.tsx';
 import { StreamingTable } from './components/StreamingTable.tsx';
 import { tableChunks } from './table-tail.ts';
 import { StreamingParagraph } from './components/StreamingParagraph.tsx';
 import { paragraphPieces } from './long-paragraph.ts';
-import { fencedCodeOnly } from './fenced-code.ts';
+import { fencedCodeOnly, openFenceCode, unclosedFenceCode } from './fenced-code.ts';
 import { hasLongWord } from './long-words.ts';
 import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
@@ -32,10 +31,16 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   renderStats.blockRenders++;
   renderStats.onBlockRender?.(blockKey);
   const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
-  if (!settled && fence === 'whole') {
+  /** This block was last shown as a table cut into rows. */
+  const grewAsTable = useRef(false);
+  // A tail that is nothing but an open fence skips markdown parsing. The element tree is the same
+  // as for the closed fence below, so the code view stays mounted (and lit) as it closes, or as
+  // the reply ends inside it.
+  const open = fence !== 'whole' ? null : settled ? unclosedFenceCode(raw) : openFenceCode(raw);
+  if (open) {
     return (
       <BlockContext.Provider value={info}>
-        <StreamingCode raw={raw} />
+        <HighlightedCode text={open.code} lang={open.lang} offset={0} />
       </BlockContext.Provider>
     );
   }
@@ -59,7 +64,9 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
     // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.
     return <p className="md-plain-tail">{raw}</p>;
   }
-  const chunks = openTail ? tableChunks(raw) : null;
+  // A table keeps its rows when it settles (no remount, no re-parse of rows that are final).
+  const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw) : null;
+  grewAsTable.current = chunks !== null;
   if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
   let source = settled ? raw : repairTail(raw, fence === 'inside');
   // An open fence would swallow appended definitions, so they are added only outside one.

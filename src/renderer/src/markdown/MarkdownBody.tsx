@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import Markdown from 'react-markdown';
 import type { Components } from 'react-markdown';
 import { BlockContext } from './block-context.ts';
@@ -23,14 +24,20 @@ export function MarkdownBody({
   components?: Components;
 }) {
   const rehypePlugins = useMathPlugins(math);
-  renderStats.parsedChars += source.length;
+  // The same element while the source is the same: a block that settles with the text it already
+  // showed (the reply's last block when the reply ends) is not parsed again. Its code blocks still
+  // learn that it settled through the context.
+  const body = useMemo(() => {
+    renderStats.parsedChars += source.length;
+    return (
+      <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+        {source}
+      </Markdown>
+    );
+  }, [source, rehypePlugins, components]);
   return (
     <BlockContext.Provider value={info}>
-      <SourceContext.Provider value={source}>
-        <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
-          {source}
-        </Markdown>
-      </SourceContext.Provider>
+      <SourceContext.Provider value={source}>{body}</SourceContext.Provider>
     </BlockContext.Provider>
   );
 }

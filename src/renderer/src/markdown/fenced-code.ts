@@ -42,3 +42,32 @@ export function closedFence(source: string, start: number, end: number): boolean
   if (fence?.kind !== 'code') return false;
   return closesFence(raw.slice(raw.lastIndexOf('\n') + 1), fence);
 }
+
+/**
+ * The code of a tail that is nothing but an open fence: its language and the lines so far, less
+ * a closing fence that is only half typed (it would show as code for a frame, then vanish).
+ */
+export function openFenceCode(raw: string): FencedCode {
+  const firstNl = raw.indexOf('\n');
+  const opener = raw.slice(0, firstNl < 0 ? raw.length : firstNl);
+  const lang = /^ {0,3}(?:`{3,}|~{3,})[ \t]*([^\s`]*)/.exec(opener)?.[1] ?? '';
+  const body = firstNl < 0 ? '' : raw.slice(firstNl + 1);
+  const lastNl = body.lastIndexOf('\n');
+  const partialClose = /^ {0,3}(`+|~+)[ \t]*$/.test(body.slice(lastNl + 1));
+  return { lang, code: partialClose ? body.slice(0, lastNl + 1) : body };
+}
+
+/**
+ * The code of a reply that ended inside a fence it never closed, as react-markdown shows it (the
+ * content without its last line end, plus one), or null for anything unusual (see fencedCodeOnly),
+ * which then goes through the parser.
+ */
+export function unclosedFenceCode(raw: string): FencedCode | null {
+  if (raw[0] === ' ' || /[\r\0]/.test(raw)) return null;
+  const { lang } = openFenceCode(raw);
+  if (!SIMPLE_LANG.test(lang)) return null;
+  const firstNl = raw.indexOf('\n');
+  const body = firstNl < 0 ? '' : raw.slice(firstNl + 1);
+  const value = body.endsWith('\n') ? body.slice(0, -1) : body;
+  return { lang, code: value === '' ? '' : value + '\n' };
+}

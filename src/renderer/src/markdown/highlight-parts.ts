@@ -7,10 +7,27 @@ import type { HLJSApi } from 'highlight.js';
 
 /** Highlighted markup per part, or null when highlight.js does not know `lang`. */
 export function highlightParts(api: HLJSApi, code: string, lang: string, lengths: number[]): string[] | null {
-  if (!api.getLanguage(lang)) return null;
+  return highlightRun(api, code, lang, lengths)?.parts ?? null;
+}
+
+export interface HighlightRun {
+  parts: string[];
+  /**
+   * Whether highlight.js ended in the language's top-level mode (no comment, string or other
+   * construct left open). Code after such a point highlights the same on its own as it would
+   * after the code before it, which is what lets a growing block be highlighted piece by piece.
+   */
+  atRoot: boolean;
+}
+
+/** Like highlightParts, and says whether the code ended at the top level (see HighlightRun). */
+export function highlightRun(api: HLJSApi, code: string, lang: string, lengths: number[]): HighlightRun | null {
+  const language = api.getLanguage(lang);
+  if (!language) return null;
   // hljs escapes the code it emits, so its output is markup we produced, not model HTML.
-  const html = api.highlight(code, { language: lang, ignoreIllegals: true }).value;
-  return splitMarkup(html, lengths);
+  const result = api.highlight(code, { language: lang, ignoreIllegals: true }) as ReturnType<HLJSApi['highlight']> & { _top?: unknown };
+  // `_top` is the mode highlight.js stopped in; a compiled language is its own top-level mode.
+  return { parts: splitMarkup(result.value, lengths), atRoot: result._top === language && !result.illegal };
 }
 
 // A tag, an entity (hljs emits only &amp; &lt; &gt; &quot; &#x27;: one character each) or a run of text.

@@ -1,5 +1,6 @@
 import type { HighlightReply, HighlightRequest } from './highlight.worker.ts';
-import { highlightParts } from './highlight-parts.ts';
+import { highlightRun } from './highlight-parts.ts';
+import type { HighlightRun } from './highlight-parts.ts';
 import { onIdle } from './idle.ts';
 
 // Highlighting runs in a worker, so no frame ever waits for highlight.js; the page receives the
@@ -59,21 +60,28 @@ function remember(key: string, code: string, lang: string, parts: string[]): voi
  * or null when the language is unknown or the code too large. `done` runs outside any commit.
  */
 export function highlightInBackground(key: string, code: string, lang: string, lengths: number[], done: (parts: string[] | null) => void): void {
+  highlightPiece(code, lang, lengths, (run) => {
+    if (run) remember(key, code, lang, run.parts);
+    done(run?.parts ?? null);
+  });
+}
+
+/**
+ * Highlights a piece of a block (not cached: a growing block's pieces are not its final code)
+ * and says whether highlight.js ended it at the top level. Null: unknown language, or too large.
+ */
+export function highlightPiece(code: string, lang: string, lengths: number[], done: (run: HighlightRun | null) => void): void {
   if (code.length > MAX_CODE) {
     done(null);
     return;
   }
-  const finish = (parts: string[] | null): void => {
-    if (parts) remember(key, code, lang, parts);
-    done(parts);
-  };
   const worker = highlighter();
   if (!worker) {
-    onMainThread(code, lang, lengths, finish);
+    onMainThread(code, lang, lengths, done);
     return;
   }
   const id = nextId++;
-  pending.set(id, { code, lang, lengths, done: finish });
+  pending.set(id, { code, lang, lengths, done });
   worker.postMessage({ id, code, lang, lengths } satisfies HighlightRequest);
 }
 
@@ -81,7 +89,7 @@ interface Job {
   code: string;
   lang: string;
   lengths: number[];
-  done: (parts: string[] | null) => void;
+  done: (run: HighlightRun | null) => void;
 }
 
 const pending = new Map<number, Job>();
@@ -99,7 +107,7 @@ function highlighter(): Worker | null {
   worker.onmessage = ({ data }: MessageEvent<HighlightReply>) => {
     const job = pending.get(data.id);
     pending.delete(data.id);
-    job?.done(data.parts);
+    job?.done(data.run);
   };
   // A worker that cannot load (a policy, a broken build) must not leave blocks pending forever.
   worker.onerror = () => {
@@ -112,8 +120,8 @@ function highlighter(): Worker | null {
   return worker;
 }
 
-function onMainThread(code: string, lang: string, lengths: number[], done: (parts: string[] | null) => void): void {
+function onMainThread(code: string, lang: string, lengths: number[], done: (run: HighlightRun | null) => void): void {
   void import('highlight.js/lib/common').then(({ default: api }) => {
-    onIdle(() => done(highlightParts(api, code, lang, lengths)));
+    onIdle(() => done(highlightRun(api, code, lang, lengths)));
   });
 }

@@ -1,7 +1,8 @@
 // Highlighting off the main thread: a 200 KB block takes highlight.js hundreds of milliseconds,
 // which no frame could absorb. The page only swaps the finished markup in, a part at a time.
 import hljs from 'highlight.js/lib/common';
-import { highlightParts } from './highlight-parts.ts';
+import { highlightRun } from './highlight-parts.ts';
+import type { HighlightRun } from './highlight-parts.ts';
 
 export interface HighlightRequest {
   id: number;
@@ -12,7 +13,8 @@ export interface HighlightRequest {
 
 export interface HighlightReply {
   id: number;
-  parts: string[] | null;
+  /** Null when the language is unknown (or its grammar threw). */
+  run: HighlightRun | null;
 }
 
 const scope = self as unknown as {
@@ -21,11 +23,11 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = ({ data }) => {
-  let parts: string[] | null = null;
+  let run: HighlightRun | null = null;
   try {
-    parts = highlightParts(hljs, data.code, data.lang, data.lengths);
+    run = highlightRun(hljs, data.code, data.lang, data.lengths);
   } catch {
     // A grammar that throws leaves the block plain rather than losing it.
   }
-  scope.postMessage({ id: data.id, parts });
+  scope.postMessage({ id: data.id, run });
 };

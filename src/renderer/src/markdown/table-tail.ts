@@ -2,8 +2,8 @@
 // the tail would re-parse every row on every frame. Instead each row is its own chunk, parsed as
 // a one-row table (header and delimiter row repeated, which GFM parses row by row the same way);
 // completed rows never change, so they stay memoized and a frame renders only the rows that
-// arrived in it. Only the streaming tail uses this; a settled table is parsed whole like
-// everything else.
+// arrived in it. The streaming tail uses this, and so does the same block once it settles, so
+// settling keeps the rows; a table that was never seen growing is parsed whole.
 
 export const ROWS_PER_CHUNK = 1;
 
@@ -21,7 +21,8 @@ export function tableChunks(tail: string): string[] | null {
   const delimiter = lines[1] ?? '';
   if (!DELIMITER_ROW.test(delimiter) || cells(header) !== cells(delimiter)) return null;
   const rows = lines.slice(2);
-  if (rows[rows.length - 1] === '') rows.pop();
+  // Blank lines after the table (the next block has not begun, or a settled block's end).
+  while (rows.length > 0 && (rows[rows.length - 1] ?? '').trim() === '') rows.pop();
   if (rows.length === 0) return null;
   // Every row line (the unfinished last one included) must start with a pipe: anything else
   // might end the table or start another block, which only the whole-tail parse gets right.

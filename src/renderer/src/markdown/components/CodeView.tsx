@@ -10,7 +10,7 @@ interface Props {
   /** The code cut into parts of whole lines (code-parts.ts). */
   parts: string[];
   /** Highlighted markup per part, when it has arrived. */
-  html?: string[] | null;
+  html?: ReadonlyArray<string | undefined> | null;
   /** How many leading parts show their highlighted markup; the rest stay plain until swapped in. */
   shown?: number;
 }

@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { cachedHighlight, highlightInBackground, highlightPiece } from './highlight.ts';
+import { inIdleSlices, layoutNow } from './idle.ts';
+
+// Highlighting a code block as it streams, so that the moment its fence closes almost all of it
+// is already lit and the final paint swaps in one or two parts instead of the whole block.
+//
+// Parts (code-parts.ts) before the last never change while the code grows. Each time one is
+// completed, the parts since the last "safe" part are sent to the worker: a safe part starts
+// where highlight.js was back at the language's top level, so code from there highlights the
+// same on its own as after everything before it. Usually that is just the new part; a comment or
+// string left open keeps the safe point where it was, and the next piece starts there again
+// (up to MAX_RERUN_PARTS, then the block waits for its fence to close). When the block is final,
+// the rest is highlighted the same way, then the whole block once more in one pass: that result
+// is cached like any settled block's and replaces a part only where it differs (in practice
+// never), so the settled DOM is exactly what a one-shot render shows.
+
+/** At most this many parts re-highlighted from one safe point while the code still grows. */
+const MAX_RERUN_PARTS = 16;
+/**
+ * Cached markup of at most this many parts (about 19 KB of code) is shown at once, so a block that
+ * mounts again (promoted out of the tail, a message scrolled back) does not flash plain; larger
+ * blocks are swapped in by idle slices again rather than in one long task.
+ */
+const INSTANT_PARTS = 16;
+/** At most this many parts swapped in by one idle-time commit. */
+const MAX_BATCH = 32;
+/** Up to this many parts are swapped in at once when their markup arrives. */
+const DIRECT_PARTS = 2;
+
+/** Markup per part, with the text each was made for (it shows only while the part still has that text). */
+interface Lit {
+  lang: string;
+  texts: ReadonlyArray<string | undefined>;
+  html: ReadonlyArray<string | undefined>;
+  /** highlight.js does not know the language: the block stays plain for good. */
+  unknown: boolean;
+}
+
+const NOTHING: Lit = { lang: '', texts: [], html: [], unknown: false };
+
+interface Progress {
+  lang: string;
+  /** Parts before this one are lit from a top-level start (see above). */
+  safe: number;
+  /** Parts before this one have been sent to the worker. */
+  asked: number;
+  askedText: string;
+  verified: boolean;
+  unknown: boolean;
+  /** Bumped on a restart, so replies for an older text are dropped. */
+  generation: number;
+}
+
+export interface HighlightedParts {
+  /** Markup for the leading `shown` parts. */
+  html: ReadonlyArray<string | undefined> | null;
+  shown: number;
+  /** Every part is lit. */
+  done: boolean;
+  unknown: boolean;
+}
+
+export function useHighlightedParts(key: string, text: string, lang: string, parts: string[], final: boolean): HighlightedParts {
+  const cached = final && lang !== '' ? cachedHighlight(key, text, lang) : null;
+  const instant = cached && cached.length <= INSTANT_PARTS ? cached : null;
+  const [lit, setLit] = useState<Lit>(NOTHING);
+  const alive = useRef(true);
+  const progress = useRef<Progress>(start(''));
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (lang === '' || instant) return;
+    let p = progress.current;
+    if (p.lang !== lang || (p.asked > 0 && parts[p.asked - 1] !== p.askedText)) {
+      // Another language, or an edit before what was already sent: start over.
+      p = progress.current = start(lang, p.generation + 1);
+    }
+    if (p.unknown) return;
+    const generation = p.generation;
+    const current = (): boolean => alive.current && progress.current.generation === generation;
+    const swapIn = (from: number, html: string[], texts: string[]): void => {
+      const apply = (a: number, b: number): void =>
+        setLit((old) => merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b)));
+      if (html.length <= DIRECT_PARTS) {
+        // A part or two (a growing block's new part, the last one as its fence closes) costs well
+        // under a millisecond: committed as the reply arrives, between frames, not an idle period
+        // later, so the closed block is lit by the next paint.
+        flushSync(() => apply(0, html.length));
+        layoutNow();
+        return;
+      }
+      let done = 0;
+      let batch = 1;
+      inIdleSlices((lastMs, remainingMs) => {
+        if (!current()) return false;
+        // As many parts as the rest of the slice holds at what the last batch cost per part.
+        if (lastMs > 0) batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(remainingMs / (lastMs / batch))));
+        const end = Math.min(html.length, done + batch);
+        apply(done, end);
+        done = end;
+        return done < html.length;
+      });
+    };
+    // Shown plain for good, from an idle-time commit like every other change here.
+    const unknownLanguage = (): void =>
+      inIdleSlices(() => {
+        p.unknown = true;
+        if (current()) setLit({ ...NOTHING, lang, unknown: true });
+        return false;
+      });
+    const lengths = (from: number, to: number): number[] => parts.slice(from, to).map((s) => s.length);
+
+    if (final && p.asked === 0) {
+      // Never seen growing (mounted settled): the whole block in one pass, cached.
+      p.asked = parts.length;
+      p.askedText = parts[parts.length - 1] ?? '';
+      p.verified = true;
+      const hit = cachedHighlight(key, text, lang);
+      if (hit) swapIn(0, hit, parts);
+      else highlightInBackground(key, text, lang, lengths(0, parts.length), (html) => {
+        if (!current()) return;
+        if (html) swapIn(0, html, parts);
+        else unknownLanguage();
+      });
+      return;
+    }
+    // While growing, the last part may still change; once final, it is done too.
+    const complete = final ? parts.length : parts.length - 1;
+    if (complete > p.asked && (final || complete - p.safe <= MAX_RERUN_PARTS)) {
+      const [from, to] = [p.safe, complete];
+      p.asked = to;
+      p.askedText = parts[to - 1] ?? '';
+      const texts = parts.slice(from, to);
+      highlightPiece(texts.join(''), lang, lengths(from, to), (run) => {
+        if (!current()) return;
+        if (!run) return unknownLanguage();
+        // Replies come back in order, so the safe point only moves forward.
+        if (run.atRoot) p.safe = Math.max(p.safe, to);
+        swapIn(from, run.parts, texts);
+      });
+    }
+    if (final && !p.verified && p.asked === parts.length) {
+      p.verified = true;
+      highlightInBackground(key, text, lang, lengths(0, parts.length), (html) => {
+        if (current() && html) swapIn(0, html, parts);
+      });
+    }
+  }, [key, text, lang, parts, final, instant]);
+
+  if (instant) return { html: instant, shown: instant.length, done: true, unknown: false };
+  if (lit.lang !== lang || lang === '') return { html: null, shown: 0, done: false, unknown: false };
+  let shown = 0;
+  while (shown < parts.length && lit.html[shown] !== undefined && lit.texts[shown] === parts[shown]) shown++;
+  return { html: lit.html, shown, done: shown === parts.length, unknown: lit.unknown };
+}
+
+function start(lang: string, generation = 0): Progress {
+  return { lang, safe: 0, asked: 0, askedText: '', verified: false, unknown: false, generation };
+}
+
+function merge(old: Lit, from: number, html: string[], texts: string[]): Lit {
+  const nextHtml = old.html.slice();
+  const nextTexts = old.texts.slice();
+  for (let i = 0; i < html.length; i++) {
+    nextHtml[from + i] = html[i];
+    nextTexts[from + i] = texts[i];
+  }
+  return { ...old, html: nextHtml, texts: nextTexts };
+}
