@@ -19,8 +19,19 @@ export function conversationTokens(items: readonly ChatItem[]): number {
     total = (usage.inputTokens ?? 0) + (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0) + (usage.outputTokens ?? 0);
     from = measured + 1;
   }
-  for (const item of items.slice(from)) total += estimateTokens(item.text.length) + filesTokens(item.attachments ?? []);
+  for (const item of items.slice(from)) total += estimateTokens(item.text.length + toolTurnChars(item)) + filesTokens(item.attachments ?? []);
   return total;
+}
+
+/** A reply's tool calls and their results go back with every later request, so they count too. */
+function toolTurnChars(item: ChatItem): number {
+  let chars = 0;
+  for (const call of item.toolCalls ?? []) {
+    chars += call.name.length + call.argsText.length;
+    if (call.run?.phase === 'done') chars += JSON.stringify(call.run.result).length;
+    else if (call.run?.phase === 'skipped') chars += call.run.reason.length;
+  }
+  return chars;
 }
 
 export function filesTokens(files: readonly Pick<AttachmentSummary, 'kind' | 'size'>[]): number {
