@@ -51,9 +51,15 @@ export async function waitForReply(page: Page): Promise<void> {
 
 /** Opens the conversation sidebar if the window is too narrow to show it docked. */
 export async function showSidebar(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Show conversations' });
-  if (await toggle.isVisible()) await toggle.click();
-  await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
+  // The toggle's name follows the sidebar's state, which can change under a resize (a wide
+  // window docks it open): look again instead of waiting on a button that was just renamed.
+  const nav = page.getByRole('navigation', { name: 'Conversations' });
+  for (let i = 0; i < 100 && !(await nav.isVisible()); i++) {
+    const toggle = page.getByRole('button', { name: 'Show conversations' });
+    if (await toggle.isVisible()) await toggle.click({ timeout: 2_000 }).catch(() => undefined);
+    else await page.waitForTimeout(100);
+  }
+  await nav.waitFor();
 }
 
 export async function openConversation(page: Page, title: RegExp): Promise<void> {
