@@ -54,6 +54,8 @@ describe('composer', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Send a message with').selectOption('mod-enter');
     await page.getByRole('button', { name: 'Save settings' }).click();
+    // Saving is a round trip to main; leaving before it lands would ask about unsaved changes.
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
     await page.getByRole('button', { name: 'Back to chat' }).click();
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('first line');

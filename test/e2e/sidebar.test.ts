@@ -46,14 +46,6 @@ describe('sidebar', () => {
     await expect.poll(() => rows(page).count()).toBe(3);
     await expect.poll(() => page.getByTestId('message-user').locator('.message-text').textContent()).toBe('Middle topic');
     await expect.poll(() => nav(page).locator('.deleted-slot').count()).toBe(0);
-
-    // Once the pointer leaves the list the slot closes up.
-    await del.click();
-    await expect.poll(() => nav(page).locator('.deleted-slot').filter({ hasText: 'Deleted “Middle topic”' }).count()).toBe(1);
-    await page.mouse.move(900, 400);
-    // The slot closes when the list sees the pointer leave; a busy machine may take a while.
-    await expect.poll(() => nav(page).locator('.deleted-slot').count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => rows(page).count()).toBe(2);
   });
 
   it('a notice goes away when clicked, and by itself after a few seconds', async () => {
