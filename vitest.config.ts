@@ -21,6 +21,13 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // CI runs on a shared machine that can stall Chromium for seconds; one more attempt
+          // there keeps a stall from blocking a landing, while a real fault still fails twice.
+          // Locally a test gets one attempt, so flakiness shows where it is written.
+          retry: process.env.CI ? 1 : 0,
+          // expect.poll gives up after 1 s by default: a busy machine can take longer than that to
+          // show what a person would wait a few seconds for.
+          expect: { poll: { timeout: 15_000 } },
           globalSetup: ['test/e2e/support/global-setup.ts'],
         },
       },

@@ -160,6 +160,21 @@ export async function chooseModel(page: Page, model: string): Promise<void> {
   await search.press('Enter');
 }
 
+/**
+ * Waits until the page has run two rendering steps, so a resize or media change has reached
+ * media-query listeners and React has committed what they set. Bounded: a page that does not
+ * paint (hidden) still goes on after a second.
+ */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        setTimeout(done, 1_000);
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+      }),
+  );
+}
+
 /** Runs an item of the header's overflow menu ("Chat options", "Export chat as JSON (lossless)", …). */
 export async function fromMoreMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'More actions' }).click();

@@ -2,7 +2,7 @@
 // shared by the layout checks, the accessibility audit and `npm run screenshots`.
 import type { Page } from 'playwright';
 import type { FakeOpenAI } from '../../support/fake-providers';
-import { lastReply, send } from './app';
+import { fromMoreMenu, lastReply, nextFrames, send } from './app';
 
 export interface Screen {
   name: string;
@@ -53,8 +53,15 @@ export async function waitForReply(page: Page): Promise<void> {
 export async function showSidebar(page: Page): Promise<void> {
   // The toggle's name follows the sidebar's state, which can change under a resize (a wide
   // window docks it open): look again instead of waiting on a button that was just renamed.
+  // A resize reaches the layout only at the next rendering step (media-query listeners run
+  // there): judging before it saw a docked sidebar at a width about to hide it.
   const nav = page.getByRole('navigation', { name: 'Conversations' });
-  for (let i = 0; i < 100 && !(await nav.isVisible()); i++) {
+  for (let i = 0; i < 100; i++) {
+    await nextFrames(page);
+    if (await nav.isVisible()) {
+      await nextFrames(page);
+      if (await nav.isVisible()) return;
+    }
     const toggle = page.getByRole('button', { name: 'Show conversations' });
     if (await toggle.isVisible()) await toggle.click({ timeout: 2_000 }).catch(() => undefined);
     else await page.waitForTimeout(100);
@@ -94,8 +101,7 @@ export const SCREENS: Screen[] = [
     name: 'chat-options',
     open: async (page) => {
       await openConversation(page, LATEST);
-      await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Chat options' }).click();
+      await fromMoreMenu(page, 'Chat options');
       await page.getByRole('region', { name: 'Options for this chat' }).waitFor();
     },
   },
@@ -127,24 +133,21 @@ export const SCREENS: Screen[] = [
   {
     name: 'providers',
     open: async (page) => {
-      await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Providers' }).click();
+      await fromMoreMenu(page, 'Providers');
       await page.getByRole('heading', { name: 'Providers' }).waitFor();
     },
   },
   {
     name: 'settings',
     open: async (page) => {
-      await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await fromMoreMenu(page, 'Settings');
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
     },
   },
   {
     name: 'settings-unsaved',
     open: async (page) => {
-      await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await fromMoreMenu(page, 'Settings');
       await page.getByLabel('Default system prompt').fill('Be brief.');
       await page.getByRole('button', { name: 'Back to chat' }).click();
       await page.getByRole('dialog', { name: 'Save your changes?' }).waitFor();
@@ -153,8 +156,7 @@ export const SCREENS: Screen[] = [
   {
     name: 'remove-provider',
     open: async (page) => {
-      await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Providers' }).click();
+      await fromMoreMenu(page, 'Providers');
       await page.getByRole('button', { name: /^Remove / }).first().click();
       await page.getByRole('dialog', { name: /^Remove / }).waitFor();
     },
