@@ -33,7 +33,7 @@ function direct(row: string): string | null {
 // spans, links and images, autolink literals, entities, HTML, math, escapes, odd whitespace.
 const FRAGMENTS = [
   'word', 'two words', 'x', '12', '4.56', ' ', ' ', '  ', '\t', '\u00a0', '*', '**', '***', '_', '__', '~', '~~', '`', '``',
-  '[', ']', '](', ')', '(', '!', '![', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co', 'mailto:x',
+  '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co', 'mailto:x',
   '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\|', '\\', '|', '.', ',', ':', ';', '?', '-', '#', '[^1]', 'é',
   // Well-formed markup, so that many random cells are plain enough to take the direct path.
   ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
@@ -64,6 +64,8 @@ describe('table rows rendered without the parser', () => {
       'no | leading | pipe |',
       '|   | empty first |  | |',
       '| [bad](javascript:alert) | [frag](#a) | tail **bold**. | (parens) |',
+      '| math $x_1^2$ | $ y $ | cut off ** | `open and [open |',
+      '| a ] b | ~~~ | x _ y | done |',
     ];
     for (const row of rows) expect(expectSame(row), row).toBe(true);
   });
@@ -75,7 +77,8 @@ describe('table rows rendered without the parser', () => {
       '| see https://example.com | x |',
       '| www.example.com | x |',
       '| a@b.co | x |',
-      '| $x^2$ | x |',
+      '| $x^2 | x |',
+      '| **bold** [lit](more | x |',
       '| &amp; | x |',
       '| <b>x</b> | x |',
       '| ![img](https://example.com/i.png) | x |',

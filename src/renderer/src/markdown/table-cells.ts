@@ -1,17 +1,19 @@
 // A body row of a growing table is rendered straight from its text when every cell holds only
-// markdown whose meaning is certain without the parser: plain words, `code`, *em*, **strong**,
-// ~~strike~~ and [text](url) with plain text around them. Parsing the row through react-markdown
-// (header, delimiter and row, then remark-rehype and the JSX runtime) costs far more than the
-// row's own layout, and it ran on every frame of a row that is still arriving. Anything else
-// (escapes, entities, HTML, math, autolink-like text, nested or unclosed markers, images,
+// markdown whose meaning is certain without the parser: plain words, `code`, $math$, *em*,
+// **strong**, ~~strike~~ and [text](url) with plain text around them, and markers that cannot
+// pair with anything (a lone "**" between spaces, a "`" or "[" nothing closes). Parsing the row
+// through react-markdown (header, delimiter and row, then remark-rehype and the JSX runtime) costs
+// far more than the row's own layout, and it ran for every row, again on each frame a row grows.
+// Anything else (escapes, entities, HTML, autolink-like text, nested or unpaired markers, images,
 // references) returns null and the row is parsed as before, so what the parser would decide is
-// never guessed. The elements produced are the ones the parser gives (see PlainTableRow).
+// never guessed. The elements produced are the ones the parser gives (see PlainTableRow); math is
+// given as the parser gives it before KaTeX, which is why a complete row with math is parsed.
 
 export type Align = 'left' | 'right' | 'center' | null;
 
 export type Inline =
   | { kind: 'text'; text: string }
-  | { kind: 'code'; text: string }
+  | { kind: 'code' | 'math'; text: string }
   | { kind: 'em' | 'strong' | 'del'; text: string }
   | { kind: 'link'; href: string; text: string };
 
@@ -81,11 +83,17 @@ export function plainInline(cell: string): Inline[] | null {
   let i = 0;
   while (i < cell.length) {
     const c = cell[i] ?? '';
-    const piece = c === '`' ? codeAt(cell, i) : c === '[' ? linkAt(cell, i) : c === '*' || c === '_' || c === '~' ? emphasisAt(cell, i) : null;
+    const piece = c === '`' || c === '$' ? spanAt(cell, i) : c === '[' ? linkAt(cell, i) : c === '*' || c === '_' || c === '~' ? emphasisAt(cell, i) : null;
     if (piece) {
       flush();
       out.push(piece.inline);
       i = piece.end;
+      continue;
+    }
+    const literal = literalAt(cell, i);
+    if (literal > 0) {
+      text += cell.slice(i, i + literal);
+      i += literal;
       continue;
     }
     // "!" only matters before "[" (an image).
@@ -104,16 +112,40 @@ interface Piece {
   end: number;
 }
 
-/** A one-backtick code span with no backtick inside. */
-function codeAt(s: string, i: number): Piece | null {
-  if (s[i + 1] === '`' || s[i - 1] === '`') return null;
-  const close = s.indexOf('`', i + 1);
-  if (close < 0 || s[close + 1] === '`') return null;
+/** A code span or inline math between single backticks or dollars, with none inside. */
+function spanAt(s: string, i: number): Piece | null {
+  const c = s[i] ?? '';
+  if (s[i + 1] === c || s[i - 1] === c) return null;
+  const close = s.indexOf(c, i + 1);
+  if (close < 0 || s[close + 1] === c) return null;
   let text = s.slice(i + 1, close);
   if (text.length === 0) return null;
   // One space is stripped from each side when both have one and the content is not all spaces.
   if (text.length >= 2 && text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') text = text.slice(1, -1);
-  return { inline: { kind: 'code', text }, end: close + 1 };
+  return { inline: { kind: c === '`' ? 'code' : 'math', text }, end: close + 1 };
+}
+
+/**
+ * Length of the markers at `i` that are literal text whatever follows, else 0: a run of "*", "_"
+ * or "~" with a space (or the cell's edge) on both sides can neither open nor close; backticks
+ * with no backtick after them close nothing; a "[" with no "]" after it, or a "]" (every "["
+ * before it was a link or literal), starts and ends no link.
+ */
+function literalAt(s: string, i: number): number {
+  const c = s[i] ?? '';
+  if (c === '*' || c === '_' || c === '~') {
+    let n = 1;
+    while (s[i + n] === c) n++;
+    const edged = (j: number): boolean => j < 0 || j >= s.length || SPACE.test(s[j] ?? '');
+    return edged(i - 1) && edged(i + n) ? n : 0;
+  }
+  if (c === '`') {
+    let n = 1;
+    while (s[i + n] === c) n++;
+    return s.includes('`', i + n) ? 0 : n;
+  }
+  if (c === '[') return s.includes(']', i + 1) ? 0 : 1;
+  return c === ']' ? 1 : 0;
 }
 
 /** [text](destination) with plain text and a destination kept as it is. */

@@ -30,6 +30,13 @@ function inline(piece: Inline, key: number) {
       return piece.text;
     case 'code':
       return <code key={key}>{piece.text}</code>;
+    case 'math':
+      // What remark-math gives before KaTeX typesets it (rows are typeset once complete).
+      return (
+        <code key={key} className="language-math math-inline">
+          {piece.text}
+        </code>
+      );
     case 'em':
       return <em key={key}>{piece.text}</em>;
     case 'strong':
