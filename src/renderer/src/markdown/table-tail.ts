@@ -3,7 +3,8 @@
 // a one-row table (header and delimiter row repeated, which GFM parses row by row the same way);
 // completed rows never change, so they stay memoized and a frame renders only the rows that
 // arrived in it. The streaming tail uses this, and so does the same block once it settles, so
-// settling keeps the rows; a table that was never seen growing is parsed whole.
+// settling keeps the rows; a table that was never seen growing is parsed whole. A row whose cells
+// are plain enough skips even its one-row parse (table-cells.ts).
 
 export const ROWS_PER_CHUNK = 1;
 

@@ -1,9 +1,12 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS, Passthrough } from '../plugins.ts';
-import { tailPieceSource } from '../tail-repair.ts';
+import { alignments, plainRowCells } from '../table-cells.ts';
+import type { Align } from '../table-cells.ts';
+import { repairInline, tailPieceSource } from '../tail-repair.ts';
+import { PlainTableRow } from './PlainTableRow.tsx';
 
 // Each chunk is parsed as a table of its own and poured into the one <table> below, in the same
 // elements a whole-table parse gives (one <thead>, one <tbody>), so a table that settles keeps
@@ -18,20 +21,33 @@ const ROWS: Components = { ...COMPONENTS, table: Passthrough, thead: () => null,
  * settled, so settling re-renders no row whose text is final.
  */
 export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo; chunks: string[]; definitions: string }) {
+  const head = chunks[0] ?? '';
+  // The header is parsed once; its delimiter row gives every body row's alignments.
+  const aligns = useMemo(() => alignments(head.split('\n')[1] ?? ''), [head]);
   const source = (i: number): string => (info.settled ? (chunks[i] ?? '') + (definitions ? '\n\n' + definitions : '') : tailPieceSource(chunks, i, definitions));
   // A completed row can no longer change, so its math is typeset (in idle time) while the table
   // still grows: settling then leaves it alone.
   const complete = (i: number): boolean => info.settled || i < chunks.length - 1;
-  const chunk = (i: number) => {
+  const row = (i: number) => {
     const text = source(i);
-    return <TableChunk key={i} info={info} source={text} head={i === 0} math={complete(i) && text.includes('$')} />;
+    const line = (chunks[i] ?? '').slice(head.length).replace(/\n$/, '');
+    // The cell still arriving is repaired like any streaming text ("**bo" shows as bold).
+    const shown = complete(i) ? line : openCellRepaired(line);
+    return <BodyRow key={i} info={info} line={shown} aligns={aligns} source={text} math={complete(i) && text.includes('$')} />;
   };
   return (
     <table tabIndex={0}>
-      <thead>{chunk(0)}</thead>
-      <tbody>{chunks.slice(1).map((_, i) => chunk(i + 1))}</tbody>
+      <thead>
+        <TableChunk info={info} source={source(0)} head math={complete(0) && source(0).includes('$')} />
+      </thead>
+      <tbody>{chunks.slice(1).map((_, i) => row(i + 1))}</tbody>
     </table>
   );
+}
+
+function openCellRepaired(line: string): string {
+  const cut = line.lastIndexOf('|') + 1;
+  return line.slice(0, cut) + repairInline(line.slice(cut));
 }
 
 // The block's info changes when it settles, but no table cell can hold a code block (the only
@@ -41,4 +57,24 @@ const TableChunk = memo(
     return <MarkdownBody info={info} source={source} math={math} components={head ? HEAD : ROWS} />;
   },
   (a, b) => a.source === b.source && a.head === b.head && a.math === b.math && a.info.key === b.info.key,
+);
+
+interface BodyRowProps {
+  info: BlockInfo;
+  /** The row's line as shown (its open cell repaired while it streams). */
+  line: string;
+  aligns: readonly Align[];
+  /** The row as a one-row table, for the parser when the row is not plain. */
+  source: string;
+  math: boolean;
+}
+
+/** A body row: straight from its cells when they are plain, else parsed as a one-row table. */
+const BodyRow = memo(
+  function BodyRow({ info, line, aligns, source, math }: BodyRowProps) {
+    const cells = math ? null : plainRowCells(line, aligns.length);
+    if (cells) return <PlainTableRow cells={cells} aligns={aligns} />;
+    return <TableChunk info={info} source={source} head={false} math={math} />;
+  },
+  (a, b) => a.line === b.line && a.aligns === b.aligns && a.source === b.source && a.math === b.math && a.info.key === b.info.key,
 );

@@ -1,0 +1,113 @@
+// A plain table row is rendered without the markdown parser (table-cells.ts, PlainTableRow):
+// whenever that path takes a row, the reader must get exactly what the parser would have shown.
+import { describe, expect, it } from 'vitest';
+import { createElement, Fragment } from 'react';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import Markdown from 'react-markdown';
+import { REMARK_PLUGINS } from '../../../src/shared/markdown/grammar.ts';
+import { COMPONENTS } from '../../../src/renderer/src/markdown/plugins.ts';
+import { safeUrl } from '../../../src/renderer/src/markdown/safe-url.ts';
+import { alignments, plainRowCells } from '../../../src/renderer/src/markdown/table-cells.ts';
+import { PlainTableRow } from '../../../src/renderer/src/markdown/components/PlainTableRow.tsx';
+import { FIXTURES, mixed } from '../../../bench/render/fixtures.ts';
+import { seededRandom } from '../../../bench/support/random.ts';
+
+const HEADER = '| Name | Count | Ratio | Note |';
+const DELIMITER = '| --- | ---: | :---: | :-- |';
+const pass = ({ children }: { children?: ReactNode }) => createElement(Fragment, null, children);
+const BODY_ONLY = { ...COMPONENTS, table: pass, thead: () => null, tbody: pass };
+
+/** What react-markdown shows for the row under the header (its body row alone). */
+const parsed = (row: string): string =>
+  renderToStaticMarkup(createElement(Markdown, { remarkPlugins: REMARK_PLUGINS, components: BODY_ONLY, urlTransform: safeUrl }, `${HEADER}\n${DELIMITER}\n${row}\n`));
+
+/** The direct rendering, or null when the row is left to the parser. */
+function direct(row: string): string | null {
+  const aligns = alignments(DELIMITER);
+  const cells = plainRowCells(row, aligns.length);
+  return cells && renderToStaticMarkup(createElement(PlainTableRow, { cells, aligns }));
+}
+
+// Pieces that come close to every rule the direct path must get right: emphasis flanking, code
+// spans, links and images, autolink literals, entities, HTML, math, escapes, odd whitespace.
+const FRAGMENTS = [
+  'word', 'two words', 'x', '12', '4.56', ' ', ' ', '  ', '\t', '\u00a0', '*', '**', '***', '_', '__', '~', '~~', '`', '``',
+  '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co', 'mailto:x',
+  '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\|', '\\', '|', '.', ',', ':', ';', '?', '-', '#', '[^1]', 'é',
+  // Well-formed markup, so that many random cells are plain enough to take the direct path.
+  ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
+];
+
+function randomCell(r: () => number): string {
+  const n = 1 + Math.floor(r() * 7);
+  let s = '';
+  for (let i = 0; i < n; i++) s += FRAGMENTS[Math.floor(r() * FRAGMENTS.length)];
+  return s;
+}
+
+function expectSame(row: string): boolean {
+  const mine = direct(row);
+  if (mine === null) return false;
+  expect(mine, row).toBe(parsed(row));
+  return true;
+}
+
+describe('table rows rendered without the parser', () => {
+  it('render exactly as parsed: text, code, emphasis, strike, links and alignments', () => {
+    const rows = [
+      '| row 1 | 12 | 3.40 | plain words |',
+      '| a | *em* | **strong** and `code()` | ~~gone~~ and ~one~ |',
+      '| [link](https://example.com/a) | _u_ and __uu__ | ` spaced ` | `x` |',
+      '| only two | cells |',
+      '| five | cells | in | this | row |',
+      'no | leading | pipe |',
+      '|   | empty first |  | |',
+      '| [bad](javascript:alert) | [frag](#a) | tail **bold**. | (parens) |',
+      '| math $x_1^2$ | $ y $ | cut off ** | `open and [open |',
+      '| a ] b | ~~~ | x _ y | done |',
+    ];
+    for (const row of rows) expect(expectSame(row), row).toBe(true);
+  });
+
+  it('leave to the parser what it might read differently', () => {
+    const rows = [
+      '| a\\|b | c |',
+      '| **unclosed | x |',
+      '| see https://example.com | x |',
+      '| www.example.com | x |',
+      '| a@b.co | x |',
+      '| $x^2 | x |',
+      '| **bold** [lit](more | x |',
+      '| &amp; | x |',
+      '| <b>x</b> | x |',
+      '| ![img](https://example.com/i.png) | x |',
+      '| [ref][1] | x |',
+      '| snake_case_name | x |',
+      '| __a__b | x |',
+      '|',
+    ];
+    for (const row of rows) expect(direct(row), row).toBeNull();
+  });
+
+  it('agree with the parser on every row of the fixtures and on random cells built from tricky pieces', () => {
+    let taken = 0;
+    let tried = 0;
+    const fixtureRows = [FIXTURES['table-60-rows']?.() ?? '', mixed(50_000, 4)]
+      .flatMap((text) => text.split('\n'))
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Name') && !line.startsWith('| ---'));
+    for (const row of fixtureRows) {
+      tried++;
+      if (expectSame(row)) taken++;
+    }
+    // Most model-like rows take the direct path, or it would not be worth having.
+    expect(taken).toBeGreaterThan(tried / 2);
+    const r = seededRandom(3);
+    let randomTaken = 0;
+    for (let i = 0; i < 3000; i++) {
+      const row = '| ' + Array.from({ length: 1 + Math.floor(r() * 4) }, () => randomCell(r)).join(' | ') + ' |';
+      if (expectSame(row)) randomTaken++;
+    }
+    expect(randomTaken).toBeGreaterThan(100);
+  });
+});
