@@ -51,6 +51,8 @@ interface Progress {
   unknown: boolean;
   /** Bumped on a restart, so replies for an older text are dropped. */
   generation: number;
+  /** The markup last received for each part. */
+  received: Array<string | undefined>;
 }
 
 export interface HighlightedParts {
@@ -87,6 +89,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     const generation = p.generation;
     const current = (): boolean => alive.current && progress.current.generation === generation;
     const swapIn = (from: number, html: string[], texts: string[]): void => {
+      for (let i = 0; i < html.length; i++) p.received[from + i] = html[i];
       const apply = (a: number, b: number): void =>
         setLit((old) => merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b)));
       if (html.length <= DIRECT_PARTS) {
@@ -150,7 +153,14 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     if (final && !p.verified && p.asked === parts.length) {
       p.verified = true;
       highlightInBackground(key, text, lang, lengths(0, parts.length), (html) => {
-        if (current() && html) swapIn(0, html, parts);
+        if (!current() || !html) return;
+        // Only parts whose markup differs are swapped in (in practice none): re-committing equal
+        // markup would cost the page idle slices for nothing as every block settles.
+        let first = 0;
+        while (first < html.length && html[first] === p.received[first]) first++;
+        let end = html.length;
+        while (end > first && html[end - 1] === p.received[end - 1]) end--;
+        if (first < end) swapIn(first, html.slice(first, end), parts.slice(first, end));
       });
     }
   }, [key, text, lang, parts, final, instant]);
@@ -163,7 +173,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
 }
 
 function start(lang: string, generation = 0): Progress {
-  return { lang, safe: 0, asked: 0, askedText: '', verified: false, unknown: false, generation };
+  return { lang, safe: 0, asked: 0, askedText: '', verified: false, unknown: false, generation, received: [] };
 }
 
 function merge(old: Lit, from: number, html: string[], texts: string[]): Lit {
