@@ -26,6 +26,8 @@ const MAX_RERUN_PARTS = 16;
 const INSTANT_PARTS = 16;
 /** At most this many parts swapped in by one idle-time commit. */
 const MAX_BATCH = 32;
+/** A step offered at least this much of a slice swaps in a part even if the last one cost more. */
+const FRESH_SLICE_MS = 3.5;
 /** Up to this many parts are swapped in at once when their markup arrives. */
 const DIRECT_PARTS = 2;
 
@@ -104,8 +106,14 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       let batch = 1;
       inIdleSlices((lastMs, remainingMs) => {
         if (!current()) return false;
-        // As many parts as the rest of the slice holds at what the last batch cost per part.
-        if (lastMs > 0) batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(remainingMs / (lastMs / batch))));
+        // As many parts as the rest of the slice holds at what the last batch cost per part; none
+        // (wait for the next slice) when a part would not fit, unless the slice has just begun.
+        if (lastMs > 0) {
+          // Parts differ in cost (markup, on screen or not): aim under what is left.
+          const fits = Math.floor((remainingMs * 0.75) / (lastMs / batch));
+          if (fits < 1 && remainingMs < FRESH_SLICE_MS) return 'later';
+          batch = Math.max(1, Math.min(MAX_BATCH, fits));
+        }
         const end = Math.min(html.length, done + batch);
         apply(done, end);
         done = end;
