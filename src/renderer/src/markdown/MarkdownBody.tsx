@@ -1,14 +1,19 @@
 import { useMemo } from 'react';
 import Markdown from 'react-markdown';
 import type { Components } from 'react-markdown';
+import type { PluggableList } from 'unified';
 import { BlockContext } from './block-context.ts';
 import type { BlockInfo } from './block-context.ts';
 import { useMathPlugins } from './math.ts';
 import { REMARK_PLUGINS } from './grammar.ts';
+import { reuseParse } from './reuse-parse.ts';
 import { COMPONENTS } from './plugins.ts';
 import { renderStats } from './render-stats.ts';
 import { safeUrl } from './safe-url.ts';
 import { SourceContext } from './source-context.ts';
+
+// A block with math is rendered plain, then typeset: its tree is parsed once for both.
+const MATH_REMARK_PLUGINS: PluggableList = [...REMARK_PLUGINS, reuseParse];
 
 /** react-markdown with the one configuration every rendering path shares. */
 export function MarkdownBody({
@@ -30,11 +35,11 @@ export function MarkdownBody({
   const body = useMemo(() => {
     renderStats.parsedChars += source.length;
     return (
-      <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+      <Markdown remarkPlugins={math ? MATH_REMARK_PLUGINS : REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
         {source}
       </Markdown>
     );
-  }, [source, rehypePlugins, components]);
+  }, [source, rehypePlugins, components, math]);
   return (
     <BlockContext.Provider value={info}>
       <SourceContext.Provider value={source}>{body}</SourceContext.Provider>

@@ -2,6 +2,7 @@ import { memo, useId, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
+import { definitionsFor } from './definitions-for.ts';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
@@ -40,7 +41,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
         key={split.nextId}
         blockKey={`${uid}#${split.nextId}`}
         raw={tail}
-        definitions={definitions}
+        definitions={definitionsFor(tail, definitions)}
         settled={!streaming}
         fence={tailFence(split)}
       />
@@ -82,7 +83,7 @@ const StableGroup = memo(
     const settled = blocks
       .slice(from, from + GROUP)
       .map((b) => (
-        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitions : ''} settled fence="none" />
+        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitionsFor(b.raw, definitions) : ''} settled fence="none" />
       ));
     return tail ? [...settled, tail] : settled;
   },

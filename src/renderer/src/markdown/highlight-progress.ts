@@ -26,6 +26,8 @@ const MAX_RERUN_PARTS = 16;
 const INSTANT_PARTS = 16;
 /** At most this many parts swapped in by one idle-time commit. */
 const MAX_BATCH = 32;
+/** A step offered at least this much of a slice swaps in a part even if the last one cost more. */
+const FRESH_SLICE_MS = 3.5;
 /** Up to this many parts are swapped in at once when their markup arrives. */
 const DIRECT_PARTS = 2;
 
@@ -51,6 +53,8 @@ interface Progress {
   unknown: boolean;
   /** Bumped on a restart, so replies for an older text are dropped. */
   generation: number;
+  /** The markup last received for each part. */
+  received: Array<string | undefined>;
 }
 
 export interface HighlightedParts {
@@ -87,6 +91,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     const generation = p.generation;
     const current = (): boolean => alive.current && progress.current.generation === generation;
     const swapIn = (from: number, html: string[], texts: string[]): void => {
+      for (let i = 0; i < html.length; i++) p.received[from + i] = html[i];
       const apply = (a: number, b: number): void =>
         setLit((old) => merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b)));
       if (html.length <= DIRECT_PARTS) {
@@ -101,8 +106,14 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       let batch = 1;
       inIdleSlices((lastMs, remainingMs) => {
         if (!current()) return false;
-        // As many parts as the rest of the slice holds at what the last batch cost per part.
-        if (lastMs > 0) batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(remainingMs / (lastMs / batch))));
+        // As many parts as the rest of the slice holds at what the last batch cost per part; none
+        // (wait for the next slice) when a part would not fit, unless the slice has just begun.
+        if (lastMs > 0) {
+          // Parts differ in cost (markup, on screen or not): aim under what is left.
+          const fits = Math.floor((remainingMs * 0.75) / (lastMs / batch));
+          if (fits < 1 && remainingMs < FRESH_SLICE_MS) return 'later';
+          batch = Math.max(1, Math.min(MAX_BATCH, fits));
+        }
         const end = Math.min(html.length, done + batch);
         apply(done, end);
         done = end;
@@ -150,7 +161,14 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     if (final && !p.verified && p.asked === parts.length) {
       p.verified = true;
       highlightInBackground(key, text, lang, lengths(0, parts.length), (html) => {
-        if (current() && html) swapIn(0, html, parts);
+        if (!current() || !html) return;
+        // Only parts whose markup differs are swapped in (in practice none): re-committing equal
+        // markup would cost the page idle slices for nothing as every block settles.
+        let first = 0;
+        while (first < html.length && html[first] === p.received[first]) first++;
+        let end = html.length;
+        while (end > first && html[end - 1] === p.received[end - 1]) end--;
+        if (first < end) swapIn(first, html.slice(first, end), parts.slice(first, end));
       });
     }
   }, [key, text, lang, parts, final, instant]);
@@ -163,7 +181,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
 }
 
 function start(lang: string, generation = 0): Progress {
-  return { lang, safe: 0, asked: 0, askedText: '', verified: false, unknown: false, generation };
+  return { lang, safe: 0, asked: 0, askedText: '', verified: false, unknown: false, generation, received: [] };
 }
 
 function merge(old: Lit, from: number, html: string[], texts: string[]): Lit {

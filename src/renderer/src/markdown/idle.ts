@@ -33,12 +33,13 @@ export function layoutNow(): void {
 // Work cut into steps (swapping highlighted parts in) runs in idle periods, each step its own
 // commit and layout, until SLICE_MS of the period is used; the rest waits for the next idle
 // period. A step is told what its previous call cost and how much of the slice is left, so it can
-// size itself (how many parts to swap in) to fit; it returns true while it has more to do.
+// size itself (how many parts to swap in) to fit; it returns true while it has more to do, or
+// 'later' when not even its smallest piece fits in what is left of the slice.
 const SLICE_MS = 4;
 /** Below this much of the slice left, the next step waits for the next idle period. */
 const MIN_STEP_MS = 0.5;
 
-export type SlicedStep = (lastMs: number, remainingMs: number) => boolean;
+export type SlicedStep = (lastMs: number, remainingMs: number) => boolean | 'later';
 
 interface Queued {
   step: SlicedStep;
@@ -52,10 +53,8 @@ function runSlice(deadline?: IdleDeadline): void {
   while (steps.length > 0) {
     const queued = steps[0] as Queued;
     const stepStarted = performance.now();
-    let more = false;
-    flushSync(() => {
-      more = queued.step(queued.lastMs, SLICE_MS - (stepStarted - started));
-    });
+    const more = flushSync(() => queued.step(queued.lastMs, SLICE_MS - (stepStarted - started)));
+    if (more === 'later') break;
     layoutNow();
     const now = performance.now();
     queued.lastMs = now - stepStarted;
