@@ -14,6 +14,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web-host/index.ts'),
           // The worker thread that reads import files (src/main/store/import/parse-off-thread.ts).
           'import-parser': resolve(__dirname, 'src/main/store/import/parse-worker.ts'),
+          // The worker thread that checkpoints the journal during an import (checkpoint-off-thread.ts).
+          'wal-checkpointer': resolve(__dirname, 'src/main/store/import/checkpoint-worker.ts'),
         },
         external: ['node:sqlite'],
       },

@@ -142,8 +142,10 @@ export interface ConversationPage {
 
 export interface OpenedConversation {
   conversation: ConversationSummary;
-  /** The active path, root to leaf. */
+  /** The active path, root to leaf; only its newest `last` messages when the request set `last`. */
   path: PathMessage[];
+  /** How many messages the whole active path has (more than `path.length` when it was cut). */
+  total: number;
 }
 
 /** Request/response channels. Each entry types `invoke` in the page and `handle` in main. */
@@ -161,7 +163,8 @@ export interface Channels {
   'images:fetch': { req: { url: string }; res: { dataUrl: string } };
   'conversations:list': { req: { after?: string | null; limit?: number }; res: ConversationPage };
   'conversations:create': { req: { providerId: string | null; model: string | null }; res: ConversationSummary };
-  'conversations:open': { req: { id: string }; res: OpenedConversation };
+  /** `last`: only the newest messages of the path, so a long conversation paints at once. */
+  'conversations:open': { req: { id: string; last?: number }; res: OpenedConversation };
   'conversations:rename': { req: { id: string; title: string }; res: ConversationSummary };
   'conversations:pin': { req: { id: string; pinned: boolean }; res: ConversationSummary };
   'conversations:delete': { req: { id: string }; res: void };
@@ -175,6 +178,8 @@ export interface Channels {
   'messages:deleteBranch': { req: { messageId: string }; res: PathMessage[] };
   /** Makes the branch through this message the active one (a search hit on another version). */
   'messages:select': { req: { messageId: string }; res: PathMessage[] };
+  /** Up to `limit` messages just above `messageId` on its path, root-most first (the older part of a long conversation). */
+  'messages:older': { req: { messageId: string; limit?: number }; res: PathMessage[] };
   'search:query': { req: { query: string; limit?: number }; res: SearchHit[] };
   /** A stored attachment's bytes (base64), by the SHA-256 its view carries: for the preview. */
   'attachments:content': { req: { sha256: string }; res: { mimeType: string; data: string } };
@@ -293,6 +298,7 @@ const CHANNELS = {
   'messages:switchBranch': true,
   'messages:deleteBranch': true,
   'messages:select': true,
+  'messages:older': true,
   'search:query': true,
   'attachments:content': true,
   'export:conversation': true,

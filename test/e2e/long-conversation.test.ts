@@ -33,7 +33,7 @@ describe('long conversations', () => {
     await page.getByLabel('Import conversations file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: longConversationFile() });
     await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 }).toMatch(/Imported 1 conversation/);
 
-    // Opening it shows the newest message (how fast is measured by `npm run bench:open`, not here:
+    // Opening it shows the newest message (how fast is measured by `npm run bench:window`, not here:
     // a timed assertion fails on a loaded machine for no fault a user would see).
     await page.getByRole('button', { name: 'New chat' }).first().click();
     await page.getByRole('button', { name: 'The long one', exact: true }).click();

@@ -27,6 +27,7 @@ type ConversationChannels = Pick<
   | 'messages:switchBranch'
   | 'messages:deleteBranch'
   | 'messages:select'
+  | 'messages:older'
   | 'search:query'
   | 'attachments:content'
   | 'export:conversation'
@@ -69,7 +70,8 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     'conversations:create': async (req) => store.conversations.create({ providerId: str(req?.providerId) ?? null, model: str(req?.model) ?? null }),
     'conversations:open': async (req) => {
       const id = requireId(req?.id);
-      return { conversation: store.conversations.require(id), path: store.messages.activePath(id) };
+      const last = Number.isSafeInteger(req.last) && (req.last as number) > 0 ? (req.last as number) : -1;
+      return { conversation: store.conversations.require(id), ...store.messages.activePathTail(id, last) };
     },
     'conversations:rename': async (req) => {
       const title = typeof req?.title === 'string' ? req.title.trim() : '';
@@ -94,6 +96,7 @@ export function conversationHandlers(store: Store, io: Exporters): ConversationC
     },
     'messages:deleteBranch': async (req) => store.messages.deleteBranch(requireId(req?.messageId)),
     'messages:select': async (req) => store.messages.select(requireId(req?.messageId)),
+    'messages:older': async (req) => store.messages.ancestors(requireId(req?.messageId), clampLimit(req.limit, 500)),
     'search:query': async (req) => (typeof req?.query === 'string' ? store.search(req.query, { limit: clampLimit(req.limit, 50) }) : []),
     'attachments:content': async (req) => {
       const sha256 = typeof req?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(req.sha256) ? req.sha256 : null;

@@ -12,10 +12,16 @@ import { diskIsFull } from '../store/disk-full';
 import { eraseEverything } from '../store/erase';
 import { quickCheckInBackground, refuseForeignWal } from '../store/health';
 import { MigrationError } from '../store/migrate';
-import { openStore, type Store } from '../store/store';
+import { openStore, type ReadOnlyReason, type Store } from '../store/store';
 import { InvalidInput } from './request-validation';
 
 type Failure = Pick<DatabaseStatus, 'state' | 'problem' | 'remedy'>;
+
+/** Why the history is open for reading only: which case (what may still be done), and the banner's words. */
+interface ReadOnly {
+  kind: ReadOnlyReason;
+  reason: string;
+}
 
 /** The banner's words when the disk was full at start. */
 export const DISK_FULL_READ_ONLY = 'Disk full — Plume opened your history read-only. Free space and restart.';
@@ -30,7 +36,7 @@ export class DatabaseKeeper {
   #notices: string[] = [];
   #check = 'running';
   /** Why conversations are open for reading only (a damaged file opened on request, or a full disk); null when writable. */
-  #readOnly: string | null = null;
+  #readOnly: ReadOnly | null = null;
   /** The check of the file now open, once started; null until the window is up. */
   #checking: Promise<void> | null = null;
   /** A Store that always forwards to the open file; every use fails with a clear sentence when none is open. */
@@ -46,7 +52,7 @@ export class DatabaseKeeper {
         const value: unknown = Reflect.get(store, prop);
         if (typeof value === 'function') return (value as (...a: unknown[]) => unknown).bind(store);
         // Read-only, a repository's writes fail with the reason the user can act on, not SQLite's.
-        return this.#readOnly && prop !== 'db' && typeof value === 'object' && value !== null ? explainingWrites(value, this.#readOnly) : value;
+        return this.#readOnly && prop !== 'db' && typeof value === 'object' && value !== null ? explainingWrites(value, this.#readOnly.reason) : value;
       },
     });
     this.#open();
@@ -63,7 +69,7 @@ export class DatabaseKeeper {
       ...failure,
       notices: [...this.#notices],
       check: this.#check,
-      ...(this.#readOnly ? { readOnly: this.#readOnly } : {}),
+      ...(this.#readOnly ? { readOnly: this.#readOnly.reason } : {}),
       path: this.path,
       backupDir: this.backupDir,
       backups,
@@ -80,7 +86,7 @@ export class DatabaseKeeper {
     } catch (error) {
       throw new InvalidInput(`The damaged database could not be opened even read-only: ${(error as Error).message}. ${RESTORE_OR_FRESH}`);
     }
-    this.#readOnly = READ_ONLY_NOTE;
+    this.#readOnly = { kind: 'damaged', reason: READ_ONLY_NOTE };
     this.#check = 'running';
     this.#checking = null;
     void this.checkInBackground();
@@ -95,7 +101,7 @@ export class DatabaseKeeper {
   checkInBackground(): Promise<void> {
     const file = this.#current;
     // On a full disk this process holds the file exclusively: a second connection could not read it.
-    if (!file || this.#readOnly === DISK_FULL_READ_ONLY) return Promise.resolve();
+    if (!file || this.#readOnly?.kind === 'disk-full') return Promise.resolve();
     this.#checking ??= quickCheckInBackground(this.path).then((found) => {
       // A restore or fresh start meanwhile opened another file: this answer is about the old one.
       if (this.#current !== file) return;
@@ -105,7 +111,7 @@ export class DatabaseKeeper {
   }
 
   backup(reason: string): void {
-    if (this.#readOnly) throw new InvalidInput(this.#readOnly);
+    if (this.#readOnly) throw new InvalidInput(this.#readOnly.reason);
     if (!this.#current) throw new InvalidInput('There is no open database to back up.');
     backupDatabase(this.#current.db, this.backupDir, reason);
   }
@@ -117,7 +123,7 @@ export class DatabaseKeeper {
     if (!chosen) throw new InvalidInput(name ? `There is no backup named ${name}.` : 'There is no backup to restore yet.');
     const staging = `${this.path}.restoring`;
     copyFileSync(chosen.path, staging);
-    if (this.#readOnly === READ_ONLY_NOTE) {
+    if (this.#readOnly?.kind === 'damaged') {
       // The damaged file opened read-only is kept aside like any damaged file, never removed.
       this.#closeCurrent();
       this.#setAside('damaged');
@@ -136,7 +142,7 @@ export class DatabaseKeeper {
 
   /** Only after a failure: the file is renamed aside (never deleted) and a new one started. */
   startFresh(): DatabaseStatus {
-    if (this.#readOnly === DISK_FULL_READ_ONLY) throw new InvalidInput(DISK_FULL_READ_ONLY);
+    if (this.#readOnly?.kind === 'disk-full') throw new InvalidInput(this.#readOnly.reason);
     if (this.#current && !this.#readOnly) throw new InvalidInput('The database is working; there is nothing to start afresh from.');
     this.#closeCurrent();
     const aside = existsSync(this.path) ? this.#setAside('set-aside') : null;
@@ -184,7 +190,7 @@ export class DatabaseKeeper {
     } catch {
       return false;
     }
-    this.#readOnly = DISK_FULL_READ_ONLY;
+    this.#readOnly = { kind: 'disk-full', reason: DISK_FULL_READ_ONLY };
     // Not checked: the file is held exclusively, and the check's own connection could not read it.
     this.#check = 'ok';
     return true;

@@ -40,6 +40,8 @@ const INTERRUPTED_ERROR = JSON.stringify({
   message: 'Plume closed before this reply finished. The text up to that point was kept.',
 });
 
+type PathRow = MessageRow & { depth: number; sibling_index: number; sibling_count: number };
+
 export class MessageRepository {
   readonly #db: Db;
   readonly #now: () => number;
@@ -116,16 +118,58 @@ export class MessageRepository {
 
   /** The messages the user sees, root to leaf, each with its place among its siblings. */
   activePath(conversationId: string): PathMessage[] {
-    const rows = this.#db
+    return this.activePathTail(conversationId, -1).path;
+  }
+
+  /**
+   * The newest `last` messages of the active path (all of it for -1), root-most first, and how
+   * long the whole path is: a long conversation's window paints its last screenful from the tail.
+   * Only the tail's rows are read and counted among their siblings.
+   */
+  activePathTail(conversationId: string, last: number): { path: PathMessage[]; total: number } {
+    const rows = this.#pathRows(
+      `${ACTIVE_PATH_CTE},
+       picked(id, depth) AS (SELECT id, depth FROM path ORDER BY depth DESC LIMIT ?)`,
+      conversationId,
+      last,
+    );
+    return { path: this.#pathMessages(rows), total: rows.length === 0 ? 0 : (rows[rows.length - 1] as { depth: number }).depth + 1 };
+  }
+
+  /**
+   * Up to `limit` messages above `messageId` (its nearest ancestors, root-most first): the part of
+   * a path read behind the newest messages, a page at a time, so no read holds the host long.
+   * Walks parent links from the message, so its cost does not grow with the path's length.
+   */
+  ancestors(messageId: string, limit: number): PathMessage[] {
+    const rows = this.#pathRows(
+      `WITH RECURSIVE picked(id, depth) AS (
+         SELECT parent_id, -1 FROM messages WHERE id = ? AND parent_id IS NOT NULL
+         UNION ALL
+         SELECT m.parent_id, picked.depth - 1 FROM messages m JOIN picked ON m.id = picked.id
+         WHERE m.parent_id IS NOT NULL AND picked.depth > -?
+       )`,
+      messageId,
+      limit,
+    );
+    return this.#pathMessages(rows);
+  }
+
+  /** The messages `picked(id, depth)` names, by depth, with their places among their siblings. */
+  #pathRows(picked: string, ...params: Array<string | number>): PathRow[] {
+    return this.#db
       .prepare(
-        `${ACTIVE_PATH_CTE}
-         SELECT ${MESSAGE_COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')},
+        `${picked}
+         SELECT ${MESSAGE_COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')}, picked.depth AS depth,
            (SELECT count(*) FROM messages s WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id AND s.seq < m.seq) AS sibling_index,
            (SELECT count(*) FROM messages s WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id) AS sibling_count
-         FROM path CROSS JOIN messages m ON m.id = path.id
-         ORDER BY path.depth`,
+         FROM picked CROSS JOIN messages m ON m.id = picked.id
+         ORDER BY picked.depth`,
       )
-      .all(conversationId) as unknown as Array<MessageRow & { sibling_index: number; sibling_count: number }>;
+      .all(...params) as unknown as PathRow[];
+  }
+
+  #pathMessages(rows: PathRow[]): PathMessage[] {
     const files = this.#attachments.views(rows.filter((r) => r.role === 'user').map((r) => r.id));
     return rows.map((r) => {
       const m: PathMessage = { ...toMessage(r), siblingIndex: r.sibling_index, siblingCount: r.sibling_count };

@@ -2,7 +2,12 @@
 // of providers, settings and keys and overwrite each other's; the second one says who holds the
 // folder and stops instead. The lock is a file naming the holder's process id (and, once it
 // listens, its address — never its token); a lock whose process is gone is taken over.
-import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+//
+// The file appears with its content already in it (written to a temporary file, then linked or
+// renamed into place), so a lock is never empty because a start was cut short. Only on a full disk
+// is it created empty — the folder is still taken, Plume starts read-only — and a lock that names
+// no process is then never taken over: a second start refuses and says how to clear it.
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDiskFull } from '../store/disk-full';
 
@@ -15,9 +20,12 @@ interface LockInfo {
 
 export class DataFolderBusy extends Error {
   override name = 'DataFolderBusy';
-  constructor(readonly dir: string, readonly holder: LockInfo) {
+  /** `holder` null: the lock names no process (it was taken while the disk was full). */
+  constructor(readonly dir: string, readonly holder: LockInfo | null) {
     super(
-      `Plume is already running on the data folder ${dir} (process ${holder.pid}${holder.origin ? `, at ${holder.origin}` : ''}). ` +
+      (holder
+        ? `Plume is already running on the data folder ${dir} (process ${holder.pid}${holder.origin ? `, at ${holder.origin}` : ''}). `
+        : `Plume is already running on the data folder ${dir}: its lock names no process (it was taken while the disk was full). `) +
         'Use that window, stop that process first, or set PLUME_DATA_DIR to another folder. ' +
         `If no Plume is running, delete ${join(dir, LOCK_FILE)}.`,
     );
@@ -36,26 +44,43 @@ export function lockDataFolder(dir: string): DataLock {
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx', 0o600);
       try {
-        writeFileSync(fd, JSON.stringify({ pid: process.pid } satisfies LockInfo));
+        writeInPlace(path, { pid: process.pid }, 'create');
       } catch (error) {
-        // A full disk: the file exists, so the folder is ours, only without the holder's name
-        // (Plume then starts read-only and says so). Anything else is a real failure.
+        // A full disk: the folder is still ours, only without the holder's name (Plume then
+        // starts read-only and says so). Anything else is a real failure.
         if (!isDiskFull(error)) throw error;
-      } finally {
-        closeSync(fd);
+        closeSync(openSync(path, 'wx', 0o600));
       }
       return heldLock(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(path);
-    if (holder && holder.pid !== process.pid && isRunning(holder.pid)) throw new DataFolderBusy(dir, holder);
-    // Left behind by a host that was killed: take it over (only one of two racing starts wins the 'wx').
+    // Gone between the failed create and this read: try again.
+    if (holder === 'missing') continue;
+    if (holder === 'unnamed') throw new DataFolderBusy(dir, null);
+    if (holder.pid !== process.pid && isRunning(holder.pid)) throw new DataFolderBusy(dir, holder);
+    // Left behind by a host that was killed: take it over (only one of two racing starts wins the link).
     rmSync(path, { force: true });
   }
-  throw new DataFolderBusy(dir, readHolder(path) ?? { pid: 0 });
+  const holder = readHolder(path);
+  throw new DataFolderBusy(dir, typeof holder === 'object' ? holder : null);
+}
+
+/**
+ * Puts `info` at `path` whole or not at all: written beside it first, then linked into place
+ * ('create', which fails with EEXIST when a lock is there) or renamed over it ('replace').
+ */
+function writeInPlace(path: string, info: LockInfo, how: 'create' | 'replace'): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, JSON.stringify(info), { mode: 0o600 });
+    if (how === 'replace') renameSync(temp, path);
+    else linkSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 function heldLock(path: string): DataLock {
@@ -70,8 +95,9 @@ function heldLock(path: string): DataLock {
     announce(origin) {
       if (!held) return;
       try {
-        writeFileSync(path, JSON.stringify({ pid: process.pid, origin } satisfies LockInfo), { mode: 0o600 });
+        writeInPlace(path, { pid: process.pid, origin }, 'replace');
       } catch (error) {
+        // The lock stays as it was (never cut to nothing).
         if (!isDiskFull(error)) throw error;
       }
     },
@@ -79,13 +105,21 @@ function heldLock(path: string): DataLock {
   };
 }
 
-function readHolder(path: string): LockInfo | undefined {
+/** The holder the lock names; 'unnamed' for a lock with no readable holder, 'missing' for none. */
+function readHolder(path: string): LockInfo | 'unnamed' | 'missing' {
+  let text: string;
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockInfo>;
-    if (typeof parsed.pid !== 'number' || !Number.isInteger(parsed.pid) || parsed.pid <= 0) return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    return 'unnamed';
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<LockInfo>;
+    if (typeof parsed.pid !== 'number' || !Number.isInteger(parsed.pid) || parsed.pid <= 0) return 'unnamed';
     return typeof parsed.origin === 'string' ? { pid: parsed.pid, origin: parsed.origin } : { pid: parsed.pid };
   } catch {
-    return undefined; // empty (a start cut short between create and write) or damaged: stale
+    return 'unnamed'; // empty (taken on a full disk) or damaged: whose it is cannot be told
   }
 }
 

@@ -1,5 +1,9 @@
 // Big and hostile imports as the app runs them (importInSlices): written in slices with the event
 // loop free in between, progress reported, Cancel leaving nothing behind, deep chains intact.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/main/store/import/index.ts';
 import { ImportCancelled, importInSlices, type ImportProgress } from '../../../src/main/store/import/sliced.ts';
@@ -15,6 +19,24 @@ beforeEach(() => {
 const counts = () => store.db.prepare('SELECT (SELECT count(*) FROM conversations) c, (SELECT count(*) FROM messages) m').get() as { c: number; m: number };
 
 describe('imports in slices', () => {
+  it('leaves the imported conversations in the database file itself, and SQLite checkpointing as before', { timeout: 120_000 }, async () => {
+    const autocheckpoint = () => (store.db.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number }).wal_autocheckpoint;
+    const before = autocheckpoint();
+    await importInSlices(store, manyTinyChatGpt(3_000));
+    expect(autocheckpoint()).toBe(before);
+    // A copy of plume.db alone (without its journal) already holds every imported conversation:
+    // the journal was copied into the file while the import ran and once more at its end.
+    const dir = mkdtempSync(join(tmpdir(), 'plume-copy-'));
+    copyFileSync(store.path, join(dir, 'plume.db'));
+    const copy = new DatabaseSync(join(dir, 'plume.db'), { readOnly: true });
+    try {
+      expect(copy.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 3_000 });
+    } finally {
+      copy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('imports 5,000 tiny conversations with progress, and timers run while it writes', { timeout: 120_000 }, async () => {
     const progress: ImportProgress[] = [];
     const cacheSize = () => (store.db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;

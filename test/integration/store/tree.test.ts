@@ -75,6 +75,31 @@ describe('message tree', () => {
     expect(view(c.id)).toEqual(['Q 1/1', 'first 1/1']);
   });
 
+  it('a long path opens from its newest messages, and the older ones read a page at a time make the whole shown branch', () => {
+    const c = store.conversations.create();
+    for (let i = 0; i < 30; i++) exchange(store, c.id, `Q${i}`, `A${i}`);
+    // A second version of an old reply: the pages follow the branch on screen, not the other one.
+    const old = store.messages.activePath(c.id)[11]!;
+    store.messages.regenerate(old.id, { providerId: null, model: null }).finish(DONE, 'A5 again');
+    store.messages.switchSibling(old.id, 0);
+    const whole = store.messages.activePath(c.id);
+    const label = (m: { text: string; siblingIndex: number; siblingCount: number }) => `${m.text} ${m.siblingIndex + 1}/${m.siblingCount}`;
+
+    const newest = store.messages.activePathTail(c.id, 8);
+    expect(newest.total).toBe(60);
+    expect(newest.path.map(label)).toEqual(whole.slice(-8).map(label));
+
+    const read = [...newest.path];
+    for (;;) {
+      const older = store.messages.ancestors(read[0]!.id, 25);
+      read.unshift(...older);
+      if (older.length < 25) break;
+    }
+    expect(read.map(label)).toEqual(whole.map(label));
+    expect(read.map(label)[11]).toBe('A5 1/2');
+    expect(store.messages.ancestors(whole[0]!.id, 25)).toEqual([]);
+  });
+
   it('deletes a 3,000-message-deep branch in one go', () => {
     const c = store.conversations.create();
     const root = store.messages.appendUser(c.id, 'start');

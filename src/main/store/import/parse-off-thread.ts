@@ -3,11 +3,11 @@
 // the import's own progress and Cancel) would be answered. A worker thread does that work and
 // hands the conversations over in batches on request. Where no worker can be started, the same
 // work runs here, so an import still works, only without that guarantee.
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportFormat } from '../../../shared/conversations';
 import type { ConversationSnapshot } from '../snapshot.ts';
 import { ImportError, parseImport } from './index.ts';
+import { workerFile } from './worker-file.ts';
 
 export type ToParser = { type: 'parse'; text: string } | { type: 'more' };
 export type FromParser =
@@ -27,22 +27,8 @@ export interface ParsedImport {
 /** Thrown when `signal` stops the reading. */
 export class ParseAborted extends Error {}
 
-/**
- * The worker's file: beside this module when running from source, and an entry of its own in the
- * built host (electron.vite.config.ts names it import-parser.js), which may sit one folder up
- * from the chunk this code was bundled into.
- */
-function workerFile(): URL | null {
-  const candidates = import.meta.url.endsWith('.ts') ? ['./parse-worker.ts'] : ['./import-parser.js', '../import-parser.js'];
-  for (const candidate of candidates) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  return null;
-}
-
 export async function parseOffThread(text: string, signal?: AbortSignal): Promise<ParsedImport> {
-  const file = workerFile();
+  const file = workerFile('parse-worker.ts', 'import-parser.js');
   if (!file) return parseHere(text);
   let worker: Worker;
   try {

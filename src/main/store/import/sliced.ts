@@ -8,6 +8,7 @@ import type { ImportResult } from '../../../shared/conversations';
 import { transaction } from '../database.ts';
 import { writeSnapshotInSteps, type ConversationSnapshot } from '../snapshot.ts';
 import type { Store } from '../store.ts';
+import { checkpointOffThread } from './checkpoint-off-thread.ts';
 import { parseOffThread, type ParsedImport } from './parse-off-thread.ts';
 
 /**
@@ -65,6 +66,7 @@ export async function importInSlices(
   let current: Generator<void, boolean> | null = null;
   const cacheSize = (store.db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
   store.db.exec(`PRAGMA cache_size = -${IMPORT_CACHE_KIB}`);
+  const checkpoints = checkpointOffThread(store.db, store.path);
   try {
     for (;;) {
       if (cancelled()) throw new ImportCancelled();
@@ -92,6 +94,7 @@ export async function importInSlices(
           else messages++;
         }
       });
+      checkpoints.afterSlice();
       options.onProgress?.({ done: current ? started - 1 : started, total });
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -101,6 +104,7 @@ export async function importInSlices(
   } finally {
     parsed.close();
     store.db.exec(`PRAGMA cache_size = ${cacheSize}`);
+    await checkpoints.finish();
   }
   return { format, imported: written.length, skipped: total - written.length, messages };
 }

@@ -41,15 +41,26 @@ export function MessageList({ conversationId, items, streaming, actions, onCommi
   // Long conversations render their newest messages first; older ones appear as the reader
   // scrolls up, so opening 2,000 messages costs about as much as opening 20. The window belongs
   // to one conversation: another one starts from its own newest messages, in the same render.
-  const [span, setSpan] = useState(() => ({ conversationId, from: Math.max(0, items.length - FIRST_SCREEN) }));
+  // The span remembers its first message too: older messages read in behind the newest ones
+  // arrive above it, and the same messages stay rendered.
+  const latestItems = useRef(items);
+  latestItems.current = items;
+  const spanAt = (from: number) => ({ conversationId, from, key: latestItems.current[from]?.key ?? null });
+  const [span, setSpan] = useState(() => spanAt(Math.max(0, items.length - FIRST_SCREEN)));
   let renderFrom = span.from;
   if (span.conversationId !== conversationId) {
     renderFrom = Math.max(0, items.length - FIRST_SCREEN);
-    setSpan({ conversationId, from: renderFrom });
+    setSpan(spanAt(renderFrom));
     pinned.current = true;
     setAtBottom(true);
+  } else if (span.key !== null && items[renderFrom]?.key !== span.key) {
+    const moved = items.findIndex((item) => item.key === span.key);
+    if (moved >= 0) {
+      renderFrom = moved;
+      setSpan(spanAt(moved));
+    }
   }
-  const setRenderFrom = (from: number) => setSpan({ conversationId, from });
+  const setRenderFrom = (from: number) => setSpan(spanAt(from));
   const keepBottomOffset = useRef<number | null>(null);
   // The pick already scrolled to: later commits (a streamed reply) must not pull the view back.
   const focused = useRef<FocusRequest | null>(null);

@@ -20,6 +20,11 @@ export type { ReplyTarget } from '../../providers/reply-target';
 export { toItem } from './chat-item';
 import type { ToolDecision } from '../../../../shared/tool-calls';
 
+/** Messages an ordinary open shows first: more than any screen holds, few enough to paint at once. */
+const FIRST_PAGE = 60;
+/** Older messages read per request behind them: each read is short, so the host stays responsive. */
+const OLDER_PAGE = 250;
+
 export interface ChatSnapshot {
   conversationId: string | null;
   items: readonly ChatItem[];
@@ -38,6 +43,8 @@ export class ChatStore {
   private snapshot: ChatSnapshot = { conversationId: null, items: [], streaming: false, error: null };
   private readonly listeners = new Set<() => void>();
   private pendingNew: PendingNewChat | null = null;
+  /** The conversation shown from its newest messages only, while the rest is read. */
+  private partial: string | null = null;
   /** Counts opens, so a slow open that a later one overtook does not land. */
   private opening = 0;
   private tempIds = 0;
@@ -60,6 +67,7 @@ export class ChatStore {
   async open(conversationId: string | null, messageId: string | null = null): Promise<void> {
     const opening = ++this.opening;
     this.pendingNew = null;
+    this.partial = null;
     if (conversationId === null) {
       this.replies.watch(null);
       this.set({ conversationId: null, items: [], streaming: false, error: null });
@@ -68,15 +76,46 @@ export class ChatStore {
     // A streaming conversation is shown from its live reply, at once: all the text so far.
     if (this.showLive(conversationId)) return;
     try {
-      const path = messageId
-        ? await this.bridge.invoke('messages:select', { messageId })
-        : (await this.bridge.invoke('conversations:open', { id: conversationId })).path;
+      // A search hit may lie anywhere in the path: that open takes all of it. An ordinary open
+      // paints from the newest messages and reads the older ones behind them.
+      const { path, total } = messageId
+        ? await this.bridge.invoke('messages:select', { messageId }).then((all) => ({ path: all, total: all.length }))
+        : await this.bridge.invoke('conversations:open', { id: conversationId, last: FIRST_PAGE });
       if (opening !== this.opening) return;
       if (this.showLive(conversationId)) return;
       this.replies.watch(this.watcher(conversationId));
+      this.partial = path.length < total ? conversationId : null;
       this.set({ conversationId, items: path.map(toItem), streaming: false, error: null });
+      if (this.partial) void this.readOlder(conversationId, opening);
     } catch (error) {
       if (opening === this.opening) this.set({ ...this.snapshot, error: (error as Error).message });
+    }
+  }
+
+  /**
+   * After the newest messages painted: the older ones, a page at a time put above them. The rows
+   * on screen keep their objects, so none renders again, and no read holds the host for long.
+   */
+  private async readOlder(conversationId: string, opening: number): Promise<void> {
+    // The newest messages paint first: nothing older is read before the next frame (or a moment,
+    // for a window that draws no frames while hidden).
+    await afterFirstFrames();
+    for (;;) {
+      const first = this.snapshot.items[0];
+      if (opening !== this.opening || this.partial !== conversationId || !first) return;
+      let older: PathMessage[];
+      try {
+        older = await this.bridge.invoke('messages:older', { messageId: first.id, limit: OLDER_PAGE });
+      } catch {
+        return; // the messages shown stay; the next open tries again
+      }
+      // Overtaken by another open, a branch switch or a reply (whose end reads the whole path).
+      if (opening !== this.opening || this.partial !== conversationId || this.snapshot.items[0] !== first || this.snapshot.streaming) return;
+      if (older.length < OLDER_PAGE) this.partial = null;
+      if (older.length > 0) this.set({ ...this.snapshot, items: [...older.map(toItem), ...this.snapshot.items] });
+      if (this.partial === null) return;
+      // Other requests (and the window's own work) go between pages.
+      await whenIdle();
     }
   }
 
@@ -212,7 +251,8 @@ export class ChatStore {
       ended: (placed) => {
         if (this.snapshot.conversationId !== conversationId) return;
         if (this.snapshot.streaming) this.set({ ...this.snapshot, streaming: false });
-        if (placed) void this.showSaved(conversationId);
+        // Shown from its newest messages when the reply began: the saved path brings the rest.
+        if (placed || this.partial === conversationId) void this.showSaved(conversationId);
       },
     };
   }
@@ -223,6 +263,7 @@ export class ChatStore {
     try {
       const opened = await this.bridge.invoke('conversations:open', { id: conversationId });
       if (opening !== this.opening || this.snapshot.streaming || this.snapshot.conversationId !== conversationId) return;
+      if (this.partial === conversationId) this.partial = null;
       this.set({ ...this.snapshot, items: this.withKeptKeys(opened.path) });
     } catch {
       // The streamed view stays; the next open shows main's copy.
@@ -232,6 +273,7 @@ export class ChatStore {
   private async replacePath(change: () => Promise<PathMessage[]>): Promise<void> {
     try {
       const path = await change();
+      this.partial = null;
       this.set({ ...this.snapshot, items: this.withKeptKeys(path), error: null });
       if (this.snapshot.conversationId) this.onConversationChanged(this.snapshot.conversationId);
     } catch (error) {
@@ -256,3 +298,26 @@ export class ChatStore {
   }
 }
 
+/**
+ * After the frame that shows the newest messages and the one after it (the reader's first look),
+ * once the window has nothing else to do; soon anyway if it stays busy or hidden (no frames).
+ */
+function afterFirstFrames(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 300);
+    requestAnimationFrame(() => requestAnimationFrame(() =>
+      requestIdleCallback(
+        () => {
+          clearTimeout(fallback);
+          resolve();
+        },
+        { timeout: 300 },
+      ),
+    ));
+  });
+}
+
+/** A moment when the window is idle, between two pages of older messages. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 100 }));
+}
