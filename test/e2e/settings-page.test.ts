@@ -15,7 +15,13 @@ describe('settings page', () => {
   it('a default model and system prompt, once saved, are what a new chat uses', async () => {
     const { page, fake } = await apps.withOpenAI();
     await openSettings(page);
-    await page.getByLabel('Default model').fill('gpt-e2e-mini');
+    // The same picker as the header's; an id the provider does not list can still be typed.
+    await page.getByRole('button', { name: /^Default model: gpt-e2e from OpenAI/ }).click();
+    const search = page.getByRole('combobox', { name: 'Search models' });
+    await search.fill('gpt-e2e-mini');
+    await expect.poll(() => page.getByRole('option', { name: 'Use “gpt-e2e-mini” with OpenAI' }).count()).toBe(1);
+    await search.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^Default model:/ }).textContent()).toContain('gpt-e2e-mini');
     await page.getByLabel('Default system prompt').fill('Answer like a pirate.');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
