@@ -1,6 +1,8 @@
 // Display math ($$…$$) is typeset by KaTeX after its block settles, often while the reply streams
 // on below it. The plain block and the typeset formula take the same box, so Chromium records no
-// layout shift of anything on screen when one replaces the other (counted, not timed).
+// layout shift of anything on screen when one replaces the other (counted, not timed). KaTeX's
+// fonts arriving after a formula was laid out would move its rows too, so they are served slowly
+// here (as a busy machine does) and the shifts are read once every font has arrived.
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { lastReply, send } from './support/app';
@@ -9,6 +11,8 @@ import { waitForReply } from './support/screens';
 import { screenshotAll } from './support/screenshots';
 
 const apps = perTestApp();
+/** How late each KaTeX font arrives. */
+const SLOW_FONT_MS = 500;
 
 interface Shift {
   sources: string[];
@@ -40,11 +44,16 @@ function watchBlockShifts(page: Page) {
 const blockShifts = (page: Page) => page.evaluate(() => (window as unknown as { blockShifts: Shift[] }).blockShifts);
 
 describe('display math', () => {
-  // One run in a full suite at load ~20 recorded a single unclassed SPAN moving; it did not
-  // reproduce alone or under 4 busy cores. A retry keeps that rare, load-made ordering from
-  // blocking a landing; a real shift fails every attempt.
-  it('typesetting $$…$$ mid-stream and at the end shifts nothing on screen, with code below it', { retry: 2 }, async () => {
+  it('typesetting $$…$$ mid-stream and at the end shifts nothing on screen, with code below it', async () => {
     const { page, fake } = await apps.withOpenAI();
+    // A KaTeX vlist row (an unclassed SPAN) once moved in a loaded full-suite run: its font came
+    // after the formula. Slow fonts, and a fresh start to fetch them under that condition.
+    await page.route(/KaTeX_/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, SLOW_FONT_MS));
+      await route.continue();
+    });
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
     await watchBlockShifts(page);
     const reply = [
       'The sum of the first squares:',
@@ -71,7 +80,10 @@ describe('display math', () => {
     await waitForReply(page);
     await expect.poll(() => lastReply(page).locator('.katex-display').count()).toBe(2);
     await expect.poll(() => lastReply(page).locator('[data-highlight="done"]').count()).toBe(1);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
     expect(await lastReply(page).getByTestId('math-pending').count()).toBe(0);
     expect(await blockShifts(page)).toEqual([]);
     await screenshotAll(page, 'display-math');

@@ -22,7 +22,7 @@ describe('model picker', () => {
     const search = page.getByRole('combobox', { name: 'Search models' });
     await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(expect.arrayContaining(['gpt-e2e-mini', 'qwen-local']));
     // Grouped by provider: each group is headed by its provider's name.
-    expect(await page.locator('.model-group').allTextContents()).toEqual(expect.arrayContaining(['OpenAI', 'Second']));
+    expect(await page.locator('.search-list-group').allTextContents()).toEqual(expect.arrayContaining(['OpenAI', 'Second']));
 
     await search.fill('qwen');
     await expect.poll(() => page.getByRole('option').count()).toBe(2); // the listed one, and "Use “qwen”"
@@ -39,10 +39,10 @@ describe('model picker', () => {
 
     // Recent first; arrows move through the list, Esc closes and gives focus back.
     await modelButton(page).click();
-    await expect.poll(() => page.locator('.model-group').first().textContent()).toBe('Recent');
+    await expect.poll(() => page.locator('.search-list-group').first().textContent()).toBe('Recent');
     const before = await search.getAttribute('aria-activedescendant');
     await search.press('ArrowDown');
-    expect(await search.getAttribute('aria-activedescendant')).not.toBe(before);
+    await expect.poll(() => search.getAttribute('aria-activedescendant')).not.toBe(before);
     await search.press('Escape');
     await expect.poll(() => page.getByRole('dialog', { name: 'Choose a model' }).count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('dialog');

@@ -3,7 +3,8 @@
 // view; removing a provider asks first and names the conversations that use it.
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { send, shownModel } from './support/app';
+import { startFakeOpenAI } from '../support/fake-providers';
+import { addProvider, modelButton, send, shownModel } from './support/app';
 import { perTestApp } from './support/per-test';
 import { waitForReply } from './support/screens';
 
@@ -15,7 +16,19 @@ describe('settings page', () => {
   it('a default model and system prompt, once saved, are what a new chat uses', async () => {
     const { page, fake } = await apps.withOpenAI();
     await openSettings(page);
-    await page.getByLabel('Default model').fill('gpt-e2e-mini');
+    // The same picker as the header's; an id the provider does not list can still be typed.
+    await page.getByRole('button', { name: /^Default model: gpt-e2e from OpenAI/ }).click();
+    const search = page.getByRole('combobox', { name: 'Search models' });
+    await search.fill('gpt-e2e-mini');
+    await expect.poll(() => page.getByRole('option', { name: 'Use “gpt-e2e-mini” with OpenAI' }).count()).toBe(1);
+    await search.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^Default model:/ }).textContent()).toContain('gpt-e2e-mini');
+    // Esc closes the list and stays on the page, focus back on the field.
+    await page.getByRole('button', { name: /^Default model:/ }).click();
+    await search.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Choose the default model' }).count()).toBe(0);
+    expect(await heading(page, 'Settings').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('gpt-e2e-mini');
     await page.getByLabel('Default system prompt').fill('Answer like a pirate.');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
@@ -29,6 +42,28 @@ describe('settings page', () => {
       model: 'gpt-e2e-mini',
       messages: [{ role: 'system', content: 'Answer like a pirate.' }, { role: 'user', content: 'Hello' }],
     });
+  });
+
+  it('the default model may be any listed model of any provider, and a new chat then uses that provider', async () => {
+    const { page } = await apps.withOpenAI();
+    const other = apps.track(await startFakeOpenAI());
+    other.setModels(['llama-local', 'qwen-local']);
+    await page.getByRole('button', { name: 'Providers' }).click();
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    await addProvider(page, { name: 'Second', baseURL: other.baseURL, apiKey: 'sk-second-0123456789', model: 'llama-local' });
+
+    await openSettings(page);
+    await page.getByRole('button', { name: /^Default model:/ }).click();
+    const search = page.getByRole('combobox', { name: 'Search models' });
+    await search.fill('qwen');
+    await expect.poll(() => page.getByRole('option', { name: 'qwen-local, Second' }).count()).toBe(1);
+    await search.press('Enter');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    await page.getByRole('button', { name: 'Back to chat' }).click();
+
+    await expect.poll(() => shownModel(page)).toBe('qwen-local');
+    expect(await modelButton(page).textContent()).toContain('Second');
   });
 
   it('leaving with unsaved changes asks: Cancel stays, Discard drops them, Save keeps them', async () => {

@@ -145,6 +145,15 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'settings-default-model',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: /^Default model:/ }).click();
+      await page.getByRole('combobox', { name: 'Search models' }).waitFor();
+    },
+  },
+  {
     name: 'settings-unsaved',
     open: async (page) => {
       await fromMoreMenu(page, 'Settings');

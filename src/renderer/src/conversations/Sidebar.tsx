@@ -32,7 +32,8 @@ interface Props {
 }
 
 export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, onSearch, onProviders, onSettings, onRename, onPin, onDelete, overlay = false, renameRequest = null, onClose, onUndoDelete }: Props) {
-  const slot = useDeletedSlot(conversations);
+  const list = useRef<HTMLDivElement>(null);
+  const slot = useDeletedSlot(conversations, list);
   const groups = useMemo(() => groupConversations(slot.list, Date.now()), [slot.list]);
   const [renaming, setRenaming] = useState<string | null>(null);
   useEffect(() => {
@@ -43,7 +44,6 @@ export function Sidebar({ conversations, activeId, replyMarks, onOpen, onNew, on
   // The list is one Tab stop (a roving tabindex): arrows move between conversations, Enter opens,
   // F2 renames, Delete deletes; the row buttons stay for the pointer.
   const [focusId, setFocusId] = useState<string | null>(null);
-  const list = useRef<HTMLDivElement>(null);
   const order = groups.flatMap((g) => g.conversations.map((c) => c.id)).filter((id) => id !== slot.heldId);
   const roving = [focusId, activeId, order[0]].find((id) => id && order.includes(id)) ?? null;
 

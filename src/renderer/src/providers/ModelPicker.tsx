@@ -2,12 +2,12 @@
 // list of every provider's models (cached in main), recent choices first; arrow keys and Enter
 // choose, and an id nobody lists can still be typed. A choice applies to the next reply.
 import { ChevronDown, RefreshCw } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProviderView } from '../../../shared/contract';
 import { modelOptions, type ModelOption } from './model-options';
 import { recentModels, rememberModel } from './recent-models';
 import { IconButton } from '../shell/IconButton';
-import { comboboxProps } from '../shell/combobox';
+import { SearchList, type SearchListRow } from '../shell/SearchList';
 import { providerApi } from './provider-api';
 
 interface Props {
@@ -17,14 +17,18 @@ interface Props {
   onChoose(providerId: string, model: string): void;
   /** Commands elsewhere (palette) open the picker through this. */
   openRef?: React.RefObject<(() => void) | null>;
+  /** What the button's name starts with ("Model: gpt-4o from OpenAI"). */
+  label?: string;
+  /** Settings' default model: the list hangs from the field's left edge, and a choice is not a recent one. */
+  inForm?: boolean;
 }
 
-export function ModelPicker({ providers, selected, model, onChoose, openRef }: Props) {
+export function ModelPicker({ providers, selected, model, onChoose, openRef, label = 'Model', inForm = false }: Props) {
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   if (openRef) openRef.current = () => setOpen(true);
   return (
-    <div className="model-picker">
+    <div className={`model-picker${inForm ? ' in-form' : ''}`}>
       <button
         ref={trigger}
         type="button"
@@ -32,11 +36,11 @@ export function ModelPicker({ providers, selected, model, onChoose, openRef }: P
         aria-haspopup="dialog"
         aria-expanded={open}
         data-tip="Choose the model"
-        data-tip-align="end"
+        data-tip-align={inForm ? 'start' : 'end'}
         onClick={() => setOpen((was) => !was)}
       >
         {/* The name reads "Model: gpt-4o from OpenAI"; the eye sees "gpt-4o OpenAI". */}
-        <span className="visually-hidden">Model: </span>
+        <span className="visually-hidden">{label}: </span>
         <span className="model-name">{model}</span>
         <span className="visually-hidden"> from </span>
         <span className="model-provider">{selected.name}</span>
@@ -47,8 +51,9 @@ export function ModelPicker({ providers, selected, model, onChoose, openRef }: P
           providers={providers}
           selected={selected}
           model={model}
+          title={inForm ? `Choose the ${label.toLowerCase()}` : 'Choose a model'}
           onChoose={(providerId, next) => {
-            rememberModel({ providerId, model: next });
+            if (!inForm) rememberModel({ providerId, model: next });
             onChoose(providerId, next);
           }}
           onClose={() => {
@@ -62,13 +67,13 @@ export function ModelPicker({ providers, selected, model, onChoose, openRef }: P
   );
 }
 
-interface PopoverProps extends Omit<Props, 'openRef'> {
+interface PopoverProps extends Omit<Props, 'openRef' | 'label' | 'inForm'> {
+  title: string;
   onClose(): void;
   trigger: React.RefObject<HTMLButtonElement | null>;
 }
 
-function ModelPopover({ providers, selected, model, onChoose, onClose, trigger }: PopoverProps) {
-  const listId = `${useId()}-list`;
+function ModelPopover({ providers, selected, model, onChoose, onClose, trigger, title }: PopoverProps) {
   const box = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [lists, setLists] = useState<Map<string, string[]>>(new Map());
@@ -105,17 +110,14 @@ function ModelPopover({ providers, selected, model, onChoose, onClose, trigger }
   }, [onClose, trigger]);
 
   const options = modelOptions(query, providers, lists, recent, selected);
-  const active = Math.min(highlight, options.length - 1);
   const current = options.findIndex((o) => o.providerId === selected.id && o.model === model && !o.manual);
 
-  // Open on the current model, so arrows move from where the user is.
+  // Open on the current model, so arrows move from where the user is; once the user has moved or
+  // typed, the lists arriving late do not pull the highlight back.
+  const moved = useRef(false);
   useEffect(() => {
-    if (query === '' && current >= 0) setHighlight(current);
+    if (!moved.current && current >= 0) setHighlight(current);
   }, [loading]);
-
-  useEffect(() => {
-    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
-  }, [active, listId]);
 
   const choose = (option: ModelOption | undefined) => {
     if (!option) return;
@@ -123,65 +125,42 @@ function ModelPopover({ providers, selected, model, onChoose, onClose, trigger }
     onClose();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const last = options.length - 1;
-    if (event.key === 'ArrowDown') setHighlight(active >= last ? 0 : active + 1);
-    else if (event.key === 'ArrowUp') setHighlight(active <= 0 ? last : active - 1);
-    else if (event.key === 'Home' && event.ctrlKey) setHighlight(0);
-    else if (event.key === 'End' && event.ctrlKey) setHighlight(last);
-    else if (event.key === 'Enter') choose(options[active]);
-    else if (event.key === 'Escape') onClose();
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  const rows = options.map((option, index): SearchListRow => {
+    const provider = providerName(providers, option.providerId);
+    return {
+      key: option.key,
+      group: option.group !== options[index - 1]?.group ? option.group : undefined,
+      label: option.manual ? `Use “${option.model}” with ${option.group.replace(/^Other id for /, '')}` : `${option.model}, ${provider}`,
+      className: index === current ? 'current' : undefined,
+      content: (
+        <>
+          <span className="model-name">{option.manual ? `Use “${option.model}”` : option.model}</span>
+          {option.group === 'Recent' && <span className="model-provider">{provider}</span>}
+        </>
+      ),
+    };
+  });
 
-  let group = '';
   return (
-    <div ref={box} className="model-popover" role="dialog" aria-label="Choose a model">
-      <div className="model-search">
-        <input
-          type="text"
-          aria-label="Search models"
-          {...comboboxProps(listId, active)}
-          placeholder="Search models or type an id"
-          spellCheck={false}
-          autoFocus
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setHighlight(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <IconButton icon={RefreshCw} label="Refresh the model lists" tipAlign="end" disabled={loading} onClick={() => void load(true)} />
-      </div>
-      <ul id={listId} role="listbox" aria-label="Models" className="model-list">
-        {options.map((option, index) => {
-          const heading = option.group !== group ? (group = option.group) : null;
-          const isCurrent = option.providerId === selected.id && option.model === model && !option.manual;
-          return (
-            <li key={option.key} role="presentation">
-              {heading && <div className="model-group" aria-hidden="true">{heading}</div>}
-              <div
-                id={`${listId}-${index}`}
-                role="option"
-                aria-selected={index === active}
-                aria-label={option.manual ? `Use “${option.model}” with ${option.group.replace(/^Other id for /, '')}` : `${option.model}, ${providerName(providers, option.providerId)}`}
-                className={`model-option${index === active ? ' active' : ''}${isCurrent ? ' current' : ''}`}
-                onMouseMove={() => setHighlight(index)}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => choose(option)}
-              >
-                <span className="model-name">{option.manual ? `Use “${option.model}”` : option.model}</span>
-                {option.group === 'Recent' && <span className="model-provider">{providerName(providers, option.providerId)}</span>}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+    <div ref={box} className="model-popover" role="dialog" aria-label={title}>
+      <SearchList
+        rows={rows}
+        query={query}
+        onQuery={setQuery}
+        highlight={highlight}
+        onHighlight={(index) => {
+          moved.current = true;
+          setHighlight(index);
+        }}
+        onChoose={(index) => choose(options[index])}
+        onEscape={onClose}
+        inputLabel="Search models"
+        listLabel="Models"
+        placeholder="Search models or type an id"
+        empty={loading ? undefined : 'No model matches.'}
+        beside={<IconButton icon={RefreshCw} label="Refresh the model lists" tipAlign="end" disabled={loading} onClick={() => void load(true)} />}
+      />
       {loading && <p className="model-status" aria-live="polite">Loading model lists…</p>}
-      {!loading && options.length === 0 && <p className="model-status">No model matches.</p>}
       {problems.map((problem) => (
         <p key={problem} className="model-status form-error">{problem}</p>
       ))}

@@ -8,8 +8,11 @@ interface Props {
 export function ThinkTagsChoice({ checked, onChange }: Props) {
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Show{' '}
-      <code>&lt;think&gt;…&lt;/think&gt;</code> at the start of a reply as reasoning
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {/* One text item, so the flex row does not stack the code between two columns at phone width. */}
+      <span>
+        Show <code>&lt;think&gt;…&lt;/think&gt;</code> at the start of a reply as reasoning
+      </span>
     </label>
   );
 }

@@ -7,6 +7,7 @@ import type { ProviderView } from '../../../shared/contract';
 import type { AppSettings, PriceRow } from '../../../shared/settings';
 import { IDLE_TIMEOUT_LIMITS, MAX_REPLY_LIMITS } from '../../../shared/settings';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { ModelPicker } from '../providers/ModelPicker';
 import { type Appearance, AppearanceFields, applyAppearance, currentAppearance } from './Preferences';
 
 /** Asks before leaving when there are unsaved changes; calls `leave` once it may go. */
@@ -108,7 +109,7 @@ export function SettingsScreen({ settings, providers, onSave, onClose, guardRef 
     void save();
   };
 
-  const providerModel = providers.find((p) => p.id === defaultProvider)?.model;
+  const defaultTarget = providers.find((p) => p.id === defaultProvider) ?? providers[0];
 
   return (
     <form className="settings-panel settings-page" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
@@ -121,16 +122,25 @@ export function SettingsScreen({ settings, providers, onSave, onClose, guardRef 
       <AppearanceFields id={id} value={appearance} onChange={edited(setAppearance)} />
 
       <h3>New chats</h3>
-      <label htmlFor={`${id}-provider`}>Default provider</label>
-      <select id={`${id}-provider`} value={defaultProvider} onChange={(e) => edited(setDefaultProvider)(e.target.value)}>
-        {providers.map((p) => (
-          <option key={p.id} value={p.id}>{p.name}</option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-model`}>Default model</label>
-      <input id={`${id}-model`} value={defaultModel} placeholder={providerModel} spellCheck={false} aria-describedby={`${id}-model-hint`}
-        onChange={(e) => edited(setDefaultModel)(e.target.value)} />
-      <p className="field-hint" id={`${id}-model-hint`}>Leave empty to use the provider's own model{providerModel ? ` (${providerModel})` : ''}.</p>
+      <span className="field-label" aria-hidden="true">Default model</span>
+      {defaultTarget ? (
+        <ModelPicker
+          providers={providers}
+          selected={defaultTarget}
+          model={defaultModel.trim() || defaultTarget.model}
+          label="Default model"
+          inForm
+          onChoose={(providerId, model) => {
+            setSaved(false);
+            setDefaultProvider(providerId);
+            // The provider's own model is kept as "whatever that provider uses", so editing the provider later carries over.
+            setDefaultModel(model === providers.find((p) => p.id === providerId)?.model ? '' : model);
+          }}
+        />
+      ) : (
+        <p className="field-hint">Add a provider first.</p>
+      )}
+      <p className="field-hint">Any listed model of any provider, or type an id the provider does not list.</p>
       <label htmlFor={`${id}-system`}>Default system prompt</label>
       <textarea id={`${id}-system`} rows={4} value={defaultSystem} aria-describedby={`${id}-system-hint`} onChange={(e) => edited(setDefaultSystem)(e.target.value)} />
       <p className="field-hint" id={`${id}-system-hint`}>Used by every new chat; a chat's own options can change it.</p>

@@ -1,13 +1,12 @@
 // The command palette (Ctrl/Cmd+Shift+P): the same commands as the native menu, each with its
 // shortcut, filtered as you type, run with Enter or a click. Commands that cannot run right now
 // stay listed but dimmed and skipped by the arrows, so the palette always shows everything. A
-// modal <dialog> keeps focus inside while it is open; the input is a combobox whose active option
-// is announced to screen readers.
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type SyntheticEvent } from 'react';
+// modal <dialog> keeps focus inside while it is open; the search and list are the shared SearchList.
+import { useEffect, useRef, useState, useSyncExternalStore, type SyntheticEvent } from 'react';
 import type { AppCommand } from '../../../shared/app-commands';
 import { commands } from './commands';
-import { comboboxProps } from './combobox';
-import { moveHighlight, paletteRows } from './palette-model';
+import { paletteRows } from './palette-model';
+import { SearchList } from './SearchList';
 import { shortcutLabel } from './shortcuts';
 import { useCommand } from './use-command';
 
@@ -25,11 +24,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(0);
   useSyncExternalStore(commands.subscribe, commands.getVersion);
-  const listId = useId();
   const rows = paletteRows(query, (id) => commands.has(id as AppCommand));
-  // Enabled rows come first, so the highlight moves over the first `runnable` rows only.
-  const runnable = rows.filter((row) => row.enabled).length;
-  const active = moveHighlight(highlight, '', runnable);
 
   useEffect(() => {
     returnFocus.current = document.activeElement;
@@ -47,19 +42,6 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
     queueMicrotask(() => commands.run(row.command.id as AppCommand));
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
-      event.preventDefault();
-      setHighlight(moveHighlight(active, event.key, runnable));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      runAt(active);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
-
   // The dialog's own Escape handling would close it behind React's back.
   const onCancel = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -68,37 +50,28 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <dialog ref={dialog} className="command-palette" aria-label="Command palette" onCancel={onCancel}>
-      <input
-        type="text"
-        aria-label="Type a command"
+      <SearchList
+        rows={rows.map(({ command, enabled }) => ({
+          key: command.id,
+          disabled: !enabled,
+          content: (
+            <>
+              <span>{command.label.replace(/…$/, '')}</span>
+              {command.accelerator && <kbd>{shortcutLabel(command.accelerator, mac)}</kbd>}
+            </>
+          ),
+        }))}
+        query={query}
+        onQuery={setQuery}
+        highlight={highlight}
+        onHighlight={setHighlight}
+        onChoose={runAt}
+        onEscape={onClose}
+        inputLabel="Type a command"
+        listLabel="Commands"
         placeholder="Type a command…"
-        {...comboboxProps(listId, active)}
-        autoFocus
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setHighlight(0);
-        }}
-        onKeyDown={onKeyDown}
+        empty="No matching command"
       />
-      <ul id={listId} role="listbox" aria-label="Commands">
-        {rows.map(({ command, enabled }, index) => (
-          <li
-            key={command.id}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            aria-disabled={!enabled || undefined}
-            className={index === active ? 'active' : enabled ? undefined : 'unavailable'}
-            onMouseMove={() => enabled && setHighlight(index)}
-            onClick={() => runAt(index)}
-          >
-            <span>{command.label.replace(/…$/, '')}</span>
-            {command.accelerator && <kbd>{shortcutLabel(command.accelerator, mac)}</kbd>}
-          </li>
-        ))}
-        {rows.length === 0 && <li role="presentation" className="empty">No matching command</li>}
-      </ul>
     </dialog>
   );
 }
