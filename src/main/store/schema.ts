@@ -181,4 +181,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // after 10 tool steps…"), so it still shows after a restart.
     up: (db) => db.exec('ALTER TABLE messages ADD COLUMN tool_notices TEXT'),
   },
+  {
+    version: 10,
+    name: 'erase by index merge',
+    // Many deleted conversations are erased with delete markers and a merge of the whole search
+    // index, far cheaper than secure delete per message (erase-deleted.ts). This row says a merge
+    // is still owed (since when, in Unix seconds), so the deleted words never outlive a quit
+    // halfway through it.
+    up: (db) => db.exec('CREATE TABLE erase_pending (id INTEGER PRIMARY KEY CHECK (id = 1), since INTEGER NOT NULL)'),
+  },
 ];
