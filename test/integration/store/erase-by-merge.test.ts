@@ -1,7 +1,7 @@
 // Erasing many deleted messages at once goes by delete markers and a merge of the whole search
 // index instead of secure delete per message (far cheaper on a big file). The merge is what makes
 // the words go: until it has run they are still in the index, and a quit before it finishes must
-// not leave them there for good.
+// not leave them there for good. Deleting a branch removes its words from the index at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDeletePurger } from '../../../src/main/services/delete-purger.ts';
 import { openStore, type Store } from '../../../src/main/store/store.ts';
@@ -61,6 +61,22 @@ describe('erasing many conversations at once', () => {
     await purger.idle();
     purger.close();
     expect(store.search('ordinary')).toHaveLength(1);
+    store.close();
+    store = null;
+    expect(filesContaining(dir.dir, Buffer.from(SECRET))).toEqual([]);
+  });
+
+  it('deleting a branch leaves none of its words in the folder', () => {
+    dir = tempDir();
+    store = openStore(dir.dbPath);
+    const conv = store.conversations.create({ title: 'Branches' });
+    exchange(store, conv.id, 'ordinary words that stay', 'a kept answer');
+    const { userId } = exchange(store, conv.id, `a question about ${SECRET}`, `an answer on ${SECRET}`);
+    store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    expect(filesContaining(dir.dir, Buffer.from(SECRET))).not.toEqual([]);
+
+    store.messages.deleteBranch(userId);
+    expect(store.search(SECRET)).toEqual([]);
     store.close();
     store = null;
     expect(filesContaining(dir.dir, Buffer.from(SECRET))).toEqual([]);
