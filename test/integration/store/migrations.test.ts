@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError } from '../../../src/main/store/migrate.ts';
 import { MIGRATIONS } from '../../../src/main/store/schema.ts';
 import { openStore } from '../../../src/main/store/store.ts';
+import { filesContaining } from '../../support/store/logical-dump.ts';
 import { tempDir, type TempDir } from '../../support/store/temp-store.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
@@ -72,6 +73,28 @@ describe('migrations', () => {
     const store = openStore(dir.dbPath);
     expect(store.search('precious')).toHaveLength(1);
     store.close();
+  });
+
+  it('upgrades a version-9 file: its conversations stay searchable, and erasing one afterwards leaves none of its words', () => {
+    dir = tempDir();
+    openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 9) }).close();
+    const old = new DatabaseSync(dir.dbPath);
+    const insertMessage = old.prepare("INSERT INTO messages (id, conversation_id, role, text, created_at, updated_at) VALUES (?, ?, 'user', ?, 1, 1)");
+    for (const [id, text] of [['kept', 'ordinary marmalade words'], ['gone', 'the quokkazanzibar secret']]) {
+      old.prepare("INSERT INTO conversations (id, title, title_source, created_at, updated_at, active_root_id) VALUES (?, ?, 'user', 1, 1, ?)").run(id, id, `${id}-m`);
+      insertMessage.run(`${id}-m`, id, text);
+    }
+    old.close();
+
+    const store = openStore(dir.dbPath);
+    expect(store.opened).toMatchObject({ fromVersion: 9, toVersion: LATEST });
+    expect(store.search('marmalade').map((h) => h.conversationId)).toEqual(['kept']);
+    store.conversations.softDelete('gone');
+    expect(store.conversations.purgeDeleted(Number.MAX_SAFE_INTEGER)).toBe(1);
+    expect(store.search('quokkazanzibar')).toEqual([]);
+    store.close();
+    expect(filesContaining(dir.dir, Buffer.from('quokkazanzibar'))).toEqual([]);
+    expect(filesContaining(dir.dir, Buffer.from('ordinary marmalade words'))).toEqual(['plume.db']);
   });
 
   it('refuses a file from a newer Plume without changing it', () => {
