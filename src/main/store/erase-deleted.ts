@@ -7,13 +7,15 @@
 // drops them, at a cost that follows the index size (seconds), whatever was deleted. So a few
 // messages go by secure delete; many are deleted with markers, then the whole index is merged in
 // slices. A row in `erase_pending` says a merge is still owed: it survives a quit, and the next
-// start finishes the merge. The option is off except around such deletes (secure-forget.ts). Freed pages are zeroed (`secure_delete` pragma) and the WAL is emptied
+// start finishes the merge. Freed pages are zeroed (`secure_delete` pragma) and the WAL is emptied
 // at the end, so no byte of the deleted text stays in the file, its WAL or the index.
 import type { Db } from './database.ts';
 import { transaction } from './database.ts';
 import { checkpointAndTruncate } from './erase.ts';
-import { SEARCH_INDEXES, withSecureDelete } from './secure-forget.ts';
 import { prepared } from './statement-cache.ts';
+
+/** Every full-text index; messages_fts is the big one, merged in slices. */
+const INDEXES = ['messages_fts', 'titles_fts', 'tool_names_fts'] as const;
 /** Below this many messages, secure delete costs less than a merge at any index size seen (about 1 s on a million). */
 const SECURE_MAX_MESSAGES = 200;
 /** Secure delete costs ~500x more per deleted message than a merge costs per indexed message. */
@@ -54,7 +56,7 @@ export class DeletedEraser {
     this.#useBigCache();
     if (due.length > 0) {
       if (!pending && this.#secureIsCheaper(before)) {
-        withSecureDelete(this.#db, () => this.#delete(due.slice(0, 1)));
+        transaction(this.#db, () => this.#delete(due.slice(0, 1)));
         checkpointAndTruncate(this.#db);
         return { erased: 1, more: true };
       }
@@ -81,8 +83,12 @@ export class DeletedEraser {
 
   #deleteWithMarkers(ids: string[]): void {
     transaction(this.#db, () => {
-      // Secure delete is off outside withSecureDelete (schema 10): these become markers.
+      this.#setSecureDelete(0);
       this.#delete(ids);
+      // Deletes wait in memory until a flush; flushed now, while secure delete is off, they
+      // become markers. The option goes back on for every other delete (branches, edits).
+      for (const fts of INDEXES) this.#db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('flush')`);
+      this.#setSecureDelete(1);
       this.#db.exec('INSERT OR IGNORE INTO erase_pending (id, since) VALUES (1, unixepoch())');
     });
     // New markers lie outside a merge already under way: the next slice starts over with them.
@@ -104,7 +110,7 @@ export class DeletedEraser {
     if (totalChanges() - before >= 2) return false;
     transaction(this.#db, () => {
       // Titles and tool names are small indexes: merged whole.
-      for (const fts of SEARCH_INDEXES.slice(1)) this.#db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`);
+      for (const fts of INDEXES.slice(1)) this.#db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`);
       this.#db.exec('DELETE FROM erase_pending');
     });
     this.#gatherSegments = true;
@@ -114,6 +120,10 @@ export class DeletedEraser {
 
   #mergePending(): boolean {
     return prepared(this.#db, 'SELECT 1 FROM erase_pending').get() !== undefined;
+  }
+
+  #setSecureDelete(on: 0 | 1): void {
+    for (const fts of INDEXES) this.#db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('secure-delete', ${on})`);
   }
 
   #useBigCache(): void {

@@ -14,7 +14,6 @@ import type { ConversationRepository } from './conversations.ts';
 import { StoreNotFoundError } from './conversations.ts';
 import { transaction, type Db } from './database.ts';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './rows.ts';
-import { withSecureDelete } from './secure-forget.ts';
 import { titleFromFirstExchange } from './title.ts';
 
 export interface ReplyTarget {
@@ -171,13 +170,12 @@ export class MessageRepository {
   }
 
   /**
-   * Removes `messageId` and everything below it, its words out of the search index at once. If
-   * it was the shown branch, the nearest remaining sibling (the previous one, else the next) is
-   * shown instead.
+   * Removes `messageId` and everything below it. If it was the shown branch, the nearest
+   * remaining sibling (the previous one, else the next) is shown instead.
    */
   deleteBranch(messageId: string): PathMessage[] {
     const target = this.#require(messageId);
-    withSecureDelete(this.#db, () => {
+    transaction(this.#db, () => {
       const siblings = this.siblingIds(messageId);
       const at = siblings.indexOf(messageId);
       const replacement = siblings[at - 1] ?? siblings[at + 1] ?? null;

@@ -187,14 +187,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // Many deleted conversations are erased with delete markers and a merge of the whole search
     // index, far cheaper than secure delete per message (erase-deleted.ts). This row says a merge
     // is still owed (since when, in Unix seconds), so the deleted words never outlive a quit
-    // halfway through it. Secure delete is now switched on only around the deletes that need it
-    // (secure-forget.ts): left on, it ran on every streaming checkpoint's update too.
-    up: (db) =>
-      db.exec(`
-        CREATE TABLE erase_pending (id INTEGER PRIMARY KEY CHECK (id = 1), since INTEGER NOT NULL);
-        INSERT INTO messages_fts(messages_fts, rank) VALUES ('secure-delete', 0);
-        INSERT INTO titles_fts(titles_fts, rank) VALUES ('secure-delete', 0);
-        INSERT INTO tool_names_fts(tool_names_fts, rank) VALUES ('secure-delete', 0);
-      `),
+    // halfway through it.
+    up: (db) => db.exec('CREATE TABLE erase_pending (id INTEGER PRIMARY KEY CHECK (id = 1), since INTEGER NOT NULL)'),
   },
 ];
