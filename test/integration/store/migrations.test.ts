@@ -80,7 +80,7 @@ describe('migrations', () => {
     openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 9) }).close();
     const old = new DatabaseSync(dir.dbPath);
     const insertMessage = old.prepare("INSERT INTO messages (id, conversation_id, role, text, created_at, updated_at) VALUES (?, ?, 'user', ?, 1, 1)");
-    for (const [id, text] of [['kept', 'ordinary marmalade words'], ['gone', 'the quokkazanzibar secret']]) {
+    for (const [id, text] of [['kept', 'ordinary marmalade words'], ['gone', 'the quokkazanzibar secret']] as const) {
       old.prepare("INSERT INTO conversations (id, title, title_source, created_at, updated_at, active_root_id) VALUES (?, ?, 'user', 1, 1, ?)").run(id, id, `${id}-m`);
       insertMessage.run(`${id}-m`, id, text);
     }
