@@ -86,7 +86,9 @@ export class DeletedEraser {
       this.#setSecureDelete(0);
       this.#delete(ids);
       // Deletes wait in memory until a flush; flushed now, while secure delete is off, they
-      // become markers. The option goes back on for every other delete (branches, edits).
+      // become markers. The option goes back on for everything else: with it off, each
+      // checkpoint of a streaming reply would leave the reply's earlier index entries in older
+      // segments, which a later secure delete of that reply does not reach.
       for (const fts of INDEXES) this.#db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('flush')`);
       this.#setSecureDelete(1);
       this.#db.exec('INSERT OR IGNORE INTO erase_pending (id, since) VALUES (1, unixepoch())');
