@@ -97,6 +97,26 @@ describe('migrations', () => {
     expect(filesContaining(dir.dir, Buffer.from('ordinary marmalade words'))).toEqual(['plume.db']);
   });
 
+  it('upgrades a version-10 file with a reply left streaming: it reopens interrupted, searchable by its saved words, the index sound', () => {
+    dir = tempDir();
+    openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 10) }).close();
+    const old = new DatabaseSync(dir.dbPath);
+    old.exec("INSERT INTO conversations (id, title, title_source, created_at, updated_at, active_root_id) VALUES ('c', 'c', 'user', 1, 1, 'q')");
+    const insert = old.prepare("INSERT INTO messages (id, conversation_id, parent_id, role, text, state, created_at, updated_at) VALUES (?, 'c', ?, ?, ?, ?, 1, 1)");
+    insert.run('q', null, 'user', 'tell me about kiwis', 'complete');
+    insert.run('r', 'q', 'assistant', 'early kiwidraft', 'streaming');
+    // Version 10 indexed every checkpoint, so the index holds the reply's words of the time.
+    old.prepare("UPDATE messages SET text = 'saved kiwiwords' WHERE id = 'r'").run();
+    old.close();
+
+    const store = openStore(dir.dbPath);
+    expect(store.opened).toMatchObject({ fromVersion: 10, toVersion: LATEST, interruptedReplies: 1 });
+    expect(store.search('kiwiwords').map((h) => [h.messageId, h.snippet.text])).toEqual([['r', 'saved kiwiwords']]);
+    expect(store.search('kiwidraft')).toEqual([]);
+    expect(() => store.db.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    store.close();
+  });
+
   it('refuses a file from a newer Plume without changing it', () => {
     dir = tempDir();
     openStore(dir.dbPath).close();
