@@ -178,9 +178,21 @@ async function main(): Promise<void> {
     const t = time(() => cp.update(text));
     if (cp.writes > before) writeTimes.push(t);
   }
-  cp.finish({ state: 'complete', stats: { usage: {}, estimated: true } });
-  figures.checkpoint_write_p50_ms = { value: round(percentile(writeTimes, 50)), unit: 'ms' };
-  figures.checkpoint_write_p95_ms = { value: round(percentile(writeTimes, 95)), unit: 'ms' };
+  // The reply's words enter the search index once, when it finishes (schema 11).
+  const finishMs = time(() => cp.finish({ state: 'complete', stats: { usage: {}, estimated: true } }));
+  figures.checkpoint_finish_ms = { value: round(finishMs), unit: 'ms' };
+  // Baseline: the same writes to a row that is indexed, as every checkpoint was before schema 11
+  // (the finished reply's text re-indexed with secure delete at each write).
+  const rewrite = store.db.prepare('UPDATE messages SET text = ?, updated_at = ? WHERE id = ?');
+  const words = text.split(' ');
+  const indexedTimes = Array.from({ length: 20 }, (_, i) => time(() => rewrite.run(words.slice(0, 50 * (i + 1)).join(' '), NOW, cp.messageId)));
+  const writeP50 = percentile(writeTimes, 50);
+  const writeP95 = percentile(writeTimes, 95);
+  figures.checkpoint_write_p50_ms = { value: round(writeP50), unit: 'ms', baseline: { name: 'same write re-indexing the reply, p50', value: round(percentile(indexedTimes, 50)) } };
+  figures.checkpoint_write_p95_ms = {
+    value: round(writeP95), unit: 'ms', target: '< 16 (a frame of main)', ok: writeP95 < 16,
+    baseline: { name: 'same write re-indexing the reply, p95', value: round(percentile(indexedTimes, 95)) },
+  };
   figures.checkpoint_writes_per_20s_stream = { value: cp.writes, unit: 'writes', target: '<= 41 (1 per 500 ms + finish)', ok: cp.writes <= 41, baseline: { name: 'one write per token', value: 1000 } };
 
   // Baselines last: the LIKE scans leave hundreds of MB of garbage whose collection would

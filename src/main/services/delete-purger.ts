@@ -1,9 +1,9 @@
 // Erases deleted conversations once their Undo window has passed. At start every conversation
 // still marked deleted is erased (its window closed with the app); after each delete, a timer
 // erases it a little after the window, so a late Undo click can never race the erase.
-// Erasing goes one conversation at a time with a turn for other work in between: the search
-// index forgets each message's words for good (secure delete), which costs time per message, and
-// a user who deleted many conversations at once must not find the app frozen while they go.
+// Erasing goes in bounded steps (a conversation, a batch of them, a slice of the search index's
+// merge: store/erase-deleted.ts) with a turn for other work in between: a user who deleted many
+// conversations at once must not find the app frozen while they go.
 import { UNDO_WINDOW_MS } from '../../shared/conversations';
 import type { Store } from '../store/store';
 
@@ -25,9 +25,9 @@ export function startDeletePurger(current: () => Store, windowMs = UNDO_WINDOW_M
   let pendingBefore = -Infinity;
   let running: Promise<void> = Promise.resolve();
 
-  const eraseOne = (before: number): boolean => {
+  const eraseStep = (before: number): boolean => {
     try {
-      return current().conversations.purgeDeleted(before, 1) > 0;
+      return current().conversations.eraseStep(before).more;
     } catch (error) {
       // The next delete or start tries again; the conversation stays hidden meanwhile.
       console.error('Could not erase deleted conversations:', (error as Error).message);
@@ -38,7 +38,7 @@ export function startDeletePurger(current: () => Store, windowMs = UNDO_WINDOW_M
   const drain = async (): Promise<void> => {
     while (!closed && pendingBefore > -Infinity) {
       const before = pendingBefore;
-      if (!eraseOne(before)) {
+      if (!eraseStep(before)) {
         // Done up to `before`, unless a later request raised the bar meanwhile.
         if (pendingBefore === before) pendingBefore = -Infinity;
         continue;

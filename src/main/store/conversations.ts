@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { GenerationOptions } from '../../shared/chat';
 import type { ConversationSummary } from '../../shared/conversations';
 import type { Db } from './database.ts';
-import { scrubDeletedText } from './erase.ts';
+import { DeletedEraser, type EraseStep } from './erase-deleted.ts';
 import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from './rows.ts';
 
 export interface NewConversation {
@@ -29,10 +29,12 @@ export class StoreNotFoundError extends Error {
 export class ConversationRepository {
   readonly #db: Db;
   readonly #now: () => number;
+  readonly #eraser: DeletedEraser;
 
   constructor(db: Db, now: () => number) {
     this.#db = db;
     this.#now = now;
+    this.#eraser = new DeletedEraser(db);
   }
 
   create(input: NewConversation = {}): ConversationSummary {
@@ -127,16 +129,22 @@ export class ConversationRepository {
    * `limit` erases at most that many conversations, oldest deletion first, so a caller can give
    * other work a turn between them: the search index's secure delete costs time per message.
    */
-  purgeDeleted(before: number, limit?: number): number {
-    const r =
-      limit === undefined
-        ? this.#db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before)
-        : this.#db
-            .prepare('DELETE FROM conversations WHERE id IN (SELECT id FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ? ORDER BY deleted_at LIMIT ?)')
-            .run(before, limit);
-    const removed = Number(r.changes);
-    if (removed > 0) scrubDeletedText(this.#db);
-    return removed;
+  /**
+   * Erases every conversation deleted before `before`, all at once (tests, the benchmark). The app
+   * goes step by step (`eraseStep`), with turns for other work in between.
+   */
+  purgeDeleted(before: number): number {
+    let erased = 0;
+    for (;;) {
+      const step = this.#eraser.step(before);
+      erased += step.erased;
+      if (!step.more) return erased;
+    }
+  }
+
+  /** One bounded piece of that work (erase-deleted.ts). */
+  eraseStep(before: number): EraseStep {
+    return this.#eraser.step(before);
   }
 
   /** Marks activity, which moves the conversation to the top of its group. */

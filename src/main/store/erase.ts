@@ -1,14 +1,8 @@
 // Deleting for good. A DELETE alone leaves the text behind in three places: freed pages and cells
 // of the database file, old page images in the WAL, and the full-text index. `secure_delete` (set
-// at open, database.ts) zeroes freed content as it is freed, the index's own secure-delete option
-// (schema step 6) drops a row's entries from its segments when the row goes, and this empties the
-// WAL. No whole-index rewrite is needed, so erasing one conversation stays cheap on a big file.
+// at open, database.ts) zeroes freed content as it is freed, the index forgets deleted rows by
+// secure delete or by a merge (erase-deleted.ts), and the WAL is emptied afterwards.
 import type { Db } from './database.ts';
-
-/** After rows were deleted: no byte of their text stays in plume.db or -wal. */
-export function scrubDeletedText(db: Db): void {
-  checkpointAndTruncate(db);
-}
 
 /** Copies every WAL frame into the file and truncates the WAL to zero bytes. */
 export function checkpointAndTruncate(db: Db): void {

@@ -181,4 +181,43 @@ export const MIGRATIONS: readonly Migration[] = [
     // after 10 tool steps…"), so it still shows after a restart.
     up: (db) => db.exec('ALTER TABLE messages ADD COLUMN tool_notices TEXT'),
   },
+  {
+    version: 10,
+    name: 'erase by index merge',
+    // Many deleted conversations are erased with delete markers and a merge of the whole search
+    // index, far cheaper than secure delete per message (erase-deleted.ts). This row says a merge
+    // is still owed (since when, in Unix seconds), so the deleted words never outlive a quit
+    // halfway through it.
+    up: (db) => db.exec('CREATE TABLE erase_pending (id INTEGER PRIMARY KEY CHECK (id = 1), since INTEGER NOT NULL)'),
+  },
+  {
+    version: 11,
+    name: 'index replies once final',
+    // A streaming reply's text is saved every 500 ms; re-indexing it each time cost 30-700 ms
+    // with secure delete on (more on a big index), blocking main during a reply. Its words now
+    // enter the index only once the row leaves 'streaming' (finished, stopped, failed, or set to
+    // 'interrupted' at the next start), and a later write re-indexes only when the text changed.
+    // So the index holds a row's text exactly when its state is not 'streaming', and no earlier
+    // copy of a half-written reply is ever indexed. The partial index lets the start's recovery
+    // find rows still 'streaming' without reading every message.
+    up: (db) =>
+      db.exec(`
+        INSERT INTO messages_fts(messages_fts, rowid, text) SELECT 'delete', seq, text FROM messages WHERE state = 'streaming';
+        DROP TRIGGER messages_fts_insert;
+        DROP TRIGGER messages_fts_delete;
+        DROP TRIGGER messages_fts_update;
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.state != 'streaming' BEGIN
+          INSERT INTO messages_fts(rowid, text) VALUES (new.seq, new.text);
+        END;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.state != 'streaming' BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+        END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, state ON messages
+        WHEN (old.state = 'streaming') != (new.state = 'streaming') OR (new.state != 'streaming' AND old.text IS NOT new.text) BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, text) SELECT 'delete', old.seq, old.text WHERE old.state != 'streaming';
+          INSERT INTO messages_fts(rowid, text) SELECT new.seq, new.text WHERE new.state != 'streaming';
+        END;
+        CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming';
+      `),
+  },
 ];

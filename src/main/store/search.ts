@@ -91,8 +91,9 @@ export function search(db: Db, input: string, opts: { limit?: number } = {}): Se
       at: r.created_at,
     };
   });
+  const messageIds = new Set(messageHits.map((h) => h.messageId));
   const hits: SearchHit[] = [
-    ...toolHits(db, q, limit).filter((t) => !messageHits.some((h) => h.messageId === t.messageId)),
+    ...toolHits(db, q, limit).filter((t) => !messageIds.has(t.messageId)),
     ...titles
       .filter((t) => !bestRowOf.has(t.conversation_id))
       .map((t) => {

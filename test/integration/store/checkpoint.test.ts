@@ -72,5 +72,47 @@ describe('ReplyCheckpointer', () => {
     expect(reopened.messages.activePath(c.id).at(-1)).toMatchObject({
       id: cp.messageId, text: 'half a sent', reasoning: 'some thoughts', state: 'interrupted', error: { kind: 'interrupted' },
     });
+    // Indexed once it is no longer streaming, like any finished reply.
+    expect(reopened.search('sent').map((h) => h.messageId)).toEqual([cp.messageId]);
+    expectIndexMatchesRows();
+  });
+
+  it('a reply is found by search once finished, by its final words only, not while it streams', () => {
+    const { cp } = unthrottledReply();
+    cp.update('first quokkadraft');
+    cp.update('second wombatdraft');
+    expect(cp.writes).toBe(2);
+    expect(t.store.search('wombatdraft')).toEqual([]);
+    cp.finish({ state: 'stopped', stats: { usage: {}, estimated: true } }, 'final platypusword');
+    expect(t.store.search('platypusword').map((h) => h.messageId)).toEqual([cp.messageId]);
+    expect(t.store.search('quokkadraft')).toEqual([]);
+    expect(t.store.search('wombatdraft')).toEqual([]);
+    expectIndexMatchesRows();
+  });
+
+  it('a reply deleted while it streams leaves the search index sound', () => {
+    const { c, cp } = unthrottledReply();
+    cp.update('never finished');
+    t.store.messages.deleteBranch(cp.messageId);
+    expectIndexMatchesRows();
+    expect(t.store.search('go').map((h) => h.conversationId)).toEqual([c.id]);
+  });
+
+  it('the start finds replies left streaming through an index, not by reading every message', () => {
+    t = tempStore();
+    const plan = t.store.db.prepare("EXPLAIN QUERY PLAN UPDATE messages SET state = 'interrupted' WHERE state = 'streaming'").all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING (COVERING )?INDEX messages_streaming/);
   });
 });
+
+/** A new store with a reply streaming whose every update is written. */
+function unthrottledReply() {
+  t = tempStore();
+  const c = started();
+  return { c, cp: t.store.messages.beginAssistant(c.id, { providerId: 'p', model: 'm', checkpoint: { intervalMs: 0 } }) };
+}
+
+/** FTS5 compares its index with the rows it indexes: any missing, stale or extra entry fails. */
+function expectIndexMatchesRows(): void {
+  expect(() => t.store.db.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+}

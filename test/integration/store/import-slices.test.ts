@@ -9,6 +9,7 @@ import { ImportError } from '../../../src/main/store/import/index.ts';
 import { ImportCancelled, importInSlices, type ImportProgress } from '../../../src/main/store/import/sliced.ts';
 import type { Store } from '../../../src/main/store/store.ts';
 import { deepChainChatGpt, deepChainPlume, manyTinyChatGpt } from '../../support/store/hostile-files.ts';
+import { filesContaining } from '../../support/store/logical-dump.ts';
 import { useTempStore } from '../../support/store/temp-store.ts';
 
 const ctx = useTempStore();
@@ -72,6 +73,18 @@ describe('imports in slices', () => {
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
     expect(counts()).toEqual(before);
     expect(store.search('Question 2000')).toHaveLength(0);
+  });
+
+  it('Cancel part-way leaves no byte of the imported words in the data folder, even before a restart', { timeout: 120_000 }, async () => {
+    const controller = new AbortController();
+    const run = importInSlices(store, manyTinyChatGpt(3_000).replace(/Question/g, 'Xylofrobnicate').replace(/Tiny/g, 'Glimmerquux'), {
+      signal: controller.signal,
+      onProgress: (p) => p.done > 500 && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    for (const word of ['Xylofrobnicate', 'Glimmerquux']) expect(filesContaining(ctx.current.dir.dir, Buffer.from(word))).toEqual([]);
+    store.close();
+    for (const word of ['Xylofrobnicate', 'Glimmerquux']) expect(filesContaining(ctx.current.dir.dir, Buffer.from(word))).toEqual([]);
   });
 
   it('reads and checks the file on another thread: other calls are answered before the first row is written', { timeout: 120_000 }, async () => {

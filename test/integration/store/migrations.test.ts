@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError } from '../../../src/main/store/migrate.ts';
 import { MIGRATIONS } from '../../../src/main/store/schema.ts';
 import { openStore } from '../../../src/main/store/store.ts';
+import { filesContaining } from '../../support/store/logical-dump.ts';
 import { tempDir, type TempDir } from '../../support/store/temp-store.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
@@ -71,6 +72,48 @@ describe('migrations', () => {
     expect(tables).toEqual(['conversations', 'messages']);
     const store = openStore(dir.dbPath);
     expect(store.search('precious')).toHaveLength(1);
+    store.close();
+  });
+
+  it('upgrades a version-9 file: its conversations stay searchable, and erasing one afterwards leaves none of its words', () => {
+    dir = tempDir();
+    openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 9) }).close();
+    const old = new DatabaseSync(dir.dbPath);
+    const insertMessage = old.prepare("INSERT INTO messages (id, conversation_id, role, text, created_at, updated_at) VALUES (?, ?, 'user', ?, 1, 1)");
+    for (const [id, text] of [['kept', 'ordinary marmalade words'], ['gone', 'the quokkazanzibar secret']] as const) {
+      old.prepare("INSERT INTO conversations (id, title, title_source, created_at, updated_at, active_root_id) VALUES (?, ?, 'user', 1, 1, ?)").run(id, id, `${id}-m`);
+      insertMessage.run(`${id}-m`, id, text);
+    }
+    old.close();
+
+    const store = openStore(dir.dbPath);
+    expect(store.opened).toMatchObject({ fromVersion: 9, toVersion: LATEST });
+    expect(store.search('marmalade').map((h) => h.conversationId)).toEqual(['kept']);
+    store.conversations.softDelete('gone');
+    expect(store.conversations.purgeDeleted(Number.MAX_SAFE_INTEGER)).toBe(1);
+    expect(store.search('quokkazanzibar')).toEqual([]);
+    store.close();
+    expect(filesContaining(dir.dir, Buffer.from('quokkazanzibar'))).toEqual([]);
+    expect(filesContaining(dir.dir, Buffer.from('ordinary marmalade words'))).toEqual(['plume.db']);
+  });
+
+  it('upgrades a version-10 file with a reply left streaming: it reopens interrupted, searchable by its saved words, the index sound', () => {
+    dir = tempDir();
+    openStore(dir.dbPath, { migrations: MIGRATIONS.slice(0, 10) }).close();
+    const old = new DatabaseSync(dir.dbPath);
+    old.exec("INSERT INTO conversations (id, title, title_source, created_at, updated_at, active_root_id) VALUES ('c', 'c', 'user', 1, 1, 'q')");
+    const insert = old.prepare("INSERT INTO messages (id, conversation_id, parent_id, role, text, state, created_at, updated_at) VALUES (?, 'c', ?, ?, ?, ?, 1, 1)");
+    insert.run('q', null, 'user', 'tell me about kiwis', 'complete');
+    insert.run('r', 'q', 'assistant', 'early kiwidraft', 'streaming');
+    // Version 10 indexed every checkpoint, so the index holds the reply's words of the time.
+    old.prepare("UPDATE messages SET text = 'saved kiwiwords' WHERE id = 'r'").run();
+    old.close();
+
+    const store = openStore(dir.dbPath);
+    expect(store.opened).toMatchObject({ fromVersion: 10, toVersion: LATEST, interruptedReplies: 1 });
+    expect(store.search('kiwiwords').map((h) => [h.messageId, h.snippet.text])).toEqual([['r', 'saved kiwiwords']]);
+    expect(store.search('kiwidraft')).toEqual([]);
+    expect(() => store.db.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     store.close();
   });
 

@@ -1,6 +1,7 @@
-// A conversation database damaged the way disks damage files: one page in the middle of the
-// messages table overwritten. Opening it for writing fails (the start-up recovery scans every
-// message), while reading it read-only still shows the conversations whose pages are intact.
+// A conversation database damaged the way disks damage files: a page in the middle of the
+// messages table overwritten, and the page opening reads to find replies left streaming (the
+// start-up recovery's index). Opening it for writing fails, while reading it read-only still
+// shows the conversations whose pages are intact.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openStore } from '../../../src/main/store/store';
 
@@ -15,11 +16,12 @@ export function writeDamagedButReadable(path: string): Buffer {
   const readable = store.conversations.create({ title: READABLE_TITLE });
   store.messages.appendUser(readable.id, READABLE_TEXT);
   const { page_size: pageSize } = store.db.prepare('PRAGMA page_size').get() as { page_size: number };
+  const { rootpage } = store.db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'messages_streaming'").get() as { rootpage: number };
   store.close();
   const bytes = readFileSync(path);
   // The page holding message 150 of the long chat, its b-tree header and first cells zapped.
   const page = Math.floor(bytes.indexOf('<<mark-150>>') / pageSize);
-  bytes.fill(0x5a, page * pageSize, page * pageSize + 16);
+  for (const p of [page, rootpage - 1]) bytes.fill(0x5a, p * pageSize, p * pageSize + 16);
   writeFileSync(path, bytes);
   return bytes;
 }

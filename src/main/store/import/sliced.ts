@@ -6,6 +6,7 @@
 // slices: whatever this import had written is then removed again.
 import type { ImportResult } from '../../../shared/conversations';
 import { transaction } from '../database.ts';
+import { checkpointAndTruncate } from '../erase.ts';
 import { writeSnapshotInSteps, type ConversationSnapshot } from '../snapshot.ts';
 import type { Store } from '../store.ts';
 import { checkpointOffThread } from './checkpoint-off-thread.ts';
@@ -109,10 +110,16 @@ export async function importInSlices(
   return { format, imported: written.length, skipped: total - written.length, messages };
 }
 
-/** Removes the conversations an unfinished import wrote (their messages, index rows and files cascade). */
+/**
+ * Removes the conversations an unfinished import wrote (their messages, index rows and files
+ * cascade; freed pages are zeroed and the index forgets by secure delete). The WAL still holds the
+ * pages as the import wrote them until a checkpoint, so it is emptied now: a cancelled import
+ * leaves none of its words in the data folder, just as a delete for good.
+ */
 function undo(store: Store, ids: string[]): void {
   for (let i = 0; i < ids.length; i += UNDO_CHUNK) {
     const chunk = ids.slice(i, i + UNDO_CHUNK);
     store.db.prepare(`DELETE FROM conversations WHERE id IN (${chunk.map(() => '?').join(',')})`).run(...chunk);
   }
+  if (ids.length > 0) checkpointAndTruncate(store.db);
 }
