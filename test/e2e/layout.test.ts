@@ -1,4 +1,4 @@
-// Every main screen at 360, 720, 1280 and 1920 px: nothing sticks out of the window, the page never
+// Every main screen at 360, 720, 1280, 1920 and 2560 px: nothing sticks out of the window, the page never
 // scrolls sideways, the header is one row, and the conversations sidebar can always be reached.
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { perTestApp } from './support/per-test';
 import { resetWindow, SCREENS, seedConversations, showSidebar } from './support/screens';
 
 const apps = perTestApp();
-const WIDTHS = [360, 720, 1280, 1920];
+const WIDTHS = [360, 720, 1280, 1920, 2560];
 
 async function checkScreens(page: Page, theme: 'light' | 'dark', screens: typeof SCREENS) {
   await page.emulateMedia({ colorScheme: theme });
@@ -23,7 +23,7 @@ async function checkScreens(page: Page, theme: 'light' | 'dark', screens: typeof
   }
 }
 
-describe('layout from 360 to 1920 px', () => {
+describe('layout from 360 to 2560 px', () => {
   it('every screen fits the window in light, and the chat and sidebar in dark', async () => {
     const { page, fake } = await apps.withOpenAI();
     await seedConversations(page, fake);
