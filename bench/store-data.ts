@@ -10,6 +10,7 @@ import { writeExportFile } from '../src/main/services/export-to-disk.ts';
 import { backupDatabase } from '../src/main/store/backup.ts';
 import { exportChunks, exportConversation } from '../src/main/store/export/index.ts';
 import type { Store } from '../src/main/store/store.ts';
+import { markdownExportMs } from './store-markdown-export.ts';
 
 export interface DataFigure {
   value: number;
@@ -61,6 +62,11 @@ export async function measureDataLifecycle(store: Store, dbPath: string, dir: st
   figures.html_export_2000_messages_peak_mb = { value: round(one.peakMb), unit: 'MB', target: '< 200', ok: one.peakMb < 200, baseline: { name: 'one string', value: round(oneString.peakMb) } };
   figures.html_export_2000_messages_file_mb = { value: round(bytes / MB), unit: 'MB' };
   logSoFar(figures, ['html_export_2000_messages_ms', 'html_export_2000_messages_peak_mb']);
+
+  // The same length where every reply is markdown: what a real conversation costs.
+  const markdown = await markdownExportMs(dir);
+  figures.html_export_2000_markdown_messages_ms = { value: round(markdown), unit: 'ms', target: '< 5000', ok: markdown < 5000, baseline: { name: 'plain-sentence replies above', value: round(one.ms) } };
+  logSoFar(figures, ['html_export_2000_markdown_messages_ms']);
 
   // Every conversation in one file, streamed: memory stays at about one conversation's worth.
   const all = await measure(async (sample) => (bytes = await writeExportFile(exportChunks(store, null, 'html').chunks, join(out, 'all.html'), sample)));
