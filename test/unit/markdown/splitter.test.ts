@@ -101,6 +101,17 @@ describe('splitter: hard cases', () => {
     expect(settledHtml(s)).toContain('href="https://example.com/a%20b"');
   });
 
+  it('keeps escapes and character references in definition labels, wherever the definition stands', () => {
+    const defs = '[escaped\\]]: https://example.com/e\n[a&amp;b]: https://example.com/amp\n[Ünïcode Label]: https://example.com/u\n';
+    const refs = 'See [escaped\\]], [a&amp;b] and [ünïcode label].';
+    for (const text of [`${refs}\n\nMore.\n\n${defs}`, `${defs}\n${refs}\n\nMore.\n`]) {
+      const s = stream(text);
+      expect(settledHtml(s)).toBe(html(text));
+      expect(settledHtml(s)).toContain('href="https://example.com/e"');
+      expect(settledHtml(s)).toContain('href="https://example.com/amp"');
+    }
+  });
+
   it('relies on the real parser when a fence inside a list is ended by its container', () => {
     const text = '- item\n  ```\n  code\n```\ntext\n\nmore\n```\n\nend\n';
     const s = stream(text);

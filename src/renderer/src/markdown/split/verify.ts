@@ -52,7 +52,9 @@ function collectDefinitions(node: Nodes, before: number, out: Array<[string, str
   for (const child of node.children) {
     if ((child.position?.start.offset ?? 0) >= before) break;
     if (child.type === 'definition') {
-      out.push([child.identifier, definitionLine(child.label ?? child.identifier, child.url, child.title)]);
+      // The identifier is the label's source text (escapes and character references kept, case
+      // folded, which matching ignores); `label` has them decoded and no longer matches "[a\]]".
+      out.push([child.identifier, definitionLine(child.identifier, child.url, child.title)]);
     } else if (
       child.type === 'list' ||
       child.type === 'listItem' ||
