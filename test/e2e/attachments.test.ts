@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { imageSize } from '../../src/main/attachments/image-size';
 import { startFakeAnthropic, startFakeOpenAI, type FakeAnthropic, type FakeOpenAI } from '../support/fake-providers';
 import { b64, makeBinary, makePdf, makePng } from '../support/attachments/files';
-import { addProvider, fromMoreMenu, lastReply, type RunningApp } from './support/app';
+import { addProvider, exportFrom, lastReply, type RunningApp } from './support/app';
 import { perTestApp } from './support/per-test';
 
 const apps = perTestApp();
@@ -207,7 +207,7 @@ describe('attachments in browser mode', () => {
     expect((sentMessages(fake)[0]?.content as Array<{ type: string }>).map((b) => b.type)).toEqual(['image', 'document', 'text']);
 
     const download = page.waitForEvent('download');
-    await fromMoreMenu(page, 'Export chat as JSON (lossless)');
+    await exportFrom(page, 'chat', 'JSON (lossless)');
     const file = await (await download).path();
     const doc = JSON.parse(await readFile(file, 'utf8'));
     expect(doc.version).toBe(2);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { stall, streamReply } from '../support/fake-providers/steps';
 import * as openai from '../support/fake-providers/openai-wire';
-import { addProvider, fromMoreMenu, lastReply, type RunningApp, send } from './support/app';
+import { addProvider, exportFrom, lastReply, type RunningApp, send } from './support/app';
 import { perTestApp } from './support/per-test';
 
 const apps = perTestApp();
@@ -106,14 +106,14 @@ describe('conversations in browser mode', () => {
     await send(page, 'Export me');
     await settled(page);
     const download = page.waitForEvent('download');
-    await fromMoreMenu(page, 'Export chat as JSON (lossless)');
+    await exportFrom(page, 'chat', 'JSON (lossless)');
     const file = await (await download).path();
     const json = await readFile(file, 'utf8');
     expect(json).toContain('A reply worth keeping.');
     expect(json).not.toContain('sk-conv-0123456789');
 
     const markdown = page.waitForEvent('download');
-    await fromMoreMenu(page, 'Export chat as Markdown');
+    await exportFrom(page, 'chat', 'Markdown');
     expect(await readFile(await (await markdown).path(), 'utf8')).toMatch(/Export me[\s\S]*A reply worth keeping\./);
 
     // A second, empty app imports the file and shows the same conversation.

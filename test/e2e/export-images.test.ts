@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fromMoreMenu, lastReply, send } from './support/app';
+import { exportFrom, lastReply, send } from './support/app';
 import { perTestApp } from './support/per-test';
 
 const apps = perTestApp();
@@ -33,7 +33,7 @@ describe('images in exports', () => {
       expect(await placeholder.count()).toBe(1);
 
       const download = page.waitForEvent('download');
-      await fromMoreMenu(page, 'Export chat as HTML');
+      await exportFrom(page, 'chat', 'HTML');
       const file = join(mkdtempSync(join(tmpdir(), 'plume-export-images-')), (await download).suggestedFilename());
       await (await download).saveAs(file);
       const exported = await app.context.newPage();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { fromMoreMenu, lastReply } from './support/app';
+import { exportFrom, lastReply } from './support/app';
 import { perTestApp } from './support/per-test';
 import { missing } from '../support/skip-reason';
 
@@ -73,7 +73,7 @@ describe('exports read like the window', () => {
     const inWindow = await counts(lastReply(page).locator('.message-text'));
 
     const download = page.waitForEvent('download');
-    await fromMoreMenu(page, 'Export chat as HTML');
+    await exportFrom(page, 'chat', 'HTML');
     // Saved under its own name: Chromium shows a file without the .html extension as text.
     const file = join(mkdtempSync(join(tmpdir(), 'plume-export-')), (await download).suggestedFilename());
     expect(file).toMatch(/\.html$/);
@@ -128,7 +128,7 @@ describe('several conversations', () => {
       await page.emulateMedia({ colorScheme: 'light' });
     }
     const download = page.waitForEvent('download');
-    await fromMoreMenu(page, 'Export 2 selected as Markdown');
+    await exportFrom(page, { selected: 2 }, 'Markdown');
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(await (await download).path(), 'utf8');
     expect(text).toContain('# First topic');

@@ -175,10 +175,36 @@ export async function nextFrames(page: Page): Promise<void> {
   );
 }
 
-/** Runs an item of the header's overflow menu ("Chat options", "Export chat as JSON (lossless)", …). */
+/** Runs an item of the header's overflow menu ("Chat options", "Export chat…", …). */
 export async function fromMoreMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'More actions' }).click();
-  // By its label alone (a shortcut may follow it), exactly: "HTML" must not also match "HTML, every branch".
+  // By its label alone (a shortcut may follow it), exactly: "Export all…" must not also match a longer label.
   const label = new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   await page.getByRole('menuitem').filter({ has: page.locator('.menu-label', { hasText: label }) }).click();
+}
+
+/** What to export: the open chat, the conversations selected in the sidebar (how many), or all of them. */
+export type ExportScope = 'chat' | 'all' | { selected: number };
+export type ExportFormatName = 'Markdown' | 'JSON (lossless)' | 'HTML' | 'PDF';
+
+/** The menu item and the dialog it opens, as the window names them. */
+function exportNames(scope: ExportScope): { item: string; dialog: string } {
+  if (scope === 'chat') return { item: 'Export chat…', dialog: 'Export this chat' };
+  if (scope === 'all') return { item: 'Export all…', dialog: 'Export all chats' };
+  return { item: `Export ${scope.selected} selected…`, dialog: `Export ${scope.selected} selected chat${scope.selected === 1 ? '' : 's'}` };
+}
+
+/**
+ * Exports the way a person would: "More actions" → "Export chat…" (or all, or the selected), then in
+ * the dialog the format and options, then Export. Start waiting for the download before calling.
+ */
+export async function exportFrom(page: Page, scope: ExportScope, format: ExportFormatName, options: { everyBranch?: boolean; stats?: boolean } = {}): Promise<void> {
+  const names = exportNames(scope);
+  await fromMoreMenu(page, names.item);
+  const dialog = page.getByRole('dialog', { name: names.dialog, exact: true });
+  await dialog.getByRole('radio', { name: format, exact: true }).check();
+  if (options.everyBranch) await dialog.getByRole('checkbox', { name: 'Every branch' }).check();
+  if (options.stats) await dialog.getByRole('checkbox', { name: 'Speed, tokens and cost' }).check();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }

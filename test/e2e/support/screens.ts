@@ -98,6 +98,17 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'export-dialog',
+    open: async (page) => {
+      await openConversation(page, LATEST);
+      await fromMoreMenu(page, 'Export chat…');
+      const dialog = page.getByRole('dialog', { name: 'Export this chat' });
+      // HTML: the format with the most options.
+      await dialog.getByRole('radio', { name: 'HTML' }).check();
+      await dialog.getByRole('checkbox', { name: 'Speed, tokens and cost' }).waitFor();
+    },
+  },
+  {
     name: 'chat-options',
     open: async (page) => {
       await openConversation(page, LATEST);

@@ -67,7 +67,7 @@ export function ChatToolbar(props: Props) {
           },
         ]}
       />
-      {transfer.fileInput}
+      {transfer.elements}
     </header>
   );
 }

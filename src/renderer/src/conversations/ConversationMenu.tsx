@@ -1,10 +1,10 @@
 import { Download, FileUp } from 'lucide-react';
-import { useRef, type ReactNode } from 'react';
-import type { ExportFormat } from '../../../shared/conversations';
+import { useRef, useState, type ReactNode } from 'react';
 import { bridge } from '../bridge';
 import type { MenuGroup } from '../shell/Menu';
 import { useCommand } from '../shell/use-command';
 import { clearSelection, useSelection } from './selection';
+import { ExportDialog, type ExportRequest } from './ExportDialog';
 import { finishExport } from './transfer';
 import { ImportStatus } from './ImportStatus';
 import { useImport } from './use-import';
@@ -16,33 +16,23 @@ interface Props {
 }
 
 type Scope = 'one' | 'selected' | 'all';
-type Kind = ExportFormat | 'pdf' | 'markdown-branches' | 'html-branches' | 'html-stats';
-
-const FORMATS: readonly [Kind, string][] = [
-  ['markdown', 'Markdown'],
-  ['json', 'JSON (lossless)'],
-  ['html', 'HTML'],
-  ['pdf', 'PDF'],
-  ['markdown-branches', 'Markdown, every branch'],
-  ['html-branches', 'HTML, every branch'],
-  ['html-stats', 'HTML with speed, tokens and cost'],
-];
 
 /**
- * Export this conversation or all of them, or import a file (Plume, ChatGPT or Claude export), as
- * groups of the header's overflow menu, plus the hidden file input the import reads from.
+ * Export this conversation, the selected ones or all of them (each item opens the export dialog), or
+ * import a file (Plume, ChatGPT or Claude export), as groups of the header's overflow menu; plus the
+ * export dialog and the hidden file input the import reads from.
  */
-export function useTransferMenu({ conversationId, onNotice, onImported }: Props): { groups: MenuGroup[]; fileInput: ReactNode } {
+export function useTransferMenu({ conversationId, onNotice, onImported }: Props): { groups: MenuGroup[]; elements: ReactNode } {
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = useSelection();
   const imports = useImport();
+  const [exporting, setExporting] = useState<Scope | null>(null);
   // The Import command (palette, shortcut, native menu) opens the same file picker as the menu item.
   useCommand('import', () => fileInput.current?.click());
 
-  const run = async (scope: Scope, kind: Kind) => {
+  const run = async (scope: Scope, { kind, everyBranch, stats }: ExportRequest) => {
     const ids = scope === 'one' && conversationId ? [conversationId] : scope === 'selected' ? [...selected] : undefined;
-    const branches = kind.endsWith('-branches') ? 'all' : 'shown';
-    const stats = kind.endsWith('-stats');
+    const branches = everyBranch ? 'all' : 'shown';
     try {
       if (kind === 'pdf') {
         onNotice('Making the PDF…');
@@ -51,32 +41,42 @@ export function useTransferMenu({ conversationId, onNotice, onImported }: Props)
         onNotice(finishExport(pdf));
         return;
       }
-      const format = kind.replace(/-(branches|stats)$/, '') as ExportFormat;
-      onNotice(finishExport(await bridge.invoke('export:all', { format, ids, branches, stats })));
+      onNotice(finishExport(await bridge.invoke('export:all', { format: kind, ids, branches, stats })));
       if (scope === 'selected') clearSelection();
     } catch (error) {
       onNotice((error as Error).message);
     }
   };
 
-  /** The same formats for this conversation, the selected ones and all of them. */
-  const formatItems = (scope: Scope) =>
-    FORMATS.map(([kind, label]) => ({
-      label: `${scope === 'one' ? 'Export chat as' : scope === 'selected' ? `Export ${selected.length} selected as` : 'Export all as'} ${label}`,
-      icon: Download,
-      onSelect: () => void run(scope, kind),
-    }));
+  const selectedChats = `${selected.length} selected chat${selected.length === 1 ? '' : 's'}`;
+  const exportItem = (scope: Scope) => ({
+    label: scope === 'one' ? 'Export chat…' : scope === 'selected' ? `Export ${selected.length} selected…` : 'Export all…',
+    icon: Download,
+    onSelect: () => setExporting(scope),
+  });
 
   const groups: MenuGroup[] = [
-    ...(conversationId ? [{ label: 'This conversation', items: formatItems('one') }] : []),
-    ...(selected.length > 0 ? [{ label: `${selected.length} selected conversation${selected.length === 1 ? '' : 's'}`, items: formatItems('selected') }] : []),
-    { label: 'All conversations', items: [...formatItems('all'), { label: 'Import a file…', icon: FileUp, onSelect: () => fileInput.current?.click() }] },
+    {
+      items: [
+        ...(conversationId ? [exportItem('one')] : []),
+        ...(selected.length > 0 ? [exportItem('selected')] : []),
+        exportItem('all'),
+        { label: 'Import a file…', icon: FileUp, onSelect: () => fileInput.current?.click() },
+      ],
+    },
   ];
 
   return {
     groups,
-    fileInput: (
+    elements: (
       <>
+      {exporting && (
+        <ExportDialog
+          title={exporting === 'one' ? 'Export this chat' : exporting === 'selected' ? `Export ${selectedChats}` : 'Export all chats'}
+          onExport={(request) => void run(exporting, request)}
+          onClose={() => setExporting(null)}
+        />
+      )}
       <input
         ref={fileInput}
         type="file"

@@ -13,9 +13,11 @@ interface Props<T extends string> {
   children: ReactNode;
   choices: ConfirmChoice<T>[];
   onAnswer(answer: T | 'cancel'): void;
+  /** The body is controls to fill in (not a question to read out), so it does not describe the dialog. */
+  form?: boolean;
 }
 
-export function ConfirmDialog<T extends string>({ title, children, choices, onAnswer }: Props<T>) {
+export function ConfirmDialog<T extends string>({ title, children, choices, onAnswer, form = false }: Props<T>) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -30,7 +32,7 @@ export function ConfirmDialog<T extends string>({ title, children, choices, onAn
       ref={dialog}
       className="confirm-dialog"
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
+      aria-describedby={form ? undefined : `${id}-body`}
       // Esc is answered here (marked handled, so the page's own Esc, e.g. leaving Settings, keeps out).
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
