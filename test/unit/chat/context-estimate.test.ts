@@ -27,6 +27,19 @@ describe('context estimate', () => {
     const without = conversationTokens([question, plain]);
     const withResult = conversationTokens([question, withTools]);
     // 40,000 characters of result are thousands of tokens, not nothing.
-    expect(withResult - without).toBeGreaterThan(5_000);
+    expect(withResult! - without!).toBeGreaterThan(5_000);
+  });
+
+  it('does not count a long conversation by its newest messages while older ones are still read', () => {
+    const question: ChatItem = { ...base, id: 'u', key: 'u', role: 'user', text: 'x'.repeat(4_000), state: 'sent' };
+    const estimated: ChatItem = { ...base, id: 'a', key: 'a', role: 'assistant', text: 'y'.repeat(4_000), state: 'complete' };
+    expect(conversationTokens([question, estimated], true)).toBeNull();
+    expect(conversationTokens([question, estimated], false)).toBeGreaterThan(1_000);
+    // A reply the provider measured covers everything before it, loaded or not.
+    const measured: ChatItem = {
+      ...estimated,
+      stats: { ttftMs: 1, tokensPerSec: 1, usage: { inputTokens: 90_000, outputTokens: 1_000 }, estimated: false },
+    } as ChatItem;
+    expect(conversationTokens([question, measured], true)).toBe(91_000);
   });
 });

@@ -22,8 +22,15 @@ export function ContextMeter({ store, target, draftChars, files }: Props) {
   const history = useHistoryTokens(store);
   const info = useContextWindow(target, streaming);
   if (!target || !info) return null;
-  const used = history + estimateTokens(draftChars) + filesTokens(files);
   const limit = info.loadedTokens ?? info.tokens;
+  if (history === null) {
+    return (
+      <div className="context-meter" data-testid="context-meter">
+        <span>Counting… of {compact(limit)} tokens</span>
+      </div>
+    );
+  }
+  const used = history + estimateTokens(draftChars) + filesTokens(files);
   const share = Math.min(1, used / limit);
   return (
     <div className="context-meter" data-testid="context-meter">
@@ -52,13 +59,13 @@ function overflowText(model: string, info: ContextWindowInfo, used: number): str
  * The conversation's size, counted when no reply streams: a streaming reply publishes every
  * frame, and the meter need not re-render with it (the reply's usage arrives at its end).
  */
-function useHistoryTokens(store: ChatStore): number {
-  const last = useRef(0);
+function useHistoryTokens(store: ChatStore): number | null {
+  const last = useRef<number | null>(0);
   const counted = useSyncExternalStore(store.subscribe, () => {
     const chat = store.getSnapshot();
-    return chat.streaming ? -1 : conversationTokens(chat.items);
+    return chat.streaming ? -1 : conversationTokens(chat.items, chat.olderPending);
   });
-  if (counted >= 0) last.current = counted;
+  if (counted !== -1) last.current = counted;
   return last.current;
 }
 

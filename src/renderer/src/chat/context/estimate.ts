@@ -9,8 +9,13 @@ const IMAGE_TOKENS = 1600;
 /** A PDF page is read as text and as an image: roughly one page per 50 KB in practice. */
 const PDF_TOKENS_PER_BYTE = 1 / 25;
 
-export function conversationTokens(items: readonly ChatItem[]): number {
+/**
+ * `null` while older messages are still being read and no reply on screen was measured: a count of
+ * only the newest messages would show a fraction of the conversation, and warn too late.
+ */
+export function conversationTokens(items: readonly ChatItem[], olderPending = false): number | null {
   const measured = items.findLastIndex((item) => item.stats?.usage.inputTokens !== undefined && !item.stats.estimated);
+  if (measured < 0 && olderPending) return null;
   let total = 0;
   let from = 0;
   if (measured >= 0) {

@@ -32,6 +32,8 @@ export interface ChatSnapshot {
   streaming: boolean;
   /** A failure of the conversation itself (could not open, branch switch failed…). */
   error: string | null;
+  /** Shown from its newest messages while older ones are still being read: counts are not final. */
+  olderPending: boolean;
 }
 
 /** A new chat whose conversation main is still creating; its reply has not started yet. */
@@ -40,7 +42,7 @@ interface PendingNewChat {
 }
 
 export class ChatStore {
-  private snapshot: ChatSnapshot = { conversationId: null, items: [], streaming: false, error: null };
+  private snapshot: ChatSnapshot = { conversationId: null, items: [], streaming: false, error: null, olderPending: false };
   private readonly listeners = new Set<() => void>();
   private pendingNew: PendingNewChat | null = null;
   /** The conversation shown from its newest messages only, while the rest is read. */
@@ -107,12 +109,17 @@ export class ChatStore {
       try {
         older = await this.bridge.invoke('messages:older', { messageId: first.id, limit: OLDER_PAGE });
       } catch {
-        return; // the messages shown stay; the next open tries again
+        // The messages shown stay and count as all there is; the next open tries again.
+        if (opening === this.opening && this.partial === conversationId) {
+          this.partial = null;
+          this.set(this.snapshot);
+        }
+        return;
       }
       // Overtaken by another open, a branch switch or a reply (whose end reads the whole path).
       if (opening !== this.opening || this.partial !== conversationId || this.snapshot.items[0] !== first || this.snapshot.streaming) return;
       if (older.length < OLDER_PAGE) this.partial = null;
-      if (older.length > 0) this.set({ ...this.snapshot, items: [...older.map(toItem), ...this.snapshot.items] });
+      this.set({ ...this.snapshot, items: older.length > 0 ? [...older.map(toItem), ...this.snapshot.items] : this.snapshot.items });
       if (this.partial === null) return;
       // Other requests (and the window's own work) go between pages.
       await whenIdle();
@@ -292,8 +299,8 @@ export class ChatStore {
     return { id, key: id, role, text, reasoning: '', state: role === 'user' ? 'sent' : 'streaming', siblingIndex: 0, siblingCount: 1 };
   }
 
-  private set(next: ChatSnapshot): void {
-    this.snapshot = next;
+  private set(next: Omit<ChatSnapshot, 'olderPending'>): void {
+    this.snapshot = { ...next, olderPending: next.conversationId !== null && this.partial === next.conversationId };
     for (const listener of this.listeners) listener();
   }
 }
