@@ -75,6 +75,9 @@ export async function importInSlices(
         batch = await parsed.next();
         at = 0;
         readAll = batch.length === 0;
+        // Taking the batch over (deserializing it) was a piece of work of its own: a slice
+        // right behind it would hold the thread for both.
+        await new Promise((resolve) => setImmediate(resolve));
         if (cancelled()) throw new ImportCancelled();
       }
       if (!current && at >= batch.length) break;
