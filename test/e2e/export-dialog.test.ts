@@ -1,6 +1,7 @@
 // Exporting goes through one small dialog: the overflow menu holds "Export chat…" and "Export all…"
 // (or "Export N selected…"), and the dialog shows only the options the picked format has. Esc closes
-// it with focus back on the menu button; Export downloads the file with the options chosen. (The
+// it with focus back on the menu button; Export downloads the file with the options chosen, and the
+// next export starts from them. (The
 // selection's "Export 2 selected…" is exported in exports-and-data.test.ts.)
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright';
@@ -58,5 +59,17 @@ describe('export dialog', () => {
     expect(html).toContain('TTFT');
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => focusedName(page)).toBe('More actions');
+
+    // The next export starts from the choices of the last one, also after a reload; Esc changes nothing.
+    await page.reload();
+    await fromMoreMenu(page, 'Export all…');
+    const all = page.getByRole('dialog', { name: 'Export all chats' });
+    await expect.poll(() => all.getByRole('radio', { name: 'HTML' }).isChecked()).toBe(true);
+    await expect.poll(() => all.getByRole('checkbox', { name: 'Speed, tokens and cost' }).isChecked()).toBe(true);
+    await all.getByRole('radio', { name: 'JSON (lossless)' }).check();
+    await page.keyboard.press('Escape');
+    await all.waitFor({ state: 'hidden' });
+    await fromMoreMenu(page, 'Export all…');
+    await expect.poll(() => all.getByRole('radio', { name: 'HTML' }).isChecked()).toBe(true);
   });
 });

@@ -203,8 +203,9 @@ export async function exportFrom(page: Page, scope: ExportScope, format: ExportF
   await fromMoreMenu(page, names.item);
   const dialog = page.getByRole('dialog', { name: names.dialog, exact: true });
   await dialog.getByRole('radio', { name: format, exact: true }).check();
-  if (options.everyBranch) await dialog.getByRole('checkbox', { name: 'Every branch' }).check();
-  if (options.stats) await dialog.getByRole('checkbox', { name: 'Speed, tokens and cost' }).check();
+  // The dialog remembers the last export's options: each is set as asked, on or off.
+  if (format === 'Markdown' || format === 'HTML') await dialog.getByRole('checkbox', { name: 'Every branch' }).setChecked(options.everyBranch === true);
+  if (format === 'HTML') await dialog.getByRole('checkbox', { name: 'Speed, tokens and cost' }).setChecked(options.stats === true);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -30,10 +30,33 @@ interface Props {
   onClose(): void;
 }
 
+/** The last export's choices: whoever exports often exports the same way each time. */
+const REMEMBERED = 'plume.export.choices';
+
+function rememberedChoices(): ExportRequest {
+  const fallback: ExportRequest = { kind: 'markdown', everyBranch: false, stats: false };
+  try {
+    const saved = JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null') as Partial<ExportRequest> | null;
+    if (!saved || !KINDS.some(([value]) => value === saved.kind)) return fallback;
+    return { kind: saved.kind!, everyBranch: saved.everyBranch === true, stats: saved.stats === true };
+  } catch {
+    return fallback; // storage unavailable or damaged: the defaults
+  }
+}
+
+function remember(choices: ExportRequest): void {
+  try {
+    localStorage.setItem(REMEMBERED, JSON.stringify(choices));
+  } catch {
+    // Not remembered this time; the export itself goes on.
+  }
+}
+
 export function ExportDialog({ title, onExport, onClose }: Props) {
-  const [kind, setKind] = useState<ExportKind>('markdown');
-  const [everyBranch, setEveryBranch] = useState(false);
-  const [stats, setStats] = useState(false);
+  const [initial] = useState(rememberedChoices);
+  const [kind, setKind] = useState<ExportKind>(initial.kind);
+  const [everyBranch, setEveryBranch] = useState(initial.everyBranch);
+  const [stats, setStats] = useState(initial.stats);
   const name = useId();
   const branchesApply = kind === 'markdown' || kind === 'html';
   // At the end of the body: opened from the header's menu, but no part of its row or banner landmark.
@@ -44,7 +67,9 @@ export function ExportDialog({ title, onExport, onClose }: Props) {
       choices={[{ value: 'export', label: 'Export', tone: 'primary' }]}
       onAnswer={(answer) => {
         onClose();
-        if (answer === 'export') onExport({ kind, everyBranch: branchesApply && everyBranch, stats: kind === 'html' && stats });
+        if (answer !== 'export') return;
+        remember({ kind, everyBranch, stats });
+        onExport({ kind, everyBranch: branchesApply && everyBranch, stats: kind === 'html' && stats });
       }}
     >
       <fieldset className="export-formats">
