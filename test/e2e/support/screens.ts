@@ -40,13 +40,17 @@ export async function seedConversations(page: Page, fake: FakeOpenAI): Promise<v
   await waitForReply(page);
 }
 
+/** Until the newest reply has finished (it fails loudly after a minute, rather than going on mid-stream). */
 export async function waitForReply(page: Page): Promise<void> {
   await lastReply(page).waitFor();
-  for (let i = 0; i < 200; i++) {
-    const state = await lastReply(page).getAttribute('data-state');
-    if (state && state !== 'streaming') return;
-    await page.waitForTimeout(50);
-  }
+  await page.waitForFunction(
+    () => {
+      const state = [...document.querySelectorAll('[data-testid="message-assistant"]')].at(-1)?.getAttribute('data-state');
+      return Boolean(state) && state !== 'streaming';
+    },
+    null,
+    { timeout: 60_000 },
+  );
 }
 
 /** Opens the conversation sidebar if the window is too narrow to show it docked. */
