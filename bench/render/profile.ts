@@ -40,7 +40,7 @@ try {
         buckets.set(b, [...(buckets.get(b) ?? []), [f.script ?? 0, f.layout ?? 0]]);
       }
       // The slowest frames, with their index: p95 and p99 of a short input are its worst few.
-      const worst = r.all.map((f, i) => ({ i, ...f })).sort((a, b) => (b.script ?? 0) + (b.layout ?? 0) - (a.script ?? 0) - (a.layout ?? 0));
+      const worst = r.all.map((f, i): Record<string, number> => ({ ...f, i })).sort((a, b) => (b.script ?? 0) + (b.layout ?? 0) - (a.script ?? 0) - (a.layout ?? 0));
       console.log('  worst', JSON.stringify(worst.slice(0, 4)));
       for (const [b, xs] of [...buckets].sort()) {
         const avg = (i: number): string => (xs.reduce((a, x) => a + (x[i] ?? 0), 0) / xs.length).toFixed(2);
