@@ -4,24 +4,27 @@
 // frame, then a sampled JS profile. NOPROFILE=1 skips the profile; TRACE=1 adds main-thread time
 // by trace event (script, style, layout, paint...); CSS='...' injects a stylesheet to try; INCL
 // and UNDER name functions to total. KEEP=1 keeps the unminified build for reading line numbers.
+// A peer's name as the mode (streamdown, streamdown+code+math, incremark) profiles that peer.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPage, launch, serve } from './serve.ts';
+import type { Mode } from './page/App.tsx';
 
 class Done extends Error {}
 const fixture = process.argv[2] ?? 'mixed-50k';
-const mode = (process.argv[3] ?? 'memo') as 'memo' | 'naive';
+const mode = (process.argv[3] ?? 'memo') as Mode;
+const peer = mode !== 'memo' && mode !== 'naive';
 const dir = await mkdtemp(join(tmpdir(), 'plume-render-profile-'));
-await buildPage(dir, false);
-const server = await serve(dir);
+await buildPage(dir, false, peer);
+const server = await serve(dir, peer ? 'peers.html' : 'index.html');
 const browser = await launch();
 try {
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   await page.goto(server.url);
   await page.waitForFunction(() => 'harness' in window);
-  await page.evaluate(() => window.harness.run({ fixture: 'mixed-10k', rate: 20000, mode: 'memo' }));
+  await page.evaluate((m) => window.harness.run({ fixture: 'mixed-10k', rate: 20000, mode: m }), mode);
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   await cdp.send('Performance.enable');
   const task = async (): Promise<number> =>
@@ -36,6 +39,9 @@ try {
         const b = (f.blockRenders ?? 0) > 1 ? 'promote' : `tail<${[100, 200, 400, 800, 1e9].find((x) => (f.tail ?? 0) < x)}`;
         buckets.set(b, [...(buckets.get(b) ?? []), [f.script ?? 0, f.layout ?? 0]]);
       }
+      // The slowest frames, with their index: p95 and p99 of a short input are its worst few.
+      const worst = r.all.map((f, i): Record<string, number> => ({ ...f, i })).sort((a, b) => (b.script ?? 0) + (b.layout ?? 0) - (a.script ?? 0) - (a.layout ?? 0));
+      console.log('  worst', JSON.stringify(worst.slice(0, 4)));
       for (const [b, xs] of [...buckets].sort()) {
         const avg = (i: number): string => (xs.reduce((a, x) => a + (x[i] ?? 0), 0) / xs.length).toFixed(2);
         console.log(`  ${b.padEnd(10)} n=${String(xs.length).padStart(4)} script ${avg(0)} layout ${avg(1)}`);

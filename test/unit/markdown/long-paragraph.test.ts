@@ -6,6 +6,7 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { paragraphPieces } from '../../../src/renderer/src/markdown/long-paragraph.ts';
+import { repairTail, tailPieceSource } from '../../../src/renderer/src/markdown/tail-repair.ts';
 import { FIXTURES, mixed } from '../../../bench/render/fixtures.ts';
 
 const plugins = [remarkGfm, remarkMath];
@@ -60,5 +61,21 @@ describe('long streaming line cut into pieces', () => {
       expect((p.match(/\[/g) ?? []).length).toBe((p.match(/\]/g) ?? []).length);
     }
     expect(pieces.map(inline).join(' ')).toBe(inline(line));
+  });
+
+  it('cuts an ordinary paragraph of a reply while it streams, and every frame shows what the whole tail would', () => {
+    // Paragraphs of model replies are a few hundred characters: cut them too, so a frame parses
+    // the last piece and not the whole paragraph so far.
+    const paragraph = proseLine(900);
+    let cut = 0;
+    for (let at = 1; at <= paragraph.length; at += 3) {
+      const tail = paragraph.slice(0, at);
+      const pieces = paragraphPieces(tail);
+      if (!pieces) continue;
+      cut++;
+      const shown = pieces.map((_, i) => inline(tailPieceSource(pieces, i, ''))).join(' ');
+      expect(shown).toBe(inline(repairTail(tail, false)));
+    }
+    expect(cut).toBeGreaterThan(40);
   });
 });
