@@ -69,16 +69,18 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     const text = [
       'Early [defined early][e] and [Late] one, with a[i] and [not a ref] in prose.',
       '[e]: https://example.com/early "Early"',
+      'Crossed *a [b* c][nope] d* emphasis.',
       'Then *a [b* c][late] and [x *y][e] z* and [late][] and [e][missing] here.',
       '> A quote with [late] and [code `]` here][e].',
       '- a list [item][late]\n- and [another][nothing]',
       'Local [here] and [there].\n\n[here]: https://example.com/here',
-      'Last [LATE  ] and [fin][final-label].',
-      '[late]: <https://example.com/late> "Late (title)"\n[final-label]: https://example.com/final\n',
+      'Last [LATE  ] and [fin][final-label], and [unsafe][js].',
+      '[late]: <https://example.com/late> "Late (title)"\n[final-label]: https://example.com/final\n[js]: javascript:alert(1)\n',
     ].join('\n\n');
     const { html } = await streamed(text);
     expect(html).toContain('href="https://example.com/late"');
     expect(html).toContain('[not a ref]');
+    expect(html).not.toContain('javascript:');
     expect(html).toBe(await settled(text, 'naive'));
   });
 
