@@ -74,6 +74,8 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
       '> A quote with [late] and [code `]` here][e].',
       '- a list [item][late]\n- and [another][nothing]',
       'Local [here] and [there].\n\n[here]: https://example.com/here',
+      '[dup]: https://example.com/first-dup',
+      '[own]: https://example.com/own\n[dup]: https://example.com/second-dup\nMath $x_1^2$ with [dup] and [Own].',
       'Last [LATE  ] and [fin][final-label], and [unsafe][js].',
       '[late]: <https://example.com/late> "Late (title)"\n[final-label]: https://example.com/final\n[js]: javascript:alert(1)\n',
     ].join('\n\n');
@@ -81,6 +83,7 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toContain('href="https://example.com/late"');
     expect(html).toContain('[not a ref]');
     expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('second-dup');
     expect(html).toBe(await settled(text, 'naive'));
   });
 

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { definitionsFor } from './definitions-for.ts';
-import { LateDefinitionsContext, lateDefinitions, referencesByContext } from './late-references.ts';
+import { LateDefinitionsContext, lateDefinitions, blockByContext } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
@@ -87,7 +87,7 @@ const StableGroup = memo(
     const settled = blocks
       .slice(from, from + GROUP)
       .map((b) => (
-        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs && !referencesByContext(b.raw) ? definitionsFor(b.raw, definitions) : ''} settled fence="none" />
+        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs && !blockByContext(b) ? definitionsFor(b.raw, definitions) : ''} settled fence="none" />
       ));
     return tail ? [...settled, tail] : settled;
   },

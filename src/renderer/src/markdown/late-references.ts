@@ -39,13 +39,23 @@ export function lateDefinitions(text: string, final: boolean): LateDefinitions {
 }
 
 /**
- * Whether a settled block takes this path. Not for blocks that define labels themselves, have
- * images, math or footnotes (each keeps its own path), or a label across lines (inside a quote or
- * list the source line holds markers the label does not).
+ * Whether a settled block takes this path. Not for blocks with images or footnotes (each keeps
+ * its own path), or a label across lines (inside a quote or list the source line holds markers
+ * the label does not). A block's own definitions come first in its source and win, as in the
+ * whole text; the context holds them too (the splitter collects them).
  */
 export function referencesByContext(raw: string): boolean {
-  if (!raw.includes('[') || raw.includes(']:') || raw.includes('![') || raw.includes('$') || raw.includes('[^')) return false;
+  if (!raw.includes('[') || raw.includes('![') || raw.includes('[^')) return false;
   return candidateLabels(raw) !== null;
+}
+
+const decided = new WeakMap<{ raw: string }, boolean>();
+
+/** referencesByContext for a block that never changes, asked on every frame: scanned once. */
+export function blockByContext(block: { raw: string }): boolean {
+  let yes = decided.get(block);
+  if (yes === undefined) decided.set(block, (yes = referencesByContext(block.raw)));
+  return yes;
 }
 
 /** The source of every innermost bracket pair (what a label can be), or null if one spans lines. */
@@ -82,7 +92,7 @@ export function referencesIn(source: string): ReadonlySet<string> | undefined {
 
 /**
  * Remark plugin: marks each reference so its link can look the label up in context, and records
- * which labels the tree refers to. Every definition in such a source is a placeholder.
+ * which labels the tree refers to.
  */
 export function markReferences() {
   return (tree: Root, file: { value: unknown }): void => {

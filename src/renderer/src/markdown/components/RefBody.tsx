@@ -8,11 +8,13 @@ import { definitionsFor } from '../definitions-for.ts';
 import { REMARK_PLUGINS } from '../grammar.ts';
 import { LateDefinitionsContext, markReferences, placeholderSource, referencesIn } from '../late-references.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
+import { reuseParse } from '../reuse-parse.ts';
 import { COMPONENTS } from '../plugins.ts';
 import { safeUrl } from '../safe-url.ts';
 import { SafeLink } from './SafeLink.tsx';
 
 const PLUGINS: PluggableList = [...REMARK_PLUGINS, markReferences];
+const MATH_PLUGINS: PluggableList = [...REMARK_PLUGINS, reuseParse, markReferences];
 
 /**
  * A settled block whose references take their destinations from context (late-references.ts):
@@ -23,9 +25,10 @@ export function RefBody({ info, raw }: { info: BlockInfo; raw: string }) {
   const defs = useContext(LateDefinitionsContext);
   const source = useMemo(() => placeholderSource(raw), [raw]);
   const ids = referencesIn(source);
+  const math = raw.includes('$');
   const exact = !defs.final || (ids !== undefined && [...ids].every((id) => defs.byId.has(id)));
-  if (!exact) return <MarkdownBody info={info} source={withDefinitions(raw, defs.text)} math={false} />;
-  return <MarkdownBody info={info} source={source} math={false} components={REF_COMPONENTS} remarkPlugins={PLUGINS} />;
+  if (!exact) return <MarkdownBody info={info} source={withDefinitions(raw, defs.text)} math={math} />;
+  return <MarkdownBody info={info} source={source} math={math} components={REF_COMPONENTS} remarkPlugins={math ? MATH_PLUGINS : PLUGINS} />;
 }
 
 function withDefinitions(raw: string, text: string): string {
