@@ -62,6 +62,31 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     });
   }
 
+  // References whose labels are defined, defined late, never defined (prose brackets), defined
+  // inside the block itself, and ones whose brackets cross emphasis: blocks parsed once with
+  // placeholder definitions must settle exactly as the whole text parses.
+  it('late and missing references: the settled DOM after streaming equals a one-shot render', async () => {
+    const text = [
+      'Early [defined early][e] and [Late] one, with a[i] and [not a ref] in prose.',
+      '[e]: https://example.com/early "Early"',
+      'Crossed *a [b* c][nope] d* emphasis.',
+      'Then *a [b* c][late] and [x *y][e] z* and [late][] and [e][missing] here.',
+      '> A quote with [late] and [code `]` here][e].',
+      '- a list [item][late]\n- and [another][nothing]',
+      'Local [here] and [there].\n\n[here]: https://example.com/here',
+      '[dup]: https://example.com/first-dup',
+      '[own]: https://example.com/own\n[dup]: https://example.com/second-dup\nMath $x_1^2$ with [dup] and [Own].',
+      'Last [LATE  ] and [fin][final-label], and [unsafe][js].',
+      '[late]: <https://example.com/late> "Late (title)"\n[final-label]: https://example.com/final\n[js]: javascript:alert(1)\n',
+    ].join('\n\n');
+    const { html } = await streamed(text);
+    expect(html).toContain('href="https://example.com/late"');
+    expect(html).toContain('[not a ref]');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('second-dup');
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   // The whole 200k line takes react-markdown tens of seconds either way (super-linear emphasis
   // matching); its first 20k characters show the same thing in a test-sized time.
   it('long line (first 20k of long-line-200k): the split render equals a one-shot render', async () => {

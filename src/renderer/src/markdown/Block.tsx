@@ -11,6 +11,8 @@ import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
+import { RefBody } from './components/RefBody.tsx';
+import { referencesByContext } from './late-references.ts';
 
 const PLAIN_TAIL = 32_000;
 
@@ -68,6 +70,8 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw) : null;
   grewAsTable.current = chunks !== null;
   if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
+  // Its references follow definitions through context: a late definition re-renders only links.
+  if (settled && fence === 'none' && referencesByContext(raw)) return <RefBody info={info} raw={raw} />;
   let source = settled ? raw : repairTail(raw, fence === 'inside');
   // An open fence would swallow appended definitions, so they are added only outside one.
   if (definitions && fence === 'none') source += '\n\n' + definitions;

@@ -21,12 +21,15 @@ export function MarkdownBody({
   source,
   math,
   components = COMPONENTS,
+  remarkPlugins,
 }: {
   info: BlockInfo;
   source: string;
   math: boolean;
   /** Module-level objects only: a new object per render would defeat memoization. */
   components?: Components;
+  /** Module-level too; replaces the grammar's plugins (it must include them). */
+  remarkPlugins?: PluggableList;
 }) {
   const rehypePlugins = useMathPlugins(math);
   // The same element while the source is the same: a block that settles with the text it already
@@ -35,11 +38,11 @@ export function MarkdownBody({
   const body = useMemo(() => {
     renderStats.parsedChars += source.length;
     return (
-      <Markdown remarkPlugins={math ? MATH_REMARK_PLUGINS : REMARK_PLUGINS} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+      <Markdown remarkPlugins={remarkPlugins ?? (math ? MATH_REMARK_PLUGINS : REMARK_PLUGINS)} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
         {source}
       </Markdown>
     );
-  }, [source, rehypePlugins, components, math]);
+  }, [source, rehypePlugins, components, math, remarkPlugins]);
   return (
     <BlockContext.Provider value={info}>
       <SourceContext.Provider value={source}>{body}</SourceContext.Provider>

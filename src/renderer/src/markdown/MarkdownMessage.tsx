@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { definitionsFor } from './definitions-for.ts';
+import { LateDefinitionsContext, lateDefinitions, blockByContext } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
@@ -25,6 +26,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   const settledDoc = useMemo(() => (streaming ? null : finalDocument(split)), [split, streaming]);
 
   const definitions = settledDoc ? settledDoc.definitions : split.definitions;
+  const late = useMemo(() => lateDefinitions(definitions, !streaming), [definitions, streaming]);
   if (settledDoc?.footnotes) {
     return (
       <div className="md-message">
@@ -47,18 +49,20 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
       />
     );
   return (
-    <div className="md-message">
-      {Array.from({ length: groups }, (_, g) => (
-        <StableGroup
-          key={g}
-          uid={uid}
-          blocks={split.blocks}
-          from={g * GROUP}
-          definitions={definitions}
-          tail={g === groups - 1 ? tailBlock : null}
-        />
-      ))}
-    </div>
+    <LateDefinitionsContext.Provider value={late}>
+      <div className="md-message">
+        {Array.from({ length: groups }, (_, g) => (
+          <StableGroup
+            key={g}
+            uid={uid}
+            blocks={split.blocks}
+            from={g * GROUP}
+            definitions={definitions}
+            tail={g === groups - 1 ? tailBlock : null}
+          />
+        ))}
+      </div>
+    </LateDefinitionsContext.Provider>
   );
 });
 
@@ -83,7 +87,7 @@ const StableGroup = memo(
     const settled = blocks
       .slice(from, from + GROUP)
       .map((b) => (
-        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs ? definitionsFor(b.raw, definitions) : ''} settled fence="none" />
+        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs && !blockByContext(b) ? definitionsFor(b.raw, definitions) : ''} settled fence="none" />
       ));
     return tail ? [...settled, tail] : settled;
   },

@@ -127,8 +127,8 @@ function spanAt(s: string, i: number): Piece | null {
 
 /**
  * Length of the markers at `i` that are literal text whatever follows, else 0: a run of "*", "_"
- * or "~" with a space (or the cell's edge) on both sides can neither open nor close; backticks
- * with no backtick after them close nothing; a "[" with no "]" after it, or a "]" (every "["
+ * or "~" with a space (or the cell's edge) on both sides, or alone in the cell, can neither open
+ * nor close; backticks or dollars with none after them close nothing (code or math); a "[" with no "]" after it, or a "]" (every "["
  * before it was a link or literal), starts and ends no link.
  */
 function literalAt(s: string, i: number): number {
@@ -137,12 +137,14 @@ function literalAt(s: string, i: number): number {
     let n = 1;
     while (s[i + n] === c) n++;
     const edged = (j: number): boolean => j < 0 || j >= s.length || SPACE.test(s[j] ?? '');
-    return edged(i - 1) && edged(i + n) ? n : 0;
+    // Nor can a run whose character the cell holds nowhere else: it has nothing to pair with.
+    const alone = !(i > 0 && s.lastIndexOf(c, i - 1) >= 0) && !s.includes(c, i + n);
+    return (edged(i - 1) && edged(i + n)) || alone ? n : 0;
   }
-  if (c === '`') {
+  if (c === '`' || c === '$') {
     let n = 1;
     while (s[i + n] === c) n++;
-    return s.includes('`', i + n) ? 0 : n;
+    return s.includes(c, i + n) ? 0 : n;
   }
   if (c === '[') return s.includes(']', i + 1) ? 0 : 1;
   return c === ']' ? 1 : 0;

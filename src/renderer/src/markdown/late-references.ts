@@ -1,0 +1,113 @@
+// Link definitions that arrive late (references at the end of a reply) used to re-parse every
+// block that mentions them, all in the frame that ends the reply. Instead, a settled block is
+// parsed once with a placeholder definition for every label it could use; its references then
+// read their destination from context, so a definition arriving re-renders only the links.
+//
+// The placeholders cannot lose a link (every label micromark looks up is an innermost bracket
+// pair, and each one gets a placeholder), but they can add one: `[i]` in `a[i]` becomes a link
+// to a label nobody defines. Such a parse differs from the real one, so once the reply has ended
+// a block whose tree refers to an undefined label is parsed again the old way (RefBody.tsx).
+import { createContext } from 'react';
+import type { Root } from 'mdast';
+import { parseMarkdown } from './split/verify.ts';
+
+export interface Definition {
+  url: string;
+  title: string | null | undefined;
+}
+
+export interface LateDefinitions {
+  /** The message's definition lines (for the exact re-parse). */
+  text: string;
+  /** By identifier (mdast's: normalized, lower case). */
+  byId: ReadonlyMap<string, Definition>;
+  /** The reply has ended: no more definitions will come. */
+  final: boolean;
+}
+
+export const LateDefinitionsContext = createContext<LateDefinitions>({ text: '', byId: new Map(), final: true });
+
+/** The definition lines made by the splitter, as a lookup. */
+export function lateDefinitions(text: string, final: boolean): LateDefinitions {
+  const byId = new Map<string, Definition>();
+  if (text !== '') {
+    for (const node of parseMarkdown(text).children) {
+      if (node.type === 'definition' && !byId.has(node.identifier)) byId.set(node.identifier, { url: node.url, title: node.title });
+    }
+  }
+  return { text, byId, final };
+}
+
+/**
+ * Whether a settled block takes this path. Not for blocks with images or footnotes (each keeps
+ * its own path), or a label across lines (inside a quote or list the source line holds markers
+ * the label does not). A block's own definitions come first in its source and win, as in the
+ * whole text; the context holds them too (the splitter collects them).
+ */
+export function referencesByContext(raw: string): boolean {
+  if (!raw.includes('[') || raw.includes('![') || raw.includes('[^')) return false;
+  return candidateLabels(raw) !== null;
+}
+
+const decided = new WeakMap<{ raw: string }, boolean>();
+
+/** referencesByContext for a block that never changes, asked on every frame: scanned once. */
+export function blockByContext(block: { raw: string }): boolean {
+  let yes = decided.get(block);
+  if (yes === undefined) decided.set(block, (yes = referencesByContext(block.raw)));
+  return yes;
+}
+
+/** The source of every innermost bracket pair (what a label can be), or null if one spans lines. */
+export function candidateLabels(raw: string): string[] | null {
+  const labels = new Set<string>();
+  let open = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === '[') open = i;
+    else if (c === ']' && open >= 0) {
+      const label = raw.slice(open + 1, i);
+      open = -1;
+      if (label.includes('\n')) return null;
+      if (label.length <= 999 && label.trim() !== '') labels.add(label);
+    }
+  }
+  return [...labels];
+}
+
+/** The block followed by a placeholder definition for each label it could refer to. */
+export function placeholderSource(raw: string): string {
+  const labels = candidateLabels(raw) ?? [];
+  return raw + '\n\n' + labels.map((l) => `[${l}]: <>`).join('\n');
+}
+
+const KEEP = 4096;
+const used = new Map<string, ReadonlySet<string>>();
+
+/** Identifiers the parse of `source` made links to; undefined if it was not parsed here. */
+export function referencesIn(source: string): ReadonlySet<string> | undefined {
+  return used.get(source);
+}
+
+/**
+ * Remark plugin: marks each reference so its link can look the label up in context, and records
+ * which labels the tree refers to.
+ */
+export function markReferences() {
+  return (tree: Root, file: { value: unknown }): void => {
+    const ids = new Set<string>();
+    const visit = (node: Root | Root['children'][number]): void => {
+      if (node.type === 'linkReference') {
+        ids.add(node.identifier);
+        const suffix = node.referenceType === 'full' ? `[${node.label || node.identifier}]` : node.referenceType === 'collapsed' ? '[]' : '';
+        node.data = { ...node.data, hProperties: { dataLateRef: node.identifier, dataLateSuffix: suffix } };
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+    if (typeof file.value !== 'string') return;
+    used.set(file.value, ids);
+    if (used.size > KEEP) used.delete(used.keys().next().value as string);
+  };
+}

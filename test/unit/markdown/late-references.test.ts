@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { candidateLabels, lateDefinitions, placeholderSource, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
+
+describe('late references', () => {
+  it('offers every innermost bracket pair as a label, escapes kept, once each', () => {
+    expect(candidateLabels('See [source 0][s0], [a [b] c] and [s0] and [x\\]y] but not \\[z].')).toEqual(['source 0', 's0', 'b', 'x\\]y']);
+  });
+
+  it('gives up on a label across lines (a quote or list would put markers inside it)', () => {
+    expect(candidateLabels('> a [long\n> label]')).toBeNull();
+    expect(referencesByContext('> a [long\n> label]')).toBe(false);
+  });
+
+  it('leaves images and footnotes to their own paths', () => {
+    expect(referencesByContext('An ![image][i].')).toBe(false);
+    expect(referencesByContext('A claim.[^1]')).toBe(false);
+    expect(referencesByContext('No brackets at all.')).toBe(false);
+    expect(referencesByContext('A [ref][r] with $x$ math.')).toBe(true);
+  });
+
+  it('appends one placeholder definition per label after the block', () => {
+    expect(placeholderSource('See [a][b].\n')).toBe('See [a][b].\n\n\n[a]: <>\n[b]: <>');
+  });
+
+  it('looks definitions up by identifier, the first of a label winning', () => {
+    const defs = lateDefinitions('[Docs]: <https://example.com/a> "A"\n[docs]: <https://example.com/b>', true);
+    expect(defs.byId.get('docs')).toEqual({ url: 'https://example.com/a', title: 'A' });
+    expect(defs.byId.size).toBe(1);
+  });
+});
