@@ -106,7 +106,7 @@ const harness = {
   async streamThenSettle(
     text: string,
     deltas: 'tokens' | 'bursts' = 'tokens',
-  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[]; shapes: FrameShape[]; tableKept: boolean }> {
+  ): Promise<{ html: string; commits: string[][]; frames: string[]; elements: ElementSummary[]; shapes: FrameShape[]; tableKept: boolean; atEnd: AtEnd }> {
     const el = fresh();
     const root = createRoot(el);
     const store = new FrameStore((emit) => flushSync(emit));
@@ -133,13 +133,18 @@ const harness = {
         tables: el.querySelectorAll('table').length,
         headerRows: el.querySelectorAll('thead tr').length,
         bodyRows: el.querySelectorAll('tbody tr').length,
+        links: el.querySelectorAll('a[href]').length,
       });
       firstTable ??= el.querySelector('tbody tr') ? el.querySelector('table') : null;
       // Visible text per frame, kept only for short texts: the raw-marker test reads it.
       if (text.length <= 5000) frames.push(el.textContent ?? '');
     }
     renderStats.onBlockRender = null;
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
     flushSync(() => store.finish());
+    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: el.querySelectorAll('.katex').length };
+    changes.disconnect();
     const message = el.firstElementChild as HTMLElement;
     await settled(message, text.includes('$'));
     const html = normalizedHtml(message);
@@ -147,7 +152,7 @@ const harness = {
     // The first table shown with rows is still the one in the DOM: it was never mounted again.
     const tableKept = firstTable !== null && firstTable === message.querySelector('table');
     root.unmount();
-    return { html, commits, frames, elements, shapes, tableKept };
+    return { html, commits, frames, elements, shapes, tableKept, atEnd };
   },
 
   /**
@@ -242,6 +247,12 @@ function codeShape(root: HTMLElement): CodeShape {
 }
 
 /** What one streamed commit showed: enough to check a growing table's shape and parse cost. */
+/** What the commit that ends the reply did: DOM changes it made, formulas typeset after it. */
+interface AtEnd {
+  mutations: number;
+  formulas: number;
+}
+
 interface FrameShape {
   length: number;
   parsed: number;
@@ -250,6 +261,7 @@ interface FrameShape {
   tables: number;
   headerRows: number;
   bodyRows: number;
+  links: number;
 }
 
 interface ElementSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLabels, lateDefinitions, placeholderSource, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
+import { candidateLabels, lateDefinitions, placeholders, placeholdersHold, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
 
 describe('late references', () => {
   it('offers every innermost bracket pair as a label, escapes kept, once each', () => {
@@ -19,7 +19,17 @@ describe('late references', () => {
   });
 
   it('appends one placeholder definition per label after the block', () => {
-    expect(placeholderSource('See [a][b].\n')).toBe('See [a][b].\n\n\n[a]: <>\n[b]: <>');
+    expect(placeholders('See [a][b].\n').source).toBe('See [a][b].\n\n\n[a]: <>\n[b]: <>');
+  });
+
+  it('gives no placeholder to a label written only as an inline link, and re-parses if one is defined', () => {
+    const held = placeholders('A [cut](https://exa and [ok](/x) and [ok] and [c](d).');
+    expect(held.source).toBe('A [cut](https://exa and [ok](/x) and [ok] and [c](d).\n\n[ok]: <>');
+    expect(held.inlineOnly).toEqual(['cut', 'c']);
+    const defs = lateDefinitions('[ok]: <https://example.com/ok>', true);
+    expect(placeholdersHold(new Set(['ok']), held.inlineOnly, defs)).toBe(true);
+    expect(placeholdersHold(new Set(['ok', 'nobody']), held.inlineOnly, defs)).toBe(false);
+    expect(placeholdersHold(new Set(['ok']), held.inlineOnly, lateDefinitions('[ok]: <https://example.com/ok>\n[CUT]: <https://example.com/cut>', true))).toBe(false);
   });
 
   it('looks definitions up by identifier, the first of a label winning', () => {

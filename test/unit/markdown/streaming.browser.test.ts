@@ -87,6 +87,29 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // Replies that cite sources end with a block of definitions. Streamed, each link lights up
+  // when its definition's line is complete, the definitions never show as text, and the commit
+  // that ends the reply has nothing left to change.
+  it('links light up as their definitions arrive at the end, and the reply ending changes nothing on screen', async () => {
+    const text = ['Read [the guide][g] and [the spec][s].', 'More in [the guide][g].', '[g]: https://example.com/guide "Guide"\n[s]: <https://example.com/spec>\n'].join('\n\n');
+    const { shapes, frames, atEnd, html } = await streamed(text);
+    const linksOnceArrived = (upTo: number): number => shapes.find((s) => s.length >= upTo)?.links ?? -1;
+    expect(linksOnceArrived(text.indexOf('[g]:'))).toBe(0);
+    expect(linksOnceArrived(text.indexOf('[s]:'))).toBe(2);
+    expect(shapes[shapes.length - 1]?.links).toBe(3);
+    for (const frame of frames) expect(frame).not.toMatch(/\]:|example\.com/);
+    expect(atEnd.mutations).toBe(0);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
+  it('the block a reply ends on has its math typeset by the commit that ends it (KaTeX already loaded)', async () => {
+    await settled('Loads $x$ KaTeX.', 'memo');
+    const text = 'The last paragraph holds $a_1^2$ and $b$, then [a link](https://example.com/x) ends it.';
+    const { atEnd, html } = await streamed(text);
+    expect(atEnd.formulas).toBe(2);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   // The whole 200k line takes react-markdown tens of seconds either way (super-linear emphasis
   // matching); its first 20k characters show the same thing in a test-sized time.
   it('long line (first 20k of long-line-200k): the split render equals a one-shot render', async () => {

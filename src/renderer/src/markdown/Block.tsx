@@ -12,7 +12,8 @@ import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
 import { RefBody } from './components/RefBody.tsx';
-import { referencesByContext } from './late-references.ts';
+import { mayHoldMath } from './math.ts';
+import { definitionsOnly } from './definitions-tail.ts';
 
 const PLAIN_TAIL = 32_000;
 
@@ -26,10 +27,17 @@ export interface BlockProps {
   settled: boolean;
   /** Where the block ends relative to an open code fence. */
   fence: 'none' | 'inside' | 'whole';
+  /**
+   * Settled while the reply streams, its references read definitions from context (RefBody), so
+   * a definition arriving later re-renders only links. Decided by the message, once per block.
+   */
+  lateRefs?: boolean;
+  /** The block the reply ends on, settling now: finish its math in this commit. */
+  ending?: boolean;
 }
 
 /** One piece of a message. Memoized: a settled block re-renders only if its definitions change. */
-export const Block = memo(function Block({ blockKey, raw, definitions, settled, fence }: BlockProps) {
+export const Block = memo(function Block({ blockKey, raw, definitions, settled, fence, lateRefs = false, ending = false }: BlockProps) {
   renderStats.blockRenders++;
   renderStats.onBlockRender?.(blockKey);
   const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
@@ -59,6 +67,8 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   }
   // The streaming tail outside any open fence: the cases that skip a whole-tail parse per frame.
   const openTail = !settled && fence === 'none';
+  // Link definitions render nothing; they reach the links through the message (definitions-tail.ts).
+  if (openTail && definitionsOnly(raw) !== null) return null;
   const pieces = openTail ? paragraphPieces(raw) : null;
   if (pieces) return <StreamingParagraph info={info} pieces={pieces} definitions={definitions} />;
   if (openTail && raw.length > PLAIN_TAIL) {
@@ -71,9 +81,9 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   grewAsTable.current = chunks !== null;
   if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
   // Its references follow definitions through context: a late definition re-renders only links.
-  if (settled && fence === 'none' && referencesByContext(raw)) return <RefBody info={info} raw={raw} />;
+  if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
   let source = settled ? raw : repairTail(raw, fence === 'inside');
   // An open fence would swallow appended definitions, so they are added only outside one.
   if (definitions && fence === 'none') source += '\n\n' + definitions;
-  return <MarkdownBody info={info} source={source} math={settled && raw.includes('$')} />;
+  return <MarkdownBody info={info} source={source} math={settled && mayHoldMath(raw)} mathNow={ending} />;
 });

@@ -20,18 +20,21 @@ export function MarkdownBody({
   info,
   source,
   math,
+  mathNow = false,
   components = COMPONENTS,
   remarkPlugins,
 }: {
   info: BlockInfo;
   source: string;
   math: boolean;
+  /** Typeset in this commit if KaTeX is loaded (the block the reply ends on), not in idle time. */
+  mathNow?: boolean;
   /** Module-level objects only: a new object per render would defeat memoization. */
   components?: Components;
-  /** Module-level too; replaces the grammar's plugins (it must include them). */
+  /** Module-level or memoized too; replaces the grammar's plugins (it must include them). */
   remarkPlugins?: PluggableList;
 }) {
-  const rehypePlugins = useMathPlugins(math);
+  const rehypePlugins = useMathPlugins(math, mathNow);
   // The same element while the source is the same: a block that settles with the text it already
   // showed (the reply's last block when the reply ends) is not parsed again. Its code blocks still
   // learn that it settled through the context.

@@ -1,8 +1,9 @@
-import { memo, useId, useMemo, useRef } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { definitionsFor } from './definitions-for.ts';
+import { streamingDefinitions } from './definitions-tail.ts';
 import { LateDefinitionsContext, lateDefinitions, blockByContext } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
@@ -20,12 +21,16 @@ export interface MarkdownMessageProps {
  */
 export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }: MarkdownMessageProps) {
   const uid = useId();
+  // References follow late definitions through context only in a reply that streamed here; one
+  // shown whole (from history) has every definition from the start.
+  const [lateRefs] = useState(streaming);
   const previous = useRef<SplitState | null>(null);
   const split = useMemo(() => splitMarkdown(previous.current, text), [text]);
   previous.current = split;
   const settledDoc = useMemo(() => (streaming ? null : finalDocument(split)), [split, streaming]);
 
-  const definitions = settledDoc ? settledDoc.definitions : split.definitions;
+  const tail = tailOf(split);
+  const definitions = settledDoc ? settledDoc.definitions : streamingDefinitions(split.definitions, split.definitionIds, tail);
   const late = useMemo(() => lateDefinitions(definitions, !streaming), [definitions, streaming]);
   if (settledDoc?.footnotes) {
     return (
@@ -34,7 +39,6 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
       </div>
     );
   }
-  const tail = tailOf(split);
   renderStats.tailChars = tail.length;
   const groups = Math.floor(split.blocks.length / GROUP) + 1;
   const tailBlock =
@@ -46,6 +50,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
         definitions={definitionsFor(tail, definitions)}
         settled={!streaming}
         fence={tailFence(split)}
+        ending={!streaming}
       />
     );
   return (
@@ -58,6 +63,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
             blocks={split.blocks}
             from={g * GROUP}
             definitions={definitions}
+            lateRefs={lateRefs}
             tail={g === groups - 1 ? tailBlock : null}
           />
         ))}
@@ -78,21 +84,22 @@ interface GroupProps {
   blocks: readonly StableBlock[];
   from: number;
   definitions: string;
+  lateRefs: boolean;
   /** The streaming tail, in the last group only. */
   tail: ReactElement | null;
 }
 
 const StableGroup = memo(
-  function StableGroup({ uid, blocks, from, definitions, tail }: GroupProps) {
-    const settled = blocks
-      .slice(from, from + GROUP)
-      .map((b) => (
-        <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={b.usesRefs && !blockByContext(b) ? definitionsFor(b.raw, definitions) : ''} settled fence="none" />
-      ));
+  function StableGroup({ uid, blocks, from, definitions, lateRefs, tail }: GroupProps) {
+    const settled = blocks.slice(from, from + GROUP).map((b) => {
+      const byContext = lateRefs && blockByContext(b);
+      const defs = b.usesRefs && !byContext ? definitionsFor(b.raw, definitions) : '';
+      return <Block key={b.id} blockKey={`${uid}#${b.id}`} raw={b.raw} definitions={defs} settled fence="none" lateRefs={byContext} />;
+    });
     return tail ? [...settled, tail] : settled;
   },
   (a, b) => {
-    if (a.tail !== b.tail || a.uid !== b.uid || a.from !== b.from || a.definitions !== b.definitions) return false;
+    if (a.tail !== b.tail || a.uid !== b.uid || a.from !== b.from || a.definitions !== b.definitions || a.lateRefs !== b.lateRefs) return false;
     if (a.blocks === b.blocks) return true;
     const end = Math.min(Math.max(a.blocks.length, b.blocks.length), a.from + GROUP);
     for (let i = a.from; i < end; i++) if (a.blocks[i] !== b.blocks[i]) return false;

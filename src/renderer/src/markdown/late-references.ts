@@ -9,6 +9,7 @@
 // a block whose tree refers to an undefined label is parsed again the old way (RefBody.tsx).
 import { createContext } from 'react';
 import type { Root } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { parseMarkdown } from './split/verify.ts';
 
 export interface Definition {
@@ -60,7 +61,16 @@ export function blockByContext(block: { raw: string }): boolean {
 
 /** The source of every innermost bracket pair (what a label can be), or null if one spans lines. */
 export function candidateLabels(raw: string): string[] | null {
-  const labels = new Set<string>();
+  const found = bracketLabels(raw);
+  return found && [...found.keys()];
+}
+
+/**
+ * Innermost bracket pairs by label source; the value says whether every one of them is directly
+ * followed by "(" (written as an inline link). Null if one spans lines.
+ */
+function bracketLabels(raw: string): Map<string, boolean> | null {
+  const labels = new Map<string, boolean>();
   let open = -1;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
@@ -70,32 +80,50 @@ export function candidateLabels(raw: string): string[] | null {
       const label = raw.slice(open + 1, i);
       open = -1;
       if (label.includes('\n')) return null;
-      if (label.length <= 999 && label.trim() !== '') labels.add(label);
+      if (label.length <= 999 && label.trim() !== '') labels.set(label, (labels.get(label) ?? true) && raw[i + 1] === '(');
     }
   }
-  return [...labels];
+  return labels;
 }
 
-/** The block followed by a placeholder definition for each label it could refer to. */
-export function placeholderSource(raw: string): string {
-  const labels = candidateLabels(raw) ?? [];
-  return raw + '\n\n' + labels.map((l) => `[${l}]: <>`).join('\n');
+export interface Placeholders {
+  /** The block followed by a placeholder definition for each label it could refer to. */
+  source: string;
+  /**
+   * Labels written only as inline links ("[text](url)"), which get no placeholder: a
+   * definition changes nothing for a link that parses, and a cut one ("[was](https://exa") is
+   * text unless its label is defined. So the placeholder parse shows it as text, like the exact
+   * parse does for the usual case, an undefined label.
+   */
+  inlineOnly: readonly string[];
 }
 
-const KEEP = 4096;
-const used = new Map<string, ReadonlySet<string>>();
-
-/** Identifiers the parse of `source` made links to; undefined if it was not parsed here. */
-export function referencesIn(source: string): ReadonlySet<string> | undefined {
-  return used.get(source);
+export function placeholders(raw: string): Placeholders {
+  const labels = bracketLabels(raw) ?? new Map<string, boolean>();
+  const lines: string[] = [];
+  const inlineOnly: string[] = [];
+  for (const [label, inline] of labels) {
+    if (inline) inlineOnly.push(label);
+    else lines.push(`[${label}]: <>`);
+  }
+  return { source: raw + '\n\n' + lines.join('\n'), inlineOnly };
 }
 
 /**
- * Remark plugin: marks each reference so its link can look the label up in context, and records
- * which labels the tree refers to.
+ * Whether the placeholder parse shows what the exact one would, given every definition: each
+ * label it linked is defined, and no label left without a placeholder is.
  */
-export function markReferences() {
-  return (tree: Root, file: { value: unknown }): void => {
+export function placeholdersHold(linked: ReadonlySet<string>, inlineOnly: readonly string[], defs: LateDefinitions): boolean {
+  for (const id of linked) if (!defs.byId.has(id)) return false;
+  return inlineOnly.every((label) => !defs.byId.has(normalizeIdentifier(label).toLowerCase()));
+}
+
+/**
+ * Remark plugin: marks each reference so its link can look the label up in context, and tells
+ * `onLinked` which labels the tree refers to.
+ */
+export function markReferences(onLinked: (ids: ReadonlySet<string>) => void) {
+  return (tree: Root): void => {
     const ids = new Set<string>();
     const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'linkReference') {
@@ -106,8 +134,6 @@ export function markReferences() {
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
-    if (typeof file.value !== 'string') return;
-    used.set(file.value, ids);
-    if (used.size > KEEP) used.delete(used.keys().next().value as string);
+    onLinked(ids);
   };
 }

@@ -1,4 +1,4 @@
-import { useContext, useMemo } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import type { ComponentProps } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { PluggableList } from 'unified';
@@ -6,29 +6,34 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { BlockInfo } from '../block-context.ts';
 import { definitionsFor } from '../definitions-for.ts';
 import { REMARK_PLUGINS } from '../grammar.ts';
-import { LateDefinitionsContext, markReferences, placeholderSource, referencesIn } from '../late-references.ts';
+import { LateDefinitionsContext, markReferences, placeholders, placeholdersHold } from '../late-references.ts';
+import { mayHoldMath } from '../math.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { reuseParse } from '../reuse-parse.ts';
 import { COMPONENTS } from '../plugins.ts';
 import { safeUrl } from '../safe-url.ts';
 import { SafeLink } from './SafeLink.tsx';
 
-const PLUGINS: PluggableList = [...REMARK_PLUGINS, markReferences];
-const MATH_PLUGINS: PluggableList = [...REMARK_PLUGINS, reuseParse, markReferences];
-
 /**
  * A settled block whose references take their destinations from context (late-references.ts):
- * parsed once, whatever definitions arrive later. Once the reply has ended, a block whose parse
- * linked a label that nobody defines is parsed the exact way, with the definitions appended.
+ * parsed once, whatever definitions arrive later. Once the reply has ended, a block whose
+ * placeholder parse may differ from the exact one (late-references.ts, placeholdersHold) is
+ * parsed the exact way, with the definitions appended.
  */
 export function RefBody({ info, raw }: { info: BlockInfo; raw: string }) {
   const defs = useContext(LateDefinitionsContext);
-  const source = useMemo(() => placeholderSource(raw), [raw]);
-  const ids = referencesIn(source);
-  const math = raw.includes('$');
-  const exact = !defs.final || (ids !== undefined && [...ids].every((id) => defs.byId.has(id)));
-  if (!exact) return <MarkdownBody info={info} source={withDefinitions(raw, defs.text)} math={math} />;
-  return <MarkdownBody info={info} source={source} math={math} components={REF_COMPONENTS} remarkPlugins={math ? MATH_PLUGINS : PLUGINS} />;
+  const held = useMemo(() => placeholders(raw), [raw]);
+  const math = mayHoldMath(raw);
+  // Filled by the parse below (it runs while MarkdownBody renders, after this component), and
+  // read when the reply ends, which re-renders this component through the context.
+  const linked = useRef<ReadonlySet<string> | undefined>(undefined);
+  const plugins = useMemo<PluggableList>(() => {
+    const mark: PluggableList[number] = [markReferences, (ids: ReadonlySet<string>) => (linked.current = ids)];
+    return math ? [...REMARK_PLUGINS, reuseParse, mark] : [...REMARK_PLUGINS, mark];
+  }, [math]);
+  const exact = defs.final && (linked.current === undefined || !placeholdersHold(linked.current, held.inlineOnly, defs));
+  if (exact) return <MarkdownBody info={info} source={withDefinitions(raw, defs.text)} math={math} />;
+  return <MarkdownBody info={info} source={held.source} math={math} components={REF_COMPONENTS} remarkPlugins={plugins} />;
 }
 
 function withDefinitions(raw: string, text: string): string {

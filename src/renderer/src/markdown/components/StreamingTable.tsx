@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
+import { mayHoldMath } from '../math.ts';
 import { COMPONENTS, Passthrough } from '../plugins.ts';
 import { alignments, plainRowCells } from '../table-cells.ts';
 import type { Align } from '../table-cells.ts';
@@ -33,12 +34,12 @@ export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo;
     const line = (chunks[i] ?? '').slice(head.length).replace(/\n$/, '');
     // The cell still arriving is repaired like any streaming text ("**bo" shows as bold).
     const shown = complete(i) ? line : openCellRepaired(line);
-    return <BodyRow key={i} info={info} line={shown} aligns={aligns} source={text} math={complete(i) && text.includes('$')} />;
+    return <BodyRow key={i} info={info} line={shown} aligns={aligns} source={text} math={complete(i) && mayHoldMath(text)} />;
   };
   return (
     <table tabIndex={0}>
       <thead>
-        <TableChunk info={info} source={source(0)} head math={complete(0) && source(0).includes('$')} />
+        <TableChunk info={info} source={source(0)} head math={complete(0) && mayHoldMath(source(0))} />
       </thead>
       <tbody>{chunks.slice(1).map((_, i) => row(i + 1))}</tbody>
     </table>
