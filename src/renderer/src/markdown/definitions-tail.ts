@@ -30,27 +30,37 @@ export function definitionsOnly(tail: string): string | null {
   return tail.slice(0, end + 1);
 }
 
-let lastKey = '';
-let lastDefinitions = '';
+interface Found {
+  settled: string;
+  /** The tail's complete definition lines read so far. */
+  complete: string;
+  ids: Set<string>;
+  lines: string[];
+  definitions: string;
+}
+
+let last: Found | null = null;
 
 /**
  * The message's definitions while it streams: those of settled blocks (one line each, made by
  * split/verify.ts), then those of a definitions-only tail's complete lines, the first of a label
- * winning as in the whole text. The same string while nothing new arrived.
+ * winning as in the whole text. The same string while nothing new arrived; as lines complete,
+ * only the new ones are parsed.
  */
-export function streamingDefinitions(settled: string, settledIds: ReadonlySet<string> | readonly string[], tail: string): string {
+export function streamingDefinitions(settled: string, settledIds: ReadonlySet<string>, tail: string): string {
   const complete = definitionsOnly(tail);
   if (!complete) return settled;
-  const key = settled + '\0' + complete;
-  if (key === lastKey) return lastDefinitions;
-  const seen = new Set(settledIds);
-  const lines = settled ? [settled] : [];
-  for (const [id, line] of definitionsIn(complete)) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    lines.push(line);
+  if (last && last.settled === settled && last.complete === complete) return last.definitions;
+  // Each line is a definition on its own, so lines added to the same tail parse on their own.
+  const grown = last !== null && last.settled === settled && complete.startsWith(last.complete);
+  const found: Found = grown && last ? { ...last, ids: new Set(last.ids), lines: last.lines.slice() } : { settled, complete: '', ids: new Set(settledIds), lines: settled ? [settled] : [], definitions: settled };
+  for (const [id, line] of definitionsIn(complete.slice(found.complete.length))) {
+    if (found.ids.has(id)) continue;
+    found.ids.add(id);
+    found.lines.push(line);
   }
-  lastKey = key;
-  lastDefinitions = lines.join('\n');
-  return lastDefinitions;
+  found.complete = complete;
+  found.definitions = found.lines.join('\n');
+  last = found;
+  return found.definitions;
 }

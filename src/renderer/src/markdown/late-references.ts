@@ -28,13 +28,26 @@ export interface LateDefinitions {
 
 export const LateDefinitionsContext = createContext<LateDefinitions>({ text: '', byId: new Map(), final: true });
 
-/** The definition lines made by the splitter, as a lookup. */
+let lastText = '';
+let lastById: ReadonlyMap<string, Definition> = new Map();
+
+/**
+ * The definition lines made by the splitter, as a lookup. While a reply streams its definitions
+ * only grow at the end (definitions-tail.ts), so only the lines added since the last call are
+ * parsed.
+ */
 export function lateDefinitions(text: string, final: boolean): LateDefinitions {
-  const byId = new Map<string, Definition>();
-  if (text !== '') {
-    for (const node of parseMarkdown(text).children) {
-      if (node.type === 'definition' && !byId.has(node.identifier)) byId.set(node.identifier, { url: node.url, title: node.title });
+  const grown = lastText !== '' && text.startsWith(lastText + '\n');
+  const byId = text === lastText ? lastById : new Map(grown ? lastById : []);
+  if (byId !== lastById) {
+    const added = grown ? text.slice(lastText.length + 1) : text;
+    if (added !== '') {
+      for (const node of parseMarkdown(added).children) {
+        if (node.type === 'definition' && !byId.has(node.identifier)) (byId as Map<string, Definition>).set(node.identifier, { url: node.url, title: node.title });
+      }
     }
+    lastText = text;
+    lastById = byId;
   }
   return { text, byId, final };
 }
