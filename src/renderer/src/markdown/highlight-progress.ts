@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { cachedHighlight, highlightInBackground, highlightPiece } from './highlight.ts';
-import { inIdleSlices, layoutNow } from './idle.ts';
+import { FRESH_SLICE_MS, inIdleSlices, layoutNow } from './idle.ts';
 
 // Highlighting a code block as it streams, so that the moment its fence closes almost all of it
 // is already lit and the final paint swaps in one or two parts instead of the whole block.
@@ -26,8 +26,6 @@ const MAX_RERUN_PARTS = 16;
 const INSTANT_PARTS = 16;
 /** At most this many parts swapped in by one idle-time commit. */
 const MAX_BATCH = 32;
-/** A step offered at least this much of a slice swaps in a part even if the last one cost more. */
-const FRESH_SLICE_MS = 3.5;
 /** Up to this many parts are swapped in at once when their markup arrives. */
 const DIRECT_PARTS = 2;
 

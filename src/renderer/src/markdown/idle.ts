@@ -36,6 +36,8 @@ export function layoutNow(): void {
 // size itself (how many parts to swap in) to fit; it returns true while it has more to do, or
 // 'later' when not even its smallest piece fits in what is left of the slice.
 const SLICE_MS = 4;
+/** A step offered at least this much has the slice to itself: it should do its smallest piece. */
+export const FRESH_SLICE_MS = SLICE_MS - 0.5;
 /** Below this much of the slice left, the next step waits for the next idle period. */
 const MIN_STEP_MS = 0.5;
 
