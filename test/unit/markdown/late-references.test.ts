@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLabels, lateDefinitions, placeholders, placeholdersHold, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
+import { candidateLabels, lateDefinitions, pendingReferences, placeholders, placeholdersHold, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
 
 describe('late references', () => {
   it('offers every innermost bracket pair as a label, escapes kept, once each', () => {
@@ -36,5 +36,11 @@ describe('late references', () => {
     const defs = lateDefinitions('[Docs]: <https://example.com/a> "A"\n[docs]: <https://example.com/b>', true);
     expect(defs.byId.get('docs')).toEqual({ url: 'https://example.com/a', title: 'A' });
     expect(defs.byId.size).toBe(1);
+  });
+
+  it('gives a streaming tail an empty definition for each full or collapsed reference not defined yet', () => {
+    const defs = lateDefinitions('[Known]: <https://example.com/k>', false);
+    expect(pendingReferences('See [a][known], [b][Later], [c][] and [d] and a[i].', defs.byId)).toBe('[Later]: <>\n[c]: <>');
+    expect(pendingReferences('No references here [x] (y).', defs.byId)).toBe('');
   });
 });

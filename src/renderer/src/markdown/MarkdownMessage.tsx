@@ -4,7 +4,7 @@ import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { definitionsFor } from './definitions-for.ts';
 import { streamingDefinitions } from './definitions-tail.ts';
-import { LateDefinitionsContext, lateDefinitions, blockByContext } from './late-references.ts';
+import { LateDefinitionsContext, lateDefinitions, blockByContext, pendingReferences } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
@@ -47,7 +47,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
         key={split.nextId}
         blockKey={`${uid}#${split.nextId}`}
         raw={tail}
-        definitions={definitionsFor(tail, definitions)}
+        definitions={joinLines(definitionsFor(tail, definitions), streaming ? pendingReferences(tail, late.byId) : '')}
         settled={!streaming}
         fence={tailFence(split)}
         ending={!streaming}
@@ -106,3 +106,7 @@ const StableGroup = memo(
     return true;
   },
 );
+
+function joinLines(a: string, b: string): string {
+  return a && b ? a + '\n' + b : a || b;
+}

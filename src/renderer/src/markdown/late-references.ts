@@ -52,6 +52,24 @@ export function lateDefinitions(text: string, final: boolean): LateDefinitions {
   return { text, byId, final };
 }
 
+// "[text][label]" and "[text][]" are references for sure. While the reply streams, one whose
+// definition has not come yet shows its text, not its brackets (its definition is most likely
+// on its way, at the end of the reply); if it never comes, the ended reply shows the brackets,
+// as the whole text does.
+const FULL_REFERENCE = /\[((?:[^\\[\]\n]|\\.)+)\]\[((?:[^\\[\]\n]|\\.)*)\]/g;
+
+/** Empty definitions (an inert link: its text alone) for the undefined full references in a streaming tail. */
+export function pendingReferences(raw: string, byId: ReadonlyMap<string, Definition>): string {
+  if (!raw.includes('][')) return '';
+  const lines = new Set<string>();
+  for (const m of raw.matchAll(FULL_REFERENCE)) {
+    const label = m[2] || m[1] || '';
+    if (label.trim() === '' || byId.has(normalizeIdentifier(label).toLowerCase())) continue;
+    lines.add(`[${label}]: <>`);
+  }
+  return [...lines].join('\n');
+}
+
 /**
  * Whether a settled block takes this path. Not for blocks with images or footnotes (each keeps
  * its own path), or a label across lines (inside a quote or list the source line holds markers

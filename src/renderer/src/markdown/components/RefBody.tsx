@@ -48,8 +48,16 @@ function LateRefLink({ 'data-late-ref': id, 'data-late-suffix': suffix, ...props
   const defs = useContext(LateDefinitionsContext);
   if (id === undefined) return <SafeLink {...props} />;
   const def = defs.byId.get(id);
-  // What mdast-util-to-hast shows for a reference without a definition.
-  if (!def) return <>[{props.children}]{suffix}</>;
+  if (!def) {
+    // A full or collapsed reference waiting for its definition (late-references.ts, pendingReferences).
+    if (!defs.final && suffix) return <span className="md-link-inert">{props.children}</span>;
+    // What mdast-util-to-hast shows for a reference without a definition.
+    return (
+      <>
+        [{props.children}]{suffix}
+      </>
+    );
+  }
   // As react-markdown would have made it from the definition itself.
   const href = safeUrl(normalizeUri(def.url), 'href');
   const title = def.title ?? undefined;
