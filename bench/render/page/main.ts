@@ -246,13 +246,13 @@ function codeShape(root: HTMLElement): CodeShape {
   };
 }
 
-/** What one streamed commit showed: enough to check a growing table's shape and parse cost. */
 /** What the commit that ends the reply did: DOM changes it made, formulas typeset after it. */
 interface AtEnd {
   mutations: number;
   formulas: number;
 }
 
+/** What one streamed commit showed: enough to check a growing table's shape and parse cost. */
 interface FrameShape {
   length: number;
   parsed: number;

@@ -24,10 +24,11 @@ describe('a streaming tail of link definitions', () => {
 
   it('adds complete definitions after the settled ones, the first of a label winning', () => {
     const settled = '[a]: <https://example.com/first>';
-    const defs = streamingDefinitions(settled, new Set(['a']), '[A]: https://example.com/second\n[b]: https://example.com/b "B"\n[c]: https://exa');
+    const complete = (tail: string): string => definitionsOnly(tail) ?? '';
+    const defs = streamingDefinitions(settled, new Set(['a']), complete('[A]: https://example.com/second\n[b]: https://example.com/b "B"\n[c]: https://exa'));
     expect(defs).toBe('[a]: <https://example.com/first>\n[b]: <https://example.com/b> "B"');
     // The same string again while nothing new completed.
-    expect(streamingDefinitions(settled, new Set(['a']), '[A]: https://example.com/second\n[b]: https://example.com/b "B"\n[c]: https://exam')).toBe(defs);
-    expect(streamingDefinitions(settled, new Set(['a']), 'A paragraph.')).toBe(settled);
+    expect(streamingDefinitions(settled, new Set(['a']), complete('[A]: https://example.com/second\n[b]: https://example.com/b "B"\n[c]: https://exam'))).toBe(defs);
+    expect(streamingDefinitions(settled, new Set(['a']), complete('A paragraph.'))).toBe(settled);
   });
 });

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
 import { definitionsFor } from './definitions-for.ts';
-import { streamingDefinitions } from './definitions-tail.ts';
+import { definitionsOnly, streamingDefinitions } from './definitions-tail.ts';
 import { LateDefinitionsContext, lateDefinitions, blockByContext, pendingReferences } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
@@ -30,7 +30,10 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   const settledDoc = useMemo(() => (streaming ? null : finalDocument(split)), [split, streaming]);
 
   const tail = tailOf(split);
-  const definitions = settledDoc ? settledDoc.definitions : streamingDefinitions(split.definitions, split.definitionIds, tail);
+  // A streaming tail of nothing but link definitions renders nothing (Block); its complete lines
+  // join the message's definitions at once, so links light up as their definitions arrive.
+  const tailDefinitions = streaming ? definitionsOnly(tail) : null;
+  const definitions = settledDoc ? settledDoc.definitions : streamingDefinitions(split.definitions, split.definitionIds, tailDefinitions ?? '');
   const late = useMemo(() => lateDefinitions(definitions, !streaming), [definitions, streaming]);
   if (settledDoc?.footnotes) {
     return (

@@ -18,6 +18,17 @@ const DEFINITION_START = /^ {0,3}(?:\[(?:[^\\[\]\n]|\\.)*(?:\](?::.*)?)?)?$/;
  * text of its complete lines ('' while the first is arriving); null for any other tail.
  */
 export function definitionsOnly(tail: string): string | null {
+  // Asked twice a frame for the same tail (the message, then its Block): scanned once.
+  if (tail === lastTail) return lastComplete;
+  lastTail = tail;
+  lastComplete = scan(tail);
+  return lastComplete;
+}
+
+let lastTail = '';
+let lastComplete: string | null = null;
+
+function scan(tail: string): string | null {
   if (!tail.startsWith('[') && !/^ {1,3}\[/.test(tail)) return null;
   const end = tail.lastIndexOf('\n');
   if (!DEFINITION_START.test(tail.slice(end + 1))) return null;
@@ -43,17 +54,18 @@ let last: Found | null = null;
 
 /**
  * The message's definitions while it streams: those of settled blocks (one line each, made by
- * split/verify.ts), then those of a definitions-only tail's complete lines, the first of a label
- * winning as in the whole text. The same string while nothing new arrived; as lines complete,
- * only the new ones are parsed.
+ * split/verify.ts), then those in `complete`, a definitions-only tail's complete lines (from
+ * definitionsOnly), the first of a label winning as in the whole text. The same string while
+ * nothing new arrived; as lines complete, only the new ones are parsed.
  */
-export function streamingDefinitions(settled: string, settledIds: ReadonlySet<string>, tail: string): string {
-  const complete = definitionsOnly(tail);
-  if (!complete) return settled;
-  if (last && last.settled === settled && last.complete === complete) return last.definitions;
+export function streamingDefinitions(settled: string, settledIds: ReadonlySet<string>, complete: string): string {
+  if (complete === '') return settled;
+  let found = last;
+  if (found && found.settled === settled && found.complete === complete) return found.definitions;
   // Each line is a definition on its own, so lines added to the same tail parse on their own.
-  const grown = last !== null && last.settled === settled && complete.startsWith(last.complete);
-  const found: Found = grown && last ? { ...last, ids: new Set(last.ids), lines: last.lines.slice() } : { settled, complete: '', ids: new Set(settledIds), lines: settled ? [settled] : [], definitions: settled };
+  if (!found || found.settled !== settled || !complete.startsWith(found.complete)) {
+    found = { settled, complete: '', ids: new Set(settledIds), lines: settled ? [settled] : [], definitions: settled };
+  }
   for (const [id, line] of definitionsIn(complete.slice(found.complete.length))) {
     if (found.ids.has(id)) continue;
     found.ids.add(id);

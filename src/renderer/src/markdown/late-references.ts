@@ -37,19 +37,17 @@ let lastById: ReadonlyMap<string, Definition> = new Map();
  * parsed.
  */
 export function lateDefinitions(text: string, final: boolean): LateDefinitions {
-  const grown = lastText !== '' && text.startsWith(lastText + '\n');
-  const byId = text === lastText ? lastById : new Map(grown ? lastById : []);
-  if (byId !== lastById) {
+  if (text !== lastText) {
+    const grown = lastText !== '' && text.startsWith(lastText + '\n');
+    const byId = new Map(grown ? lastById : []);
     const added = grown ? text.slice(lastText.length + 1) : text;
-    if (added !== '') {
-      for (const node of parseMarkdown(added).children) {
-        if (node.type === 'definition' && !byId.has(node.identifier)) (byId as Map<string, Definition>).set(node.identifier, { url: node.url, title: node.title });
-      }
+    for (const node of added === '' ? [] : parseMarkdown(added).children) {
+      if (node.type === 'definition' && !byId.has(node.identifier)) byId.set(node.identifier, { url: node.url, title: node.title });
     }
     lastText = text;
     lastById = byId;
   }
-  return { text, byId, final };
+  return { text, byId: lastById, final };
 }
 
 // "[text][label]" and "[text][]" are references for sure. While the reply streams, one whose

@@ -128,8 +128,8 @@ function spanAt(s: string, i: number): Piece | null {
 /**
  * Length of the markers at `i` that are literal text whatever follows, else 0: a run of "*", "_"
  * or "~" with a space (or the cell's edge) on both sides, or alone in the cell, can neither open
- * nor close; backticks or dollars with none after them close nothing (code or math); a "[" with no "]" after it, or a "]" (every "["
- * before it was a link or literal), starts and ends no link.
+ * nor close; backticks or dollars with none after them close nothing (code or math); a "[" with
+ * no "]" after it, or a "]" (every "[" before it was a link or literal), starts and ends no link.
  */
 function literalAt(s: string, i: number): number {
   const c = s[i] ?? '';
