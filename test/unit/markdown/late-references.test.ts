@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLabels, lateDefinitions, pendingReferences, placeholders, placeholdersHold, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { candidateLabels, lateDefinitions, markReferences, pendingReferences, placeholders, placeholdersHold, referencesByContext } from '../../../src/renderer/src/markdown/late-references.ts';
+import { REMARK_PLUGINS } from '../../../src/renderer/src/markdown/grammar.ts';
 
 describe('late references', () => {
   it('offers every innermost bracket pair as a label, escapes kept, once each', () => {
@@ -30,6 +33,17 @@ describe('late references', () => {
     expect(placeholdersHold(new Set(['ok']), held.inlineOnly, defs)).toBe(true);
     expect(placeholdersHold(new Set(['ok', 'nobody']), held.inlineOnly, defs)).toBe(false);
     expect(placeholdersHold(new Set(['ok']), held.inlineOnly, lateDefinitions('[ok]: <https://example.com/ok>\n[CUT]: <https://example.com/cut>', true))).toBe(false);
+  });
+
+  // "[note]" left undefined reads "[note]" whether or not the placeholder made it a link, so the
+  // end of the reply need not parse its block again; "[a *b*]" would be emphasis, and
+  // "[www.example.com]" an autolink, once the brackets are not a link.
+  it('needs a definition only for references whose text could parse differently without one', () => {
+    const raw = 'A [note], a[i], [two words], [a *b*], [www.example.com], [x][note] and [y][].';
+    let ids: ReadonlySet<string> = new Set();
+    const processor = unified().use(remarkParse).use(REMARK_PLUGINS).use(markReferences, (found: ReadonlySet<string>) => (ids = found));
+    processor.runSync(processor.parse(placeholders(raw).source));
+    expect([...ids].sort()).toEqual(['a *b*', 'note', 'www.example.com', 'y']);
   });
 
   it('looks definitions up by identifier, the first of a label winning', () => {

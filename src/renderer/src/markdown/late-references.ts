@@ -5,8 +5,9 @@
 //
 // The placeholders cannot lose a link (every label micromark looks up is an innermost bracket
 // pair, and each one gets a placeholder), but they can add one: `[i]` in `a[i]` becomes a link
-// to a label nobody defines. Such a parse differs from the real one, so once the reply has ended
-// a block whose tree refers to an undefined label is parsed again the old way (RefBody.tsx).
+// to a label nobody defines. Such a parse can differ from the real one, so once the reply has
+// ended a block whose tree refers to an undefined label is parsed again the old way (RefBody.tsx),
+// unless that reference is one whose text is the same either way (see PLAIN_SHORTCUT).
 import { createContext } from 'react';
 import type { Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
@@ -147,16 +148,23 @@ export function placeholdersHold(linked: ReadonlySet<string>, inlineOnly: readon
   return inlineOnly.every((label) => !defs.byId.has(normalizeIdentifier(label).toLowerCase()));
 }
 
+// A shortcut reference ("[block]") whose label is words alone: left undefined, the placeholder
+// parse shows "[block]" (LateRefLink) exactly as the real parse does, text for text. Anything
+// else in the label (emphasis or code markers, brackets, or what a URL or address needs to be
+// autolinked) could parse differently once the brackets are not a link.
+const PLAIN_SHORTCUT = /^[\p{L}\p{N} ,'-]*$/u;
+
 /**
  * Remark plugin: marks each reference so its link can look the label up in context, and tells
- * `onLinked` which labels the tree refers to.
+ * `onLinked` the labels the placeholder parse holds for only if they are defined (every one but
+ * plain shortcut references).
  */
 export function markReferences(onLinked: (ids: ReadonlySet<string>) => void) {
   return (tree: Root): void => {
     const ids = new Set<string>();
     const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'linkReference') {
-        ids.add(node.identifier);
+        if (node.referenceType !== 'shortcut' || !PLAIN_SHORTCUT.test(node.label ?? '')) ids.add(node.identifier);
         const suffix = node.referenceType === 'full' ? `[${node.label || node.identifier}]` : node.referenceType === 'collapsed' ? '[]' : '';
         node.data = { ...node.data, hProperties: { dataLateRef: node.identifier, dataLateSuffix: suffix } };
       }
