@@ -190,6 +190,43 @@ const harness = {
     return { atClose, framesToDone, html };
   },
 
+  /**
+   * Streams `text` in frames (`perFrame` characters each, idle time between them as in the app),
+   * recording what each frame showed of its math; once all has arrived, waits (up to 600 frames)
+   * for `ready` formulas to be typeset, as a reader waits for the last tokens, then ends the reply
+   * and counts the DOM changes that made.
+   */
+  async streamMathInFrames(text: string, perFrame: number, ready: number): Promise<{ shapes: MathShape[]; atEnd: AtEnd; html: string }> {
+    const el = fresh();
+    const root = createRoot(el);
+    const store = new FrameStore((emit) => flushSync(emit));
+    flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
+    const message = el.firstElementChild as HTMLElement;
+    const frame = (): Promise<void> => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const shapes: MathShape[] = [];
+    const shape = (length: number): MathShape => ({
+      length,
+      formulas: message.querySelectorAll('.katex').length,
+      errors: message.querySelectorAll('.katex-error, [style*="color: rgb(204, 0, 0)"]').length,
+      pending: message.querySelectorAll('.math-pending, code.math-inline').length,
+    });
+    for (let i = 0; i < text.length; i += perFrame) {
+      store.append(text.slice(i, i + perFrame));
+      await frame();
+      shapes.push(shape(Math.min(text.length, i + perFrame)));
+    }
+    for (let i = 0; i < 600 && message.querySelectorAll('.katex').length < ready; i++) await frame();
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+    flushSync(() => store.finish());
+    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: message.querySelectorAll('.katex').length };
+    changes.disconnect();
+    await settled(message, true);
+    const html = normalizedHtml(message);
+    root.unmount();
+    return { shapes, atEnd, html };
+  },
+
   /** Renders untrusted markdown, clicks every link and image placeholder, reports what happened. */
   async attack(text: string): Promise<{ opened: string[]; html: string; elements: ElementSummary[] }> {
     opened.length = 0;
@@ -250,6 +287,17 @@ function codeShape(root: HTMLElement): CodeShape {
 interface AtEnd {
   mutations: number;
   formulas: number;
+}
+
+/** What one streamed frame showed of its math. */
+interface MathShape {
+  length: number;
+  /** Typeset formulas (inline and display). */
+  formulas: number;
+  /** Formulas KaTeX could not typeset, shown in its error colour. */
+  errors: number;
+  /** Formulas showing their TeX. */
+  pending: number;
 }
 
 /** What one streamed commit showed: enough to check a growing table's shape and parse cost. */

@@ -6,7 +6,7 @@ export async function settled(root: HTMLElement, hasMath: boolean): Promise<void
   for (let i = 0; i < 600; i++) {
     await new Promise<void>((r) => requestAnimationFrame(() => r()));
     const busy = root.querySelector('[data-highlight="pending"], [data-highlight="streaming"]');
-    const rawMath = hasMath && root.querySelector('code.language-math');
+    const rawMath = root.querySelector('code.language-math, .math-pending');
     if (!busy && !rawMath) return;
   }
   throw new Error('render did not settle in 600 frames');

@@ -103,11 +103,59 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // "[block]" in prose or a table cell, defined nowhere: the same text whether or not the block
+  // was parsed expecting a definition, so ending the reply leaves that block alone.
+  it('an undefined [word] in an earlier block: the reply ending changes nothing on screen', async () => {
+    const text = ['A paragraph with a [note] in it, and a[i] too.', '| a | b |\n| - | - |\n| one | `x()` [block] |', 'The last paragraph, still arriving.'].join('\n\n');
+    const { atEnd, html } = await streamed(text);
+    expect(html).toContain('[block]');
+    expect(atEnd.mutations).toBe(0);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   it('the block a reply ends on has its math typeset by the commit that ends it (KaTeX already loaded)', async () => {
     await settled('Loads $x$ KaTeX.', 'memo');
     const text = 'The last paragraph holds $a_1^2$ and $b$, then [a link](https://example.com/x) ends it.';
     const { atEnd, html } = await streamed(text);
     expect(atEnd.formulas).toBe(2);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
+  // Formulas are typeset as they complete, in idle time between frames, not when their block
+  // settles: a reader sees typeset math while the reply streams on in the same paragraph or list,
+  // a display formula shows its TeX (never half a formula in KaTeX's error red) until its closing
+  // $$ arrives, and by the time the reply ends there is nothing left to change.
+  it('math is typeset while the reply streams, display math once its $$ closes, and the end changes nothing', async () => {
+    await settled('Loads $x$ KaTeX.', 'memo');
+    const text = [
+      'Sums of squares, as they stream.',
+      '',
+      '$$',
+      '\\sum_{k=1}^{n} k^2 = \\frac{n(n+1)(2n+1)}{6}',
+      '$$',
+      '',
+      '1. The first term is $a_1^2$ and it grows.',
+      '2. The second is $\\frac{1}{2}$ of the rest, ' + 'and the list goes on for a while longer as the model keeps writing. '.repeat(6),
+    ].join('\n');
+    const { shapes, atEnd, html } = await h.page.evaluate((t) => window.harness.streamMathInFrames(t, 8, 3), text);
+    const opened = text.indexOf('$$') + 3;
+    const closed = text.indexOf('$$', opened) + 3;
+    const open = shapes.filter((s) => s.length >= opened && s.length < closed);
+    expect(open.length).toBeGreaterThan(3);
+    for (const s of open) expect(s).toMatchObject({ formulas: 0, errors: 0, pending: 1 });
+    // While the list still grows, its formulas are typeset (the display one above it too).
+    const streaming = shapes.filter((s) => s.length > text.indexOf('of the rest') && s.length < text.length);
+    expect(streaming.some((s) => s.formulas === 3 && s.pending === 0)).toBe(true);
+    expect(shapes.every((s) => s.errors === 0)).toBe(true);
+    expect(atEnd).toEqual({ mutations: 0, formulas: 3 });
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
+  it('a ```math fence is display math, typeset as a one-shot render typesets it', async () => {
+    const text = 'Euler:\n\n```math\ne^{i\\pi} + 1 = 0\n```\n\nDone.';
+    const { html } = await streamed(text);
+    expect(html).toContain('katex-display');
+    expect(html).not.toContain('md-code');
     expect(html).toBe(await settled(text, 'naive'));
   });
 

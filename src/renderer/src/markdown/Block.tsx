@@ -5,14 +5,13 @@ import { StreamingTable } from './components/StreamingTable.tsx';
 import { tableChunks } from './table-tail.ts';
 import { StreamingParagraph } from './components/StreamingParagraph.tsx';
 import { paragraphPieces } from './long-paragraph.ts';
-import { fencedCodeOnly, openFenceCode, unclosedFenceCode } from './fenced-code.ts';
+import { fencedCodeOnly, openFenceCode, plainLanguage, unclosedFenceCode } from './fenced-code.ts';
 import { hasLongWord } from './long-words.ts';
 import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
 import { RefBody } from './components/RefBody.tsx';
-import { mayHoldMath } from './math.ts';
 import { definitionsOnly } from './definitions-tail.ts';
 
 const PLAIN_TAIL = 32_000;
@@ -45,9 +44,9 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   const grewAsTable = useRef(false);
   // A tail that is nothing but an open fence skips markdown parsing. The element tree is the same
   // as for the closed fence below, so the code view stays mounted (and lit) as it closes, or as
-  // the reply ends inside it.
+  // the reply ends inside it. A ```math fence is display math: the parser's path shows its TeX.
   const open = fence !== 'whole' ? null : settled ? unclosedFenceCode(raw) : openFenceCode(raw);
-  if (open) {
+  if (open && plainLanguage(open.lang)) {
     return (
       <BlockContext.Provider value={info}>
         <HighlightedCode text={open.code} lang={open.lang} offset={0} />
@@ -82,8 +81,8 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
   // Its references follow definitions through context: a late definition re-renders only links.
   if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
-  let source = settled ? raw : repairTail(raw, fence === 'inside');
+  let source = settled ? raw : repairTail(raw, fence !== 'none');
   // An open fence would swallow appended definitions, so they are added only outside one.
   if (definitions && fence === 'none') source += '\n\n' + definitions;
-  return <MarkdownBody info={info} source={source} math={settled && mayHoldMath(raw)} mathNow={ending} />;
+  return <MarkdownBody info={info} source={source} typesetNow={ending} />;
 });

@@ -4,51 +4,46 @@ import type { Components } from 'react-markdown';
 import type { PluggableList } from 'unified';
 import { BlockContext } from './block-context.ts';
 import type { BlockInfo } from './block-context.ts';
-import { useMathPlugins } from './math.ts';
+import { TypesetNowContext } from './math.ts';
 import { REMARK_PLUGINS } from './grammar.ts';
-import { reuseParse } from './reuse-parse.ts';
 import { COMPONENTS } from './plugins.ts';
 import { renderStats } from './render-stats.ts';
 import { safeUrl } from './safe-url.ts';
 import { SourceContext } from './source-context.ts';
 
-// A block with math is rendered plain, then typeset: its tree is parsed once for both.
-const MATH_REMARK_PLUGINS: PluggableList = [...REMARK_PLUGINS, reuseParse];
-
 /** react-markdown with the one configuration every rendering path shares. */
 export function MarkdownBody({
   info,
   source,
-  math,
-  mathNow = false,
+  typesetNow = false,
   components = COMPONENTS,
   remarkPlugins,
 }: {
   info: BlockInfo;
   source: string;
-  math: boolean;
-  /** Typeset in this commit if KaTeX is loaded (the block the reply ends on), not in idle time. */
-  mathNow?: boolean;
+  /** Typeset its math in this commit if KaTeX is loaded (the block the reply ends on), not in idle time. */
+  typesetNow?: boolean;
   /** Module-level objects only: a new object per render would defeat memoization. */
   components?: Components;
   /** Module-level or memoized too; replaces the grammar's plugins (it must include them). */
   remarkPlugins?: PluggableList;
 }) {
-  const rehypePlugins = useMathPlugins(math, mathNow);
   // The same element while the source is the same: a block that settles with the text it already
   // showed (the reply's last block when the reply ends) is not parsed again. Its code blocks still
   // learn that it settled through the context.
   const body = useMemo(() => {
     renderStats.parsedChars += source.length;
     return (
-      <Markdown remarkPlugins={remarkPlugins ?? (math ? MATH_REMARK_PLUGINS : REMARK_PLUGINS)} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+      <Markdown remarkPlugins={remarkPlugins ?? REMARK_PLUGINS} components={components} urlTransform={safeUrl}>
         {source}
       </Markdown>
     );
-  }, [source, rehypePlugins, components, math, remarkPlugins]);
+  }, [source, components, remarkPlugins]);
   return (
     <BlockContext.Provider value={info}>
-      <SourceContext.Provider value={source}>{body}</SourceContext.Provider>
+      <SourceContext.Provider value={source}>
+        <TypesetNowContext.Provider value={typesetNow}>{body}</TypesetNowContext.Provider>
+      </SourceContext.Provider>
     </BlockContext.Provider>
   );
 }

@@ -1,6 +1,5 @@
 import { useId, useMemo } from 'react';
 import { MarkdownBody } from './MarkdownBody.tsx';
-import { mayHoldMath } from './math.ts';
 import { renderStats } from './render-stats.ts';
 
 /**
@@ -12,5 +11,5 @@ export function OneShotMarkdown({ text, streaming = false }: { text: string; str
   const id = useId();
   const info = useMemo(() => ({ key: id, settled: !streaming }), [id, streaming]);
   renderStats.blockRenders++;
-  return <MarkdownBody info={info} source={text} math={!streaming && mayHoldMath(text)} />;
+  return <MarkdownBody info={info} source={text} />;
 }

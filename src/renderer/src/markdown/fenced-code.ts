@@ -13,6 +13,11 @@ export interface FencedCode {
 
 const SIMPLE_LANG = /^[^\s`\\&]*$/;
 
+/** A language the fast paths take: plain characters, and not ```math, which KaTeX typesets. */
+export function plainLanguage(lang: string): boolean {
+  return SIMPLE_LANG.test(lang) && lang !== 'math';
+}
+
 export function fencedCodeOnly(raw: string): FencedCode | null {
   const nl = raw.indexOf('\n');
   if (nl < 0 || raw[0] === ' ' || /[\r\0]/.test(raw)) return null;
@@ -20,7 +25,7 @@ export function fencedCodeOnly(raw: string): FencedCode | null {
   const fence = fenceOpener(opener);
   if (fence?.kind !== 'code') return null;
   const lang = opener.slice(fence.length).trim().split(/[ \t]/, 1)[0] ?? '';
-  if (!SIMPLE_LANG.test(lang)) return null;
+  if (!plainLanguage(lang)) return null;
   const lines = raw.slice(nl + 1).split('\n');
   const close = lines.findIndex((line) => closesFence(line, fence));
   if (close < 0) return null;
@@ -31,15 +36,15 @@ export function fencedCodeOnly(raw: string): FencedCode | null {
 }
 
 /**
- * Whether source[start, end) is a fenced code block whose closing fence has arrived and ended its
- * line: its text can no longer change, even while the reply streams on after it.
+ * Whether source[start, end) is a fenced code block (or `$$` math block) whose closing fence has
+ * arrived and ended its line: its text can no longer change, even while the reply streams on.
  */
 export function closedFence(source: string, start: number, end: number): boolean {
   const raw = source.slice(start, end);
   const nl = raw.indexOf('\n');
   if (nl < 0 || source[end] !== '\n') return false;
   const fence = fenceOpener(raw.slice(0, nl));
-  if (fence?.kind !== 'code') return false;
+  if (!fence) return false;
   return closesFence(raw.slice(raw.lastIndexOf('\n') + 1), fence);
 }
 
@@ -65,7 +70,7 @@ export function openFenceCode(raw: string): FencedCode {
 export function unclosedFenceCode(raw: string): FencedCode | null {
   if (raw[0] === ' ' || /[\r\0]/.test(raw)) return null;
   const { lang } = openFenceCode(raw);
-  if (!SIMPLE_LANG.test(lang)) return null;
+  if (!plainLanguage(lang)) return null;
   const firstNl = raw.indexOf('\n');
   const body = firstNl < 0 ? '' : raw.slice(firstNl + 1);
   const value = body.endsWith('\n') ? body.slice(0, -1) : body;

@@ -79,3 +79,21 @@ export function inIdleSlices(step: SlicedStep): void {
   steps.push({ step, lastMs: 0 });
   if (steps.length === 1) scheduleSlice();
 }
+
+/**
+ * A sliced step doing `doSome(n)` for n items at a time: n is what fits in the rest of the slice
+ * at what the last batch cost per item (at most `max`); none ('later') when one would not fit,
+ * unless the slice has just begun. `doSome` returns whether items are left.
+ */
+export function batchedStep(max: number, doSome: (n: number) => boolean): SlicedStep {
+  let batch = 1;
+  return (lastMs, remainingMs) => {
+    if (lastMs > 0) {
+      // Items differ in cost (markup, on screen or not): aim under what is left.
+      const fits = Math.floor((remainingMs * 0.75) / (lastMs / batch));
+      if (fits < 1 && remainingMs < FRESH_SLICE_MS) return 'later';
+      batch = Math.max(1, Math.min(max, fits));
+    }
+    return doSome(batch);
+  };
+}

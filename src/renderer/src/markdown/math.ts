@@ -1,63 +1,39 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
-import type { PluggableList } from 'unified';
+import { createContext, useContext, useEffect, useLayoutEffect, useState } from 'react';
+import type { KatexOptions } from 'katex';
 import { KATEX_OPTIONS } from '../../../shared/markdown/grammar.ts';
-import { layoutNow, onIdle } from './idle.ts';
+import { batchedStep, inIdleSlices, layoutNow } from './idle.ts';
 
-// KaTeX is large and typesetting is slow; it is fetched the first time a settled block contains
-// math, and each such block switches to it in an idle period after the frame that settled it,
-// so a promotion never pays for typesetting. Streaming tails never use it. The block a reply
-// ends on is typeset in the commit that settles it, if KaTeX is in: nothing is left for later.
+// Math is typeset formula by formula, not block by block. KaTeX is large: it is fetched the first
+// time a formula shows. A formula's markup is cached by its TeX, so a formula typeset while its
+// block was the streaming tail is the same markup, unchanged in the DOM, when the block settles
+// or the reply ends: nothing is typeset twice and the end of a reply has nothing left to do.
+// A formula not yet in the cache shows its TeX and is typeset in idle-time slices (never inside
+// a frame), except in the block a reply ends on, which is typeset in the commit that ends it.
 
-const NONE: PluggableList = [];
-let plugins: PluggableList | null = null;
+type Katex = typeof import('katex').default;
+
+let katex: Katex | null = null;
 let requested = false;
 const listeners = new Set<() => void>();
 
 function request(): void {
   if (requested) return;
   requested = true;
-  void import('rehype-katex').then((m) => {
-    plugins = [[m.default, KATEX_OPTIONS]];
+  void import('katex').then((m) => {
+    katex = m.default;
     for (const listener of listeners) listener();
   });
 }
 
-/** Whether a block's text may hold math (only then is it given remark-math's output to typeset). */
+/** Whether a block's text may hold math. */
 export function mayHoldMath(raw: string): boolean {
   return raw.includes('$');
-}
-
-/**
- * KaTeX's plugins for a settled block that needs them: from an idle period after the block
- * settled, or at once with `now` (the block the reply ends on: the last change a reader waits
- * for) when KaTeX is already loaded.
- */
-export function useMathPlugins(needed: boolean, now = false): PluggableList {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (!needed) return;
-    let live = true;
-    void mathReady().then(() =>
-      onIdle(() => {
-        if (live) setReady(true);
-      }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed]);
-  const typeset = needed && (ready || now) && plugins !== null;
-  // Typesetting is applied by an idle-time commit: lay the formulas out there, not in a frame.
-  useLayoutEffect(() => {
-    if (typeset) layoutNow();
-  }, [typeset]);
-  return typeset && plugins ? plugins : NONE;
 }
 
 /** For tests and the benchmark: resolves once KaTeX is available. */
 export function mathReady(): Promise<void> {
   request();
-  if (plugins) return Promise.resolve();
+  if (katex) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
       listeners.delete(done);
@@ -65,4 +41,125 @@ export function mathReady(): Promise<void> {
     };
     listeners.add(done);
   });
+}
+
+/** A typeset formula: the outer element KaTeX made, and its contents as markup. */
+export interface Typeset {
+  tag: 'span';
+  className: string;
+  title?: string;
+  color?: string;
+  inner: string;
+}
+
+const KEEP = 2000;
+const cache = new Map<string, Typeset>();
+const keyOf = (tex: string, display: boolean): string => (display ? 'D' : 'I') + tex;
+
+function cached(tex: string, display: boolean): Typeset | undefined {
+  return cache.get(keyOf(tex, display));
+}
+
+// KaTeX emits markup from TeX it parsed itself (trust: false), never the model's HTML.
+function typeset(tex: string, display: boolean): Typeset {
+  const key = keyOf(tex, display);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = render(katex as Katex, tex, display);
+  cache.set(key, result);
+  if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
+  return result;
+}
+
+// What rehype-katex gives (the HTML export uses it): strict first; on an error, KaTeX's own error
+// rendering; on anything else, the TeX in KaTeX's error colour.
+function render(api: Katex, tex: string, displayMode: boolean): Typeset {
+  const options: KatexOptions = { ...KATEX_OPTIONS, displayMode };
+  let html: string;
+  try {
+    html = api.renderToString(tex, { ...options, throwOnError: true });
+  } catch (error) {
+    try {
+      html = api.renderToString(tex, { ...options, strict: 'ignore', throwOnError: false });
+    } catch {
+      return { tag: 'span', className: 'katex-error', title: String(error), color: '#cc0000', inner: escapeHtml(tex) };
+    }
+  }
+  return outer(html) ?? { tag: 'span', className: 'katex-error', color: '#cc0000', inner: escapeHtml(tex) };
+}
+
+// KaTeX wraps every result in one span: `<span class="katex">` inline, `<span class="katex-display
+// …">` for display math, `<span class="katex-error" title="…" style="color:…">` for an error.
+const OUTER = /^<span class="([^"]*)"(?: title="([^"]*)")?(?: style="color:([^"]*)")?>([\s\S]*)<\/span>$/;
+
+function outer(html: string): Typeset | null {
+  const m = OUTER.exec(html);
+  if (!m) return null;
+  return { tag: 'span', className: m[1] ?? '', title: m[2] === undefined ? undefined : unescapeAttribute(m[2]), color: m[3], inner: m[4] ?? '' };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function unescapeAttribute(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Set by the block a reply ends on: its formulas are typeset in that commit if KaTeX is in. */
+export const TypesetNowContext = createContext(false);
+
+// Formulas waiting for idle time, each with the components showing it.
+const waiting = new Map<string, { tex: string; display: boolean; show: Set<(t: Typeset) => void> }>();
+
+function typesetLater(tex: string, display: boolean, show: (t: Typeset) => void): () => void {
+  const key = keyOf(tex, display);
+  let entry = waiting.get(key);
+  if (!entry) {
+    entry = { tex, display, show: new Set() };
+    waiting.set(key, entry);
+    if (waiting.size === 1) void mathReady().then(() => inIdleSlices(batchedStep(MAX_BATCH, typesetSome)));
+  }
+  entry.show.add(show);
+  return () => {
+    const e = waiting.get(key);
+    e?.show.delete(show);
+    if (e && e.show.size === 0) waiting.delete(key);
+  };
+}
+
+/** At most this many formulas typeset and shown by one idle-time commit. */
+const MAX_BATCH = 16;
+
+// One idle-time step: `n` formulas typeset and shown in one commit (its layout paid in the slice).
+function typesetSome(n: number): boolean {
+  for (const [key, entry] of waiting) {
+    if (n-- <= 0) break;
+    waiting.delete(key);
+    const result = typeset(entry.tex, entry.display);
+    for (const show of entry.show) show(result);
+  }
+  return waiting.size > 0;
+}
+
+/**
+ * The typeset form of a formula, or null while it shows its TeX. `ready` false (display math whose
+ * closing `$$` has not arrived) keeps it as TeX: half a formula would typeset as an error.
+ */
+export function useTypeset(tex: string, display: boolean, ready = true): Typeset | null {
+  const now = useContext(TypesetNowContext);
+  const key = keyOf(tex, display);
+  const [late, setLate] = useState<{ key: string; result: Typeset } | null>(null);
+  const hit = ready ? (cached(tex, display) ?? (now && katex ? typeset(tex, display) : undefined)) : undefined;
+  const shown = hit ?? (ready && late?.key === key ? late.result : null);
+  const wanted = shown === null && ready;
+  useEffect(() => {
+    if (!wanted) return;
+    return typesetLater(tex, display, (result) => setLate({ key: keyOf(tex, display), result }));
+  }, [tex, display, wanted]);
+  // Typeset by an idle-time commit: its layout is paid there too, not by the next frame.
+  useLayoutEffect(() => {
+    if (late) layoutNow();
+  }, [late]);
+  return shown;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Components } from 'react-markdown';
 import { CodeBlock } from './components/CodeBlock.tsx';
+import { InlineCode } from './components/Formula.tsx';
 import { RemoteImage } from './components/RemoteImage.tsx';
 import { SafeLink } from './components/SafeLink.tsx';
 import { TableRow } from './components/TableRow.tsx';
@@ -11,6 +12,7 @@ import { createElement, Fragment } from 'react';
 // memoized block.
 export const COMPONENTS: Components = {
   pre: CodeBlock,
+  code: InlineCode,
   a: SafeLink,
   img: RemoteImage,
   tr: TableRow,

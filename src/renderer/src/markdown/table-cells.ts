@@ -6,8 +6,8 @@
 // far more than the row's own layout, and it ran for every row, again on each frame a row grows.
 // Anything else (escapes, entities, HTML, autolink-like text, nested or unpaired markers, images,
 // references) returns null and the row is parsed as before, so what the parser would decide is
-// never guessed. The elements produced are the ones the parser gives (see PlainTableRow); math is
-// given as the parser gives it before KaTeX, which is why a complete row with math is parsed.
+// never guessed. The elements produced are the ones the parser gives (see PlainTableRow), math
+// through the same formula component, which typesets it.
 
 export type Align = 'left' | 'right' | 'center' | null;
 

@@ -9,18 +9,23 @@ import { codeParts } from '../code-parts.ts';
 import { useHighlightedParts } from '../highlight-progress.ts';
 import type { HighlightedParts } from '../highlight-progress.ts';
 import { CodeView } from './CodeView.tsx';
-import { isDisplayMath, MathPending } from './MathPending.tsx';
+import { isDisplayMath } from './MathPending.tsx';
+import { DisplayMath } from './Formula.tsx';
 import type { HighlightStatus } from './CodeView.tsx';
 
-/** Replaces react-markdown's `pre`: plain while its fence is open, highlighted once it closes. */
+/**
+ * Replaces react-markdown's `pre`: code plain while its fence is open, highlighted once it closes;
+ * display math as its TeX until its fence closes, then typeset.
+ */
 export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
   const source = useContext(SourceContext);
+  const block = useContext(BlockContext);
   const code = node ? codeElement(node) : undefined;
   const text = code ? textOf(code.children) : '';
-  if (code && isDisplayMath(code.properties.className)) return <MathPending tex={text} />;
-  const lang = code ? languageOf(code) : '';
   const start = node?.position?.start.offset ?? 0;
   const closed = closedFence(source, start, node?.position?.end.offset ?? 0);
+  if (code && isDisplayMath(code.properties.className)) return <DisplayMath tex={text} ready={block.settled || closed} />;
+  const lang = code ? languageOf(code) : '';
   return <HighlightedCode text={text} lang={lang} offset={start} closed={closed} />;
 }
 

@@ -9,7 +9,11 @@ export function MathPending({ tex }: { tex: string }) {
   );
 }
 
-/** remark-math's display math, as remark-rehype hands it to `pre`: `<code class="math-display">`. */
+/**
+ * Display math as remark-rehype hands it to `pre`: remark-math's `$$` block (`<code
+ * class="language-math math-display">`), or a ```math fence (`language-math`), which KaTeX
+ * typesets the same way.
+ */
 export function isDisplayMath(className: unknown): boolean {
-  return Array.isArray(className) && className.includes('math-display');
+  return Array.isArray(className) && className.includes('language-math');
 }

@@ -3,6 +3,7 @@ import type { Align, Inline } from '../table-cells.ts';
 import { safeUrl } from '../safe-url.ts';
 import { SafeLink } from './SafeLink.tsx';
 import { TableRow } from './TableRow.tsx';
+import { InlineMath } from './Formula.tsx';
 
 /**
  * A body row rendered from its cells without the markdown pipeline (table-cells.ts): the same
@@ -31,12 +32,7 @@ function inline(piece: Inline, key: number) {
     case 'code':
       return <code key={key}>{piece.text}</code>;
     case 'math':
-      // What remark-math gives before KaTeX typesets it (rows are typeset once complete).
-      return (
-        <code key={key} className="language-math math-inline">
-          {piece.text}
-        </code>
-      );
+      return <InlineMath key={key} tex={piece.text} />;
     case 'em':
       return <em key={key}>{piece.text}</em>;
     case 'strong':

@@ -7,9 +7,7 @@ import type { BlockInfo } from '../block-context.ts';
 import { definitionsFor } from '../definitions-for.ts';
 import { REMARK_PLUGINS } from '../grammar.ts';
 import { LateDefinitionsContext, markReferences, placeholders, placeholdersHold } from '../late-references.ts';
-import { mayHoldMath } from '../math.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
-import { reuseParse } from '../reuse-parse.ts';
 import { COMPONENTS } from '../plugins.ts';
 import { safeUrl } from '../safe-url.ts';
 import { SafeLink } from './SafeLink.tsx';
@@ -23,17 +21,13 @@ import { SafeLink } from './SafeLink.tsx';
 export function RefBody({ info, raw }: { info: BlockInfo; raw: string }) {
   const defs = useContext(LateDefinitionsContext);
   const held = useMemo(() => placeholders(raw), [raw]);
-  const math = mayHoldMath(raw);
   // Filled by the parse below (it runs while MarkdownBody renders, after this component), and
   // read when the reply ends, which re-renders this component through the context.
   const linked = useRef<ReadonlySet<string> | undefined>(undefined);
-  const plugins = useMemo<PluggableList>(() => {
-    const mark: PluggableList[number] = [markReferences, (ids: ReadonlySet<string>) => (linked.current = ids)];
-    return math ? [...REMARK_PLUGINS, reuseParse, mark] : [...REMARK_PLUGINS, mark];
-  }, [math]);
+  const plugins = useMemo<PluggableList>(() => [...REMARK_PLUGINS, [markReferences, (ids: ReadonlySet<string>) => (linked.current = ids)]], []);
   const exact = defs.final && (linked.current === undefined || !placeholdersHold(linked.current, held.inlineOnly, defs));
-  if (exact) return <MarkdownBody info={info} source={withDefinitions(raw, defs.text)} math={math} />;
-  return <MarkdownBody info={info} source={held.source} math={math} components={REF_COMPONENTS} remarkPlugins={plugins} />;
+  if (exact) return <MarkdownBody info={info} source={withDefinitions(raw, defs.text)} />;
+  return <MarkdownBody info={info} source={held.source} components={REF_COMPONENTS} remarkPlugins={plugins} />;
 }
 
 function withDefinitions(raw: string, text: string): string {

@@ -28,7 +28,7 @@ const Piece = memo(function Piece({ info, source, space }: { info: BlockInfo; so
   return (
     <>
       {space && ' '}
-      <MarkdownBody info={info} source={source} math={false} components={PIECE_COMPONENTS} />
+      <MarkdownBody info={info} source={source} components={PIECE_COMPONENTS} />
     </>
   );
 });

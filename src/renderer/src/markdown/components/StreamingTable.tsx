@@ -2,7 +2,6 @@ import { memo, useMemo } from 'react';
 import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
-import { mayHoldMath } from '../math.ts';
 import { COMPONENTS, Passthrough } from '../plugins.ts';
 import { alignments, plainRowCells } from '../table-cells.ts';
 import type { Align } from '../table-cells.ts';
@@ -26,20 +25,18 @@ export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo;
   // The header is parsed once; its delimiter row gives every body row's alignments.
   const aligns = useMemo(() => alignments(head.split('\n')[1] ?? ''), [head]);
   const source = (i: number): string => (info.settled ? (chunks[i] ?? '') + (definitions ? '\n\n' + definitions : '') : tailPieceSource(chunks, i, definitions));
-  // A completed row can no longer change, so its math is typeset (in idle time) while the table
-  // still grows: settling then leaves it alone.
   const complete = (i: number): boolean => info.settled || i < chunks.length - 1;
   const row = (i: number) => {
     const text = source(i);
     const line = (chunks[i] ?? '').slice(head.length).replace(/\n$/, '');
     // The cell still arriving is repaired like any streaming text ("**bo" shows as bold).
     const shown = complete(i) ? line : openCellRepaired(line);
-    return <BodyRow key={i} info={info} line={shown} aligns={aligns} source={text} math={complete(i) && mayHoldMath(text)} />;
+    return <BodyRow key={i} info={info} line={shown} aligns={aligns} source={text} />;
   };
   return (
     <table tabIndex={0}>
       <thead>
-        <TableChunk info={info} source={source(0)} head math={complete(0) && mayHoldMath(source(0))} />
+        <TableChunk info={info} source={source(0)} head />
       </thead>
       <tbody>{chunks.slice(1).map((_, i) => row(i + 1))}</tbody>
     </table>
@@ -54,10 +51,10 @@ function openCellRepaired(line: string): string {
 // The block's info changes when it settles, but no table cell can hold a code block (the only
 // reader of it), so it alone does not re-render a row.
 const TableChunk = memo(
-  function TableChunk({ info, source, head, math }: { info: BlockInfo; source: string; head: boolean; math: boolean }) {
-    return <MarkdownBody info={info} source={source} math={math} components={head ? HEAD : ROWS} />;
+  function TableChunk({ info, source, head }: { info: BlockInfo; source: string; head: boolean }) {
+    return <MarkdownBody info={info} source={source} components={head ? HEAD : ROWS} />;
   },
-  (a, b) => a.source === b.source && a.head === b.head && a.math === b.math && a.info.key === b.info.key,
+  (a, b) => a.source === b.source && a.head === b.head && a.info.key === b.info.key,
 );
 
 interface BodyRowProps {
@@ -67,15 +64,14 @@ interface BodyRowProps {
   aligns: readonly Align[];
   /** The row as a one-row table, for the parser when the row is not plain. */
   source: string;
-  math: boolean;
 }
 
 /** A body row: straight from its cells when they are plain, else parsed as a one-row table. */
 const BodyRow = memo(
-  function BodyRow({ info, line, aligns, source, math }: BodyRowProps) {
-    const cells = math ? null : plainRowCells(line, aligns.length);
+  function BodyRow({ info, line, aligns, source }: BodyRowProps) {
+    const cells = plainRowCells(line, aligns.length);
     if (cells) return <PlainTableRow cells={cells} aligns={aligns} />;
-    return <TableChunk info={info} source={source} head={false} math={math} />;
+    return <TableChunk info={info} source={source} head={false} />;
   },
-  (a, b) => a.line === b.line && a.aligns === b.aligns && a.source === b.source && a.math === b.math && a.info.key === b.info.key,
+  (a, b) => a.line === b.line && a.aligns === b.aligns && a.source === b.source && a.info.key === b.info.key,
 );

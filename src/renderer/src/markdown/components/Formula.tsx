@@ -1,0 +1,36 @@
+import { memo } from 'react';
+import type { ComponentProps } from 'react';
+import type { ExtraProps } from 'react-markdown';
+import { useTypeset } from '../math.ts';
+import type { Typeset } from '../math.ts';
+import { MathPending } from './MathPending.tsx';
+
+/** Inline math (`$…$`): its TeX as remark-math gives it, until KaTeX has typeset it (math.ts). */
+// Memoized: the streaming tail re-renders every frame, its finished formulas need not.
+export const InlineMath = memo(function InlineMath({ tex }: { tex: string }) {
+  const typeset = useTypeset(tex, false);
+  if (!typeset) return <code className="language-math math-inline">{tex}</code>;
+  return <Formula typeset={typeset} />;
+});
+
+/** Display math (`$$…$$`, ```math): `ready` once its closing fence is in (or the block settled). */
+export const DisplayMath = memo(function DisplayMath({ tex, ready }: { tex: string; ready: boolean }) {
+  const typeset = useTypeset(tex, true, ready);
+  if (!typeset) return <MathPending tex={tex} />;
+  return <Formula typeset={typeset} />;
+});
+
+function Formula({ typeset }: { typeset: Typeset }) {
+  const { className, title, color, inner } = typeset;
+  return <span className={className} title={title} style={color ? { color } : undefined} dangerouslySetInnerHTML={{ __html: inner }} />;
+}
+
+/** react-markdown's `code` outside code blocks: inline math goes to KaTeX, the rest as it was. */
+export function InlineCode({ node: _node, className, children, ...rest }: ComponentProps<'code'> & ExtraProps) {
+  if (className?.split(' ').includes('math-inline')) return <InlineMath tex={String(children ?? '')} />;
+  return (
+    <code className={className} {...rest}>
+      {children}
+    </code>
+  );
+}
