@@ -73,6 +73,7 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
       'Then *a [b* c][late] and [x *y][e] z* and [late][] and [e][missing] here.',
       '> A quote with [late] and [code `]` here][e].',
       '- a list [item][late]\n- and [another][nothing]',
+      '| h | i |\n| - | - |\n| a [cell][late] | [e] |',
       'Local [here] and [there].\n\n[here]: https://example.com/here',
       '[dup]: https://example.com/first-dup',
       '[own]: https://example.com/own\n[dup]: https://example.com/second-dup\nMath $x_1^2$ with [dup] and [Own].',
@@ -156,6 +157,23 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     const { html } = await streamed(text);
     expect(html).toContain('katex-display');
     expect(html).not.toContain('md-code');
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
+  it('a growing list parses only its last item, and settles into a one-shot render', async () => {
+    const items = Array.from({ length: 24 }, (_, i) =>
+      i % 5 === 2 ? `- [${i % 2 ? 'x' : ' '}] task ${i} with **bold** and \`code()\`\n  - nested ${i} [link](https://example.com/${i})` : `- item ${i} says *something* useful, ending here`,
+    );
+    const text = 'A list:\n\n' + items.join('\n') + '\n\nAfter the list.';
+    const listStart = text.indexOf('- item 0');
+    const listEnd = text.indexOf('\n\nAfter');
+    expect(listEnd - listStart).toBeGreaterThan(1000);
+    const { shapes, html } = await streamed(text);
+    const inList = shapes.filter((s) => s.length > listStart + 400 && s.length < listEnd);
+    expect(inList.length).toBeGreaterThan(50);
+    // Each commit parses the item still arriving (at most ~110 characters), not the whole list.
+    for (const shape of inList) expect(shape.parsed).toBeLessThanOrEqual(150);
+    expect(html).toContain('contains-task-list');
     expect(html).toBe(await settled(text, 'naive'));
   });
 

@@ -1,4 +1,5 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useContext, useMemo, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { BlockContext } from './block-context.ts';
 import { HighlightedCode } from './components/CodeBlock.tsx';
 import { StreamingTable } from './components/StreamingTable.tsx';
@@ -13,6 +14,11 @@ import { renderStats } from './render-stats.ts';
 import { repairTail } from './tail-repair.ts';
 import { RefBody } from './components/RefBody.tsx';
 import { definitionsOnly } from './definitions-tail.ts';
+import { listChunks } from './list-tail.ts';
+import { StreamingList } from './components/StreamingList.tsx';
+import { TypesetNowContext } from './math.ts';
+import { LateDefinitionsContext } from './late-references.ts';
+import { definitionsFor } from './definitions-for.ts';
 
 const PLAIN_TAIL = 32_000;
 
@@ -31,17 +37,40 @@ export interface BlockProps {
    * a definition arriving later re-renders only links. Decided by the message, once per block.
    */
   lateRefs?: boolean;
-  /** The block the reply ends on, settling now: finish its math in this commit. */
+  /** The block the reply ends on, settling now: its formulas are typeset in this commit (math.ts). */
   ending?: boolean;
 }
 
 /** One piece of a message. Memoized: a settled block re-renders only if its definitions change. */
-export const Block = memo(function Block({ blockKey, raw, definitions, settled, fence, lateRefs = false, ending = false }: BlockProps) {
+export const Block = memo(function Block({ ending = false, ...props }: BlockProps) {
+  // Provided here, outside every memoized piece below, so each formula sees it change.
+  return (
+    <TypesetNowContext.Provider value={ending}>
+      <BlockContent {...props} />
+    </TypesetNowContext.Provider>
+  );
+});
+
+/**
+ * The definitions for a table or list rendered piece by piece. Settled while the reply streams
+ * (`late`), its references follow the message's definitions as they arrive, from context; a piece
+ * renders again only if the definitions it is given change. Always present on these paths, so a
+ * block keeps its pieces as it settles.
+ */
+function PieceDefinitions({ raw, given, late, children }: { raw: string; given: string; late: boolean; children: (definitions: string) => ReactNode }) {
+  const context = useContext(LateDefinitionsContext);
+  const text = late ? context.text : '';
+  const fromContext = useMemo(() => (late ? definitionsFor(raw, text) : ''), [late, raw, text]);
+  return children(late ? fromContext : given);
+}
+
+function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = false }: Omit<BlockProps, 'ending'>) {
   renderStats.blockRenders++;
   renderStats.onBlockRender?.(blockKey);
   const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
-  /** This block was last shown as a table cut into rows. */
+  /** This block was last shown as a table cut into rows, or a list cut into items. */
   const grewAsTable = useRef(false);
+  const grewAsList = useRef(false);
   // A tail that is nothing but an open fence skips markdown parsing. The element tree is the same
   // as for the closed fence below, so the code view stays mounted (and lit) as it closes, or as
   // the reply ends inside it. A ```math fence is display math: the parser's path shows its TeX.
@@ -78,11 +107,20 @@ export const Block = memo(function Block({ blockKey, raw, definitions, settled, 
   // A table keeps its rows when it settles (no remount, no re-parse of rows that are final).
   const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw) : null;
   grewAsTable.current = chunks !== null;
-  if (chunks) return <StreamingTable info={info} chunks={chunks} definitions={definitions} />;
+  // A list likewise keeps its items.
+  const list = !chunks && (openTail || (grewAsList.current && fence === 'none')) ? listChunks(raw, !settled) : null;
+  grewAsList.current = list !== null;
+  if (chunks || list) {
+    return (
+      <PieceDefinitions raw={raw} given={definitions} late={lateRefs && settled}>
+        {(defs) => (chunks ? <StreamingTable info={info} chunks={chunks} definitions={defs} /> : list && <StreamingList info={info} list={list} definitions={defs} />)}
+      </PieceDefinitions>
+    );
+  }
   // Its references follow definitions through context: a late definition re-renders only links.
   if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
   let source = settled ? raw : repairTail(raw, fence !== 'none');
   // An open fence would swallow appended definitions, so they are added only outside one.
   if (definitions && fence === 'none') source += '\n\n' + definitions;
-  return <MarkdownBody info={info} source={source} typesetNow={ending} />;
-});
+  return <MarkdownBody info={info} source={source} />;
+}

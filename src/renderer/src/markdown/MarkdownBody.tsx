@@ -4,7 +4,6 @@ import type { Components } from 'react-markdown';
 import type { PluggableList } from 'unified';
 import { BlockContext } from './block-context.ts';
 import type { BlockInfo } from './block-context.ts';
-import { TypesetNowContext } from './math.ts';
 import { REMARK_PLUGINS } from './grammar.ts';
 import { COMPONENTS } from './plugins.ts';
 import { renderStats } from './render-stats.ts';
@@ -15,14 +14,11 @@ import { SourceContext } from './source-context.ts';
 export function MarkdownBody({
   info,
   source,
-  typesetNow = false,
   components = COMPONENTS,
   remarkPlugins,
 }: {
   info: BlockInfo;
   source: string;
-  /** Typeset its math in this commit if KaTeX is loaded (the block the reply ends on), not in idle time. */
-  typesetNow?: boolean;
   /** Module-level objects only: a new object per render would defeat memoization. */
   components?: Components;
   /** Module-level or memoized too; replaces the grammar's plugins (it must include them). */
@@ -41,9 +37,7 @@ export function MarkdownBody({
   }, [source, components, remarkPlugins]);
   return (
     <BlockContext.Provider value={info}>
-      <SourceContext.Provider value={source}>
-        <TypesetNowContext.Provider value={typesetNow}>{body}</TypesetNowContext.Provider>
-      </SourceContext.Provider>
+      <SourceContext.Provider value={source}>{body}</SourceContext.Provider>
     </BlockContext.Provider>
   );
 }
