@@ -82,7 +82,7 @@ interface Progress {
   liveBusy: boolean;
   /** When the growing part's markup was last shown. */
   liveShownAt: number;
-  /** The growing part (index and text) last asked for, and the one whose markup came back last. */
+  /** The growing part (index and text) last asked for, and the one whose markup was last shown. */
   liveAsked: string;
   liveLit: string;
 }
@@ -269,7 +269,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
   const h = lit.head?.index === last ? lit.head : null;
   // While the block grows its last part shows the markup for its text less the line end, even
   // when markup for all of it is in: the next characters then only extend the plain text after
-  // it, and the whole text's markup, once final, is usually that very DOM (CodeView.showPart).
+  // it, and the whole text's markup, once final, is usually that very DOM (part-content.ts).
   if (!final && h && shown === parts.length) shown = last;
   const head = h && shown === last && parts[last]?.startsWith(h.text) ? { html: h.html, chars: h.text.length } : null;
   const done = shown === parts.length || (head !== null && lit.texts[last] === parts[last]);

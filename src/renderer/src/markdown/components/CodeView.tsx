@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 import { showPart } from './part-content.ts';
-import type { Shown } from './part-content.ts';
+import type { Head, Shown } from './part-content.ts';
 
 /** Every part shows markup for its text ('done'), some do not yet ('pending'), or none will ('plain'). */
 export type HighlightStatus = 'pending' | 'done' | 'plain';
@@ -17,7 +17,7 @@ interface Props {
   /** How many leading parts show their highlighted markup; the rest stay plain until swapped in. */
   shown?: number;
   /** Markup for the first `chars` characters of part `shown` (the growing last part). */
-  head?: { html: string; chars: number } | null;
+  head?: Head | null;
 }
 
 /** The look of every code block: language label, Copy button, then the code, part by part. */
