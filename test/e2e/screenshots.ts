@@ -59,6 +59,6 @@ try {
 
 /** Highlighting and math typesetting land in idle time after a conversation opens; picture the settled window. */
 async function upgradesDone(page: import('playwright').Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.md-code[data-highlight="pending"], .md-code[data-highlight="streaming"]'), null, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.md-code[data-highlight="pending"]'), null, { timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(500);
 }

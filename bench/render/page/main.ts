@@ -25,6 +25,8 @@ const host = document.getElementById('root') as HTMLElement;
 const opened: string[] = [];
 setLinkOpener((url) => opened.push(url));
 
+const frame = (): Promise<void> => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
 function fresh(): HTMLElement {
   host.textContent = '';
   const el = document.createElement('div');
@@ -167,15 +169,19 @@ const harness = {
     flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
     const message = el.firstElementChild as HTMLElement;
     const status = (): string => (message.querySelector('.md-code') as HTMLElement | null)?.dataset.highlight ?? '';
+    // The first frame that holds the line closing the first fence.
+    const closedAt = /^```\n/m.exec(text.slice(text.indexOf('```') + 3));
+    const closesAt = closedAt ? text.indexOf('```') + 3 + closedAt.index + 4 : Infinity;
     let atClose: CodeShape | null = null;
     let framesToDone = 0;
-    const frame = (): Promise<void> => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    let arrived = 0;
     const watch = (): void => {
-      if (!atClose && status() !== '' && status() !== 'streaming') atClose = codeShape(message);
+      if (!atClose && arrived >= closesAt) atClose = codeShape(message);
       if (atClose && status() !== 'done') framesToDone++;
     };
     for (let i = 0; i < text.length; i += perFrame) {
       store.append(text.slice(i, i + perFrame));
+      arrived = Math.min(text.length, i + perFrame);
       await frame();
       watch();
     }
@@ -188,6 +194,59 @@ const harness = {
     const html = normalizedHtml(message);
     root.unmount();
     return { atClose, framesToDone, html };
+  },
+
+  /**
+   * Streams `text` in frames (`perFrame` characters each) up to `pauseAt`, counting the frames
+   * whose first code block showed its growing last part coloured; then waits (polling frames)
+   * until the block is all lit, streams the rest and ends the reply. Reports the block at the
+   * pause, every DOM change in the block from then on and in the message from the end on, both
+   * counted once the block's whole-block verification pass has been compared.
+   */
+  async streamCodeAndEnd(
+    text: string,
+    perFrame: number,
+    pauseAt: number,
+  ): Promise<{ grownFrames: number; litLastFrames: number; atPause: CodeShape & { lastPartTokens: number }; blockChanges: number; changesAtEnd: number; sameBlock: boolean; html: string }> {
+    const el = fresh();
+    const root = createRoot(el);
+    const store = new FrameStore((emit) => flushSync(emit));
+    flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
+    const message = el.firstElementChild as HTMLElement;
+    const lastPart = (): Element | null => message.querySelector('.md-code .md-code-part:last-child');
+    let grownFrames = 0;
+    let litLastFrames = 0;
+    for (let i = 0; i < pauseAt; i += perFrame) {
+      store.append(text.slice(i, Math.min(i + perFrame, pauseAt)));
+      await frame();
+      if (!lastPart()) continue;
+      grownFrames++;
+      if (lastPart()?.querySelector('[class^="hljs-"]')) litLastFrames++;
+    }
+    const view = message.querySelector('.md-code') as HTMLElement;
+    for (let i = 0; i < 600 && view.dataset.highlight !== 'done'; i++) await frame();
+    const atPause = { ...codeShape(message), lastPartTokens: lastPart()?.querySelectorAll('[class^="hljs-"]').length ?? 0 };
+    const verified = renderStats.highlightVerifications;
+    const inBlock = new MutationObserver(() => undefined);
+    inBlock.observe(view, { subtree: true, childList: true, characterData: true, attributes: true });
+    for (let i = pauseAt; i < text.length; i += perFrame) {
+      store.append(text.slice(i, i + perFrame));
+      await frame();
+    }
+    const inMessage = new MutationObserver(() => undefined);
+    inMessage.observe(message, { subtree: true, childList: true, characterData: true, attributes: true });
+    flushSync(() => store.finish());
+    for (let i = 0; i < 600 && renderStats.highlightVerifications === verified; i++) await frame();
+    await frame();
+    const blockChanges = inBlock.takeRecords().length;
+    const changesAtEnd = inMessage.takeRecords().length;
+    inBlock.disconnect();
+    inMessage.disconnect();
+    await settled(message, false);
+    const sameBlock = message.querySelector('.md-code') === view;
+    const html = normalizedHtml(message);
+    root.unmount();
+    return { grownFrames, litLastFrames, atPause, blockChanges, changesAtEnd, sameBlock, html };
   },
 
   /**

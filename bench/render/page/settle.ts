@@ -1,11 +1,14 @@
 import { mathReady } from '../../../src/renderer/src/markdown/math.ts';
 
-/** Resolves when every code block in `root` is highlighted (or known plain) and KaTeX is in. */
+/**
+ * Resolves when every code block in `root` is highlighted (or known plain) and KaTeX is in. For a
+ * message whose reply has ended: a growing block can be all lit for a moment mid-stream.
+ */
 export async function settled(root: HTMLElement, hasMath: boolean): Promise<void> {
   if (hasMath) await mathReady();
   for (let i = 0; i < 600; i++) {
     await new Promise<void>((r) => requestAnimationFrame(() => r()));
-    const busy = root.querySelector('[data-highlight="pending"], [data-highlight="streaming"]');
+    const busy = root.querySelector('[data-highlight="pending"]');
     const rawMath = root.querySelector('code.language-math, .math-pending');
     if (!busy && !rawMath) return;
   }

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { fencedCodeOnly, unclosedFenceCode } from '../../../src/renderer/src/markdown/fenced-code.ts';
+import { fencedCodeOnly, openFenceCode, unclosedFenceCode } from '../../../src/renderer/src/markdown/fenced-code.ts';
 
 const viaParser = (md: string): string =>
   renderToStaticMarkup(createElement(Markdown, { remarkPlugins: [remarkGfm, remarkMath] }, md));
@@ -57,5 +57,19 @@ describe('a reply that ends inside a fence it never closed', () => {
 
   it('leaves an indented or unusual opener to the parser', () => {
     for (const raw of ['  ```ts\n  indented\n', '```c\\+\\+\ncode\n', '```ts\r\ncode\r\n']) expect(unclosedFenceCode(raw), JSON.stringify(raw)).toBeNull();
+  });
+});
+
+describe('an open fence while the reply streams', () => {
+  it('shows at every length the text the reply would show if it ended there', () => {
+    const reply = '```ts\nconst a = 1;\n\nfunction f() {\n  return a;\n}\n';
+    for (let end = '```ts'.length; end <= reply.length; end++) {
+      const raw = reply.slice(0, end);
+      expect(openFenceCode(raw).code, JSON.stringify(raw)).toBe(unclosedFenceCode(raw)?.code);
+    }
+  });
+
+  it('hides a closing fence still being typed', () => {
+    for (const raw of ['```ts\na;\n`', '```ts\na;\n``', '~~~\na;\n~~']) expect(openFenceCode(raw).code, JSON.stringify(raw)).toBe('a;\n');
   });
 });

@@ -99,6 +99,18 @@ describe('highlighted markup cut into the plain parts of a code block', () => {
     ]);
   });
 
+  it('a growing last part also comes without its line end, well-formed, to show before the rest of the line', () => {
+    // A comment open across the line end: the markup less the "\n" must close its span.
+    for (const text of ['let a = 1;\nconst b: string = "x" + a;\n', 'let a = 1;\n/* open comment\n', 'if (x < y && z) return "a&b";\n']) {
+      const run = highlightRun(hljs, text, 'ts', [text.length], true);
+      expect(run?.head, JSON.stringify(text)).toBeDefined();
+      expect(decode(run?.head ?? '')).toBe(text.slice(0, -1));
+      expect(balanced(run?.head ?? '')).toBe(true);
+      expect(run?.head).toContain('hljs-');
+    }
+    expect(highlightRun(hljs, 'let a;\n', 'ts', [7])?.head).toBeUndefined();
+  });
+
   it('an unknown language gives no markup', () => {
     expect(highlightParts(hljs, 'x', 'no-such-language', [1])).toBeNull();
   });

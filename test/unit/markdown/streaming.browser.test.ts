@@ -264,6 +264,36 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // A reply read as it arrives: the code being typed is coloured down to its last line (as
+  // Streamdown colours it live), not only once the fence closes, and the end of the reply or of
+  // the fence finds nothing left to change.
+  it('a reply ending inside an unclosed fence: its last lines are coloured before it ends, and the end changes nothing on screen', { timeout: 120_000 }, async () => {
+    // Cut mid-line, as a reply that stops inside a fence usually is.
+    const text = (await fixture('unclosed-fence-30k')).slice(0, 3_050);
+    expect(text.endsWith('\n')).toBe(false);
+    const run = await h.page.evaluate((t) => window.harness.streamCodeAndEnd(t, 60, t.length), text);
+    expect(run.litLastFrames).toBeGreaterThan(0);
+    expect(run.atPause.status).toBe('done');
+    expect(run.atPause.lastPartTokens).toBeGreaterThan(0);
+    expect(run.atPause.highlightedParts).toBe(run.atPause.parts);
+    expect(run.sameBlock).toBe(true);
+    expect(run.changesAtEnd).toBe(0);
+    expect(run.blockChanges).toBe(0);
+    expect(run.html).toBe(await settled(text, 'naive'));
+  });
+
+  it('a fence closing mid-reply: lit to its last line before it closes, so closing it and ending the reply change nothing in it', { timeout: 120_000 }, async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `const item${i} = await load("item-${i}", { retries: ${i % 3} }); // ${i}`);
+    const text = `Here it is:\n\n\`\`\`ts\n${lines.join('\n')}\n\`\`\`\n\nThat is all.\n`;
+    const run = await h.page.evaluate((t) => window.harness.streamCodeAndEnd(t, 60, t.indexOf('```\n\nThat')), text);
+    expect(run.litLastFrames).toBeGreaterThan(0);
+    expect(run.atPause.status).toBe('done');
+    expect(run.atPause.lastPartTokens).toBeGreaterThan(0);
+    expect(run.sameBlock).toBe(true);
+    expect(run.blockChanges).toBe(0);
+    expect(run.html).toBe(await settled(text, 'naive'));
+  });
+
   it('never shows the raw markers of bold, code or a link while they stream in', async () => {
     const text = 'Some **bold words** and `inline code` and [a link](https://example.com/x) end.';
     const { frames, html } = await streamed(text);

@@ -51,6 +51,8 @@ export function closedFence(source: string, start: number, end: number): boolean
 /**
  * The code of a tail that is nothing but an open fence: its language and the lines so far, less
  * a closing fence that is only half typed (it would show as code for a frame, then vanish).
+ * The text is what the reply would show if it ended here (see unclosedFenceCode): the line being
+ * typed already has its line end, so the end of a reply inside the fence changes no text.
  */
 export function openFenceCode(raw: string): FencedCode {
   const firstNl = raw.indexOf('\n');
@@ -59,7 +61,13 @@ export function openFenceCode(raw: string): FencedCode {
   const body = firstNl < 0 ? '' : raw.slice(firstNl + 1);
   const lastNl = body.lastIndexOf('\n');
   const partialClose = /^ {0,3}(`+|~+)[ \t]*$/.test(body.slice(lastNl + 1));
-  return { lang, code: partialClose ? body.slice(0, lastNl + 1) : body };
+  return { lang, code: endedCode(partialClose ? body.slice(0, lastNl + 1) : body) };
+}
+
+/** An unclosed fence's body as react-markdown shows it: without its last line end, plus one. */
+function endedCode(body: string): string {
+  const value = body.endsWith('\n') ? body.slice(0, -1) : body;
+  return value === '' ? '' : value + '\n';
 }
 
 /**
@@ -72,7 +80,5 @@ export function unclosedFenceCode(raw: string): FencedCode | null {
   const { lang } = openFenceCode(raw);
   if (!plainLanguage(lang)) return null;
   const firstNl = raw.indexOf('\n');
-  const body = firstNl < 0 ? '' : raw.slice(firstNl + 1);
-  const value = body.endsWith('\n') ? body.slice(0, -1) : body;
-  return { lang, code: value === '' ? '' : value + '\n' };
+  return { lang, code: endedCode(firstNl < 0 ? '' : raw.slice(firstNl + 1)) };
 }

@@ -18,16 +18,24 @@ export interface HighlightRun {
    * after the code before it, which is what lets a growing block be highlighted piece by piece.
    */
   atRoot: boolean;
+  /**
+   * Asked for a growing block: the last part's markup without its last character (the line end
+   * of the line still being typed), which stays true while more of that line arrives.
+   */
+  head?: string;
 }
 
 /** Like highlightParts, and says whether the code ended at the top level (see HighlightRun). */
-export function highlightRun(api: HLJSApi, code: string, lang: string, lengths: number[]): HighlightRun | null {
+export function highlightRun(api: HLJSApi, code: string, lang: string, lengths: number[], head = false): HighlightRun | null {
   const language = api.getLanguage(lang);
   if (!language) return null;
   // hljs escapes the code it emits, so its output is markup we produced, not model HTML.
   const result = api.highlight(code, { language: lang, ignoreIllegals: true }) as ReturnType<HLJSApi['highlight']> & { _top?: unknown };
   // `_top` is the mode highlight.js stopped in; a compiled language is its own top-level mode.
-  return { parts: splitMarkup(result.value, lengths), atRoot: result._top === language && !result.illegal };
+  const run: HighlightRun = { parts: splitMarkup(result.value, lengths), atRoot: result._top === language && !result.illegal };
+  const last = lengths[lengths.length - 1] ?? 0;
+  if (head && last > 0) run.head = splitMarkup(run.parts[run.parts.length - 1] ?? '', [last - 1, 1])[0];
+  return run;
 }
 
 // A tag, an entity (hljs emits only &amp; &lt; &gt; &quot; &#x27;: one character each) or a run of text.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { cachedHighlight, highlightInBackground, highlightPiece } from './highlight.ts';
 import { FRESH_SLICE_MS, inIdleSlices, layoutNow } from './idle.ts';
+import { renderStats } from './render-stats.ts';
 
 // Highlighting a code block as it streams, so that the moment its fence closes almost all of it
 // is already lit and the final paint swaps in one or two parts instead of the whole block.
@@ -15,6 +16,12 @@ import { FRESH_SLICE_MS, inIdleSlices, layoutNow } from './idle.ts';
 // the rest is highlighted the same way, then the whole block once more in one pass: that result
 // is cached like any settled block's and replaces a part only where it differs (in practice
 // never), so the settled DOM is exactly what a one-shot render shows.
+//
+// The last part, still growing, is lit while it grows: one request at a time, for its latest
+// text (never one queued per frame). Its markup shows while the part's text still starts with
+// the text it was made for, less that text's line end (the line being typed has one already, see
+// openFenceCode), the rest of the line plain after it. Once the markup for the last text is in,
+// the fence closing or the reply ending finds the block lit and changes nothing on screen.
 
 /** At most this many parts re-highlighted from one safe point while the code still grows. */
 const MAX_RERUN_PARTS = 16;
@@ -28,6 +35,12 @@ const INSTANT_PARTS = 16;
 const MAX_BATCH = 32;
 /** Up to this many parts are swapped in at once when their markup arrives. */
 const DIRECT_PARTS = 2;
+/**
+ * While text keeps arriving, the growing part's new markup is shown at most this often: each
+ * swap costs the page a parse, style and paint (near a millisecond for a 1,200-character part).
+ * Markup that comes back between those is shown only if the next frame brings no more text.
+ */
+const LIVE_EVERY_MS = 100;
 
 /** Markup per part, with the text each was made for (it shows only while the part still has that text). */
 interface Lit {
@@ -36,9 +49,18 @@ interface Lit {
   html: ReadonlyArray<string | undefined>;
   /** highlight.js does not know the language: the block stays plain for good. */
   unknown: boolean;
+  /** The growing last part's markup for its text less that text's last character. */
+  head: Head | null;
 }
 
-const NOTHING: Lit = { lang: '', texts: [], html: [], unknown: false };
+interface Head {
+  index: number;
+  /** The part's text less its last character, which the markup is for. */
+  text: string;
+  html: string;
+}
+
+const NOTHING: Lit = { lang: '', texts: [], html: [], unknown: false, head: null };
 
 interface Progress {
   lang: string;
@@ -53,12 +75,24 @@ interface Progress {
   generation: number;
   /** The markup last received for each part. */
   received: Array<string | undefined>;
+  /** The parts and finality the effect last saw: a growing part's reply asks for its latest text. */
+  latest: string[];
+  final: boolean;
+  /** A request for the growing last part is with the worker. */
+  liveBusy: boolean;
+  /** When the growing part's markup was last shown. */
+  liveShownAt: number;
+  /** The growing part (index and text) last asked for, and the one whose markup was last shown. */
+  liveAsked: string;
+  liveLit: string;
 }
 
 export interface HighlightedParts {
   /** Markup for the leading `shown` parts. */
   html: ReadonlyArray<string | undefined> | null;
   shown: number;
+  /** Markup for the start of part `shown` (the growing last part) and how many characters it covers. */
+  head: { html: string; chars: number } | null;
   /** Every part is lit. */
   done: boolean;
   unknown: boolean;
@@ -85,19 +119,25 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       // Another language, or an edit before what was already sent: start over.
       p = progress.current = start(lang, p.generation + 1);
     }
+    p.latest = parts;
+    p.final = final;
     if (p.unknown) return;
     const generation = p.generation;
     const current = (): boolean => alive.current && progress.current.generation === generation;
-    const swapIn = (from: number, html: string[], texts: string[]): void => {
+    const swapIn = (from: number, html: string[], texts: string[], head: Head | null = null): void => {
       for (let i = 0; i < html.length; i++) p.received[from + i] = html[i];
       const apply = (a: number, b: number): void =>
-        setLit((old) => merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b)));
+        setLit((old) => {
+          const next = merge(old.lang === lang ? old : { ...NOTHING, lang }, from + a, html.slice(a, b), texts.slice(a, b));
+          return head ? { ...next, head } : next;
+        });
       if (html.length <= DIRECT_PARTS) {
-        // A part or two (a growing block's new part, the last one as its fence closes) costs well
-        // under a millisecond: committed as the reply arrives, between frames, not an idle period
-        // later, so the closed block is lit by the next paint.
+        // A part or two (a growing block's new or last part, the last one as its fence closes)
+        // costs well under a millisecond: committed as the reply arrives, between frames, not an
+        // idle period later, so the block is lit by the next paint. The growing part's layout is
+        // left to that frame, which lays it out anyway for the text that arrives with it.
         flushSync(() => apply(0, html.length));
-        layoutNow();
+        if (!head) layoutNow();
         return;
       }
       let done = 0;
@@ -118,16 +158,18 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
         return done < html.length;
       });
     };
-    // Shown plain for good, from an idle-time commit like every other change here.
-    const unknownLanguage = (): void =>
+    // Shown plain for good, from an idle-time commit like every other change here; no request
+    // goes out for it from now on.
+    const unknownLanguage = (): void => {
+      p.unknown = true;
       inIdleSlices(() => {
-        p.unknown = true;
         if (current()) setLit({ ...NOTHING, lang, unknown: true });
         return false;
       });
+    };
     const lengths = (from: number, to: number): number[] => parts.slice(from, to).map((s) => s.length);
 
-    if (final && p.asked === 0) {
+    if (final && p.asked === 0 && p.liveAsked === '') {
       // Never seen growing (mounted settled): the whole block in one pass, cached.
       p.asked = parts.length;
       p.askedText = parts[parts.length - 1] ?? '';
@@ -141,8 +183,55 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       });
       return;
     }
+    // The growing last part: its latest text, one request at a time, from the safe point like
+    // the pieces below (the markup of parts before it is left to those). A reply for a text
+    // that has grown since asks again for the latest.
+    const askLive = (): void => {
+      const latest = p.latest;
+      const last = latest.length - 1;
+      const text = latest[last] ?? '';
+      const key = `${last}:${text}`;
+      if (!current() || p.final || p.unknown || p.liveBusy || last < 0 || key === p.liveAsked || last - p.safe > MAX_RERUN_PARTS) return;
+      const from = Math.min(p.safe, last);
+      p.liveBusy = true;
+      p.liveAsked = key;
+      const texts = latest.slice(from);
+      highlightPiece(
+        texts.join(''),
+        lang,
+        texts.map((t) => t.length),
+        (run) => {
+          p.liveBusy = false;
+          if (!current()) return;
+          if (!run) return unknownLanguage();
+          const html = run.parts[run.parts.length - 1] ?? '';
+          const show = (): void => {
+            p.liveShownAt = performance.now();
+            p.liveLit = key;
+            swapIn(last, [html], [text], { index: last, text: text.slice(0, -1), html: run.head ?? '' });
+          };
+          if (performance.now() - p.liveShownAt >= LIVE_EVERY_MS) show();
+          else {
+            // A frame publishes the text that arrived before it, then this runs: text still the
+            // same means the reply paused or ended, and this markup is the one to show now.
+            requestAnimationFrame(() => {
+              if (current() && p.latest.length === last + 1 && p.latest[last] === text) show();
+            });
+          }
+          askLive();
+        },
+        true,
+      );
+    };
+    askLive();
+
     // While growing, the last part may still change; once final, it is done too.
     const complete = final ? parts.length : parts.length - 1;
+    if (final && complete === p.asked + 1 && p.liveLit === `${complete - 1}:${parts[complete - 1]}`) {
+      // The growing part's markup is already for its final text: nothing left to ask.
+      p.asked = complete;
+      p.askedText = parts[complete - 1] ?? '';
+    }
     if (complete > p.asked && (final || complete - p.safe <= MAX_RERUN_PARTS)) {
       const [from, to] = [p.safe, complete];
       p.asked = to;
@@ -160,6 +249,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       p.verified = true;
       highlightInBackground(key, text, lang, lengths(0, parts.length), (html) => {
         if (!current() || !html) return;
+        renderStats.highlightVerifications++;
         // Only parts whose markup differs are swapped in (in practice none): re-committing equal
         // markup would cost the page idle slices for nothing as every block settles.
         let first = 0;
@@ -171,15 +261,38 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     }
   }, [key, text, lang, parts, final, instant]);
 
-  if (instant) return { html: instant, shown: instant.length, done: true, unknown: false };
-  if (lit.lang !== lang || lang === '') return { html: null, shown: 0, done: false, unknown: false };
+  if (instant) return { html: instant, shown: instant.length, head: null, done: true, unknown: false };
+  if (lit.lang !== lang || lang === '') return { html: null, shown: 0, head: null, done: false, unknown: false };
   let shown = 0;
   while (shown < parts.length && lit.html[shown] !== undefined && lit.texts[shown] === parts[shown]) shown++;
-  return { html: lit.html, shown, done: shown === parts.length, unknown: lit.unknown };
+  const last = parts.length - 1;
+  const h = lit.head?.index === last ? lit.head : null;
+  // While the block grows its last part shows the markup for its text less the line end, even
+  // when markup for all of it is in: the next characters then only extend the plain text after
+  // it, and the whole text's markup, once final, is usually that very DOM (part-content.ts).
+  if (!final && h && shown === parts.length) shown = last;
+  const head = h && shown === last && parts[last]?.startsWith(h.text) ? { html: h.html, chars: h.text.length } : null;
+  const done = shown === parts.length || (head !== null && lit.texts[last] === parts[last]);
+  return { html: lit.html, shown, head, done, unknown: lit.unknown };
 }
 
 function start(lang: string, generation = 0): Progress {
-  return { lang, safe: 0, asked: 0, askedText: '', verified: false, unknown: false, generation, received: [] };
+  return {
+    lang,
+    safe: 0,
+    asked: 0,
+    askedText: '',
+    verified: false,
+    unknown: false,
+    generation,
+    received: [],
+    latest: [],
+    final: false,
+    liveBusy: false,
+    liveShownAt: -Infinity,
+    liveAsked: '',
+    liveLit: '',
+  };
 }
 
 function merge(old: Lit, from: number, html: string[], texts: string[]): Lit {

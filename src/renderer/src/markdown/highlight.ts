@@ -8,7 +8,7 @@ import { onIdle } from './idle.ts';
 // Where no worker can start (tests outside a browser), highlight.js is loaded on the main thread
 // and runs in an idle period. Results are cached per block identity (message instance, block id,
 // offset of the fence in the block), bounded by entries and by size. Only code whose fence has
-// closed is highlighted, so a growing block cannot fill memory with its prefixes.
+// closed is cached, so a growing block cannot fill memory with its prefixes.
 
 const MAX_ENTRIES = 256;
 const MAX_CACHED_CHARS = 8_000_000;
@@ -70,25 +70,28 @@ export function highlightInBackground(key: string, code: string, lang: string, l
  * Highlights a piece of a block (not cached: a growing block's pieces are not its final code)
  * and says whether highlight.js ended it at the top level. Null: unknown language, or too large.
  */
-export function highlightPiece(code: string, lang: string, lengths: number[], done: (run: HighlightRun | null) => void): void {
+export function highlightPiece(code: string, lang: string, lengths: number[], done: (run: HighlightRun | null) => void, head = false): void {
   if (code.length > MAX_CODE) {
     done(null);
     return;
   }
+  const job: Job = { code, lang, lengths, head, done };
   const worker = highlighter();
   if (!worker) {
-    onMainThread(code, lang, lengths, done);
+    onMainThread(job);
     return;
   }
   const id = nextId++;
-  pending.set(id, { code, lang, lengths, done });
-  worker.postMessage({ id, code, lang, lengths } satisfies HighlightRequest);
+  pending.set(id, job);
+  worker.postMessage({ id, code, lang, lengths, head } satisfies HighlightRequest);
 }
 
 interface Job {
   code: string;
   lang: string;
   lengths: number[];
+  /** Also the last part's markup less its last character (HighlightRun.head). */
+  head: boolean;
   done: (run: HighlightRun | null) => void;
 }
 
@@ -115,13 +118,13 @@ function highlighter(): Worker | null {
     worker = null;
     const jobs = [...pending.values()];
     pending.clear();
-    for (const job of jobs) onMainThread(job.code, job.lang, job.lengths, job.done);
+    for (const job of jobs) onMainThread(job);
   };
   return worker;
 }
 
-function onMainThread(code: string, lang: string, lengths: number[], done: (run: HighlightRun | null) => void): void {
+function onMainThread({ code, lang, lengths, head, done }: Job): void {
   void import('highlight.js/lib/common').then(({ default: api }) => {
-    onIdle(() => done(highlightRun(api, code, lang, lengths)));
+    onIdle(() => done(highlightRun(api, code, lang, lengths, head)));
   });
 }

@@ -9,6 +9,8 @@ export interface HighlightRequest {
   code: string;
   lang: string;
   lengths: number[];
+  /** Also the last part's markup less its last character (see HighlightRun.head). */
+  head: boolean;
 }
 
 export interface HighlightReply {
@@ -25,7 +27,7 @@ const scope = self as unknown as {
 scope.onmessage = ({ data }) => {
   let run: HighlightRun | null = null;
   try {
-    run = highlightRun(hljs, data.code, data.lang, data.lengths);
+    run = highlightRun(hljs, data.code, data.lang, data.lengths, data.head);
   } catch {
     // A grammar that throws leaves the block plain rather than losing it.
   }

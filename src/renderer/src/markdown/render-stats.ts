@@ -13,6 +13,8 @@ export const renderStats = {
   /** Longest idle slice that swapped highlighted parts in, and how many slices ran. */
   maxSliceMs: 0,
   slices: 0,
+  /** Whole-block verification passes (highlight-progress.ts) whose result has been compared. */
+  highlightVerifications: 0,
   /** Set only by tests that need to know which block rendered. */
   onBlockRender: null as ((blockKey: string) => void) | null,
 };
@@ -25,4 +27,5 @@ export function resetRenderStats(): void {
   renderStats.upgradeMs = 0;
   renderStats.maxSliceMs = 0;
   renderStats.slices = 0;
+  renderStats.highlightVerifications = 0;
 }

@@ -14,8 +14,8 @@ import { DisplayMath } from './Formula.tsx';
 import type { HighlightStatus } from './CodeView.tsx';
 
 /**
- * Replaces react-markdown's `pre`: code plain while its fence is open, highlighted once it closes;
- * display math as its TeX until its fence closes, then typeset.
+ * Replaces react-markdown's `pre`: code highlighted as it grows (highlight-progress.ts); display
+ * math as its TeX until its fence closes, then typeset.
  */
 export function CodeBlock({ node }: ComponentProps<'pre'> & ExtraProps) {
   const source = useContext(SourceContext);
@@ -40,11 +40,15 @@ export function HighlightedCode({ text, lang, offset, closed = false }: { text: 
   const final = block.settled || closed;
   const parts = useMemo(() => codeParts(text), [text]);
   const lit = useHighlightedParts(`${block.key}:${offset}`, text, lang, parts, final);
-  return <CodeView lang={lang} code={text} status={statusOf(final, lang, lit)} parts={parts} html={lit.html} shown={lit.shown} />;
+  return <CodeView lang={lang} code={text} status={statusOf(lang, lit)} parts={parts} html={lit.html} shown={lit.shown} head={lit.head} />;
 }
 
-function statusOf(final: boolean, lang: string, lit: HighlightedParts): HighlightStatus {
-  if (!final) return 'streaming';
+/**
+ * What the highlighting shows, whether or not the code still grows: a block lit up to its last
+ * character stays 'done' as its fence closes or the reply ends, so neither changes the DOM.
+ * (A growing block can be all lit for a moment and then 'pending' again as more arrives.)
+ */
+function statusOf(lang: string, lit: HighlightedParts): HighlightStatus {
   // No language, or one highlight.js does not know: plain for good.
   if (!lang || lit.unknown) return 'plain';
   return lit.done ? 'done' : 'pending';

@@ -1,7 +1,10 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { CopyButton } from './CopyButton.tsx';
+import { showPart } from './part-content.ts';
+import type { Head, Shown } from './part-content.ts';
 
-export type HighlightStatus = 'streaming' | 'pending' | 'done' | 'plain';
+/** Every part shows markup for its text ('done'), some do not yet ('pending'), or none will ('plain'). */
+export type HighlightStatus = 'pending' | 'done' | 'plain';
 
 interface Props {
   lang: string;
@@ -13,10 +16,12 @@ interface Props {
   html?: ReadonlyArray<string | undefined> | null;
   /** How many leading parts show their highlighted markup; the rest stay plain until swapped in. */
   shown?: number;
+  /** Markup for the first `chars` characters of part `shown` (the growing last part). */
+  head?: Head | null;
 }
 
 /** The look of every code block: language label, Copy button, then the code, part by part. */
-export function CodeView({ lang, code, status, parts, html, shown = 0 }: Props) {
+export function CodeView({ lang, code, status, parts, html, shown = 0, head = null }: Props) {
   // The class is the same before and after highlighting, so the swap changes no box.
   const className = lang ? `language-${lang} hljs` : undefined;
   return (
@@ -29,7 +34,7 @@ export function CodeView({ lang, code, status, parts, html, shown = 0 }: Props) 
       <pre tabIndex={0}>
         <code className={className}>
           {parts.map((text, i) => (
-            <Part key={i} text={text} html={html && i < shown ? html[i] : undefined} />
+            <Part key={i} text={text} html={html && i < shown ? html[i] : undefined} head={i === shown ? head : null} />
           ))}
         </code>
       </pre>
@@ -42,14 +47,17 @@ export function CodeView({ lang, code, status, parts, html, shown = 0 }: Props) 
  * Off screen a part is skipped (markdown.css) and holds the height of its lines, so a 200 KB block
  * costs layout for what is visible only, and its height is the same laid out or not.
  */
-const Part = memo(function Part({ text, html }: { text: string; html: string | undefined }) {
+const Part = memo(function Part({ text, html, head }: { text: string; html: string | undefined; head: Props['head'] }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const shown = useRef<Shown>({ markup: null, stable: 0, tail: [], rest: null });
+  // Its content is set here rather than by React (part-content.ts): a growing part shows markup
+  // for its start and the rest as one text node after it, replaces only the markup of its last
+  // lines as newer arrives, and keeps its DOM when markup for the whole text reads the same.
+  useLayoutEffect(() => {
+    if (ref.current) showPart(ref.current, shown.current, text, html, head);
+  }, [text, html, head]);
   const style = { containIntrinsicBlockSize: `auto ${lineCount(text)}lh` };
-  if (html !== undefined) return <span className="md-code-part" style={style} dangerouslySetInnerHTML={{ __html: html }} />;
-  return (
-    <span className="md-code-part" style={style}>
-      {text}
-    </span>
-  );
+  return <span ref={ref} className="md-code-part" style={style} />;
 });
 
 function lineCount(text: string): number {
