@@ -18,7 +18,7 @@ import { renderStats } from './render-stats.ts';
 // never), so the settled DOM is exactly what a one-shot render shows.
 //
 // The last part, still growing, is lit while it grows: one request at a time, for its latest
-// text (never one queued per frame). Its markup shows while the part's text still starts with
+// text, a few times a second and whenever the text stops growing (never one queued per frame). Its markup shows while the part's text still starts with
 // the text it was made for, less that text's line end (the line being typed has one already, see
 // openFenceCode), the rest of the line plain after it. Once the markup for the last text is in,
 // the fence closing or the reply ending finds the block lit and changes nothing on screen.
@@ -36,9 +36,9 @@ const MAX_BATCH = 32;
 /** Up to this many parts are swapped in at once when their markup arrives. */
 const DIRECT_PARTS = 2;
 /**
- * While text keeps arriving, the growing part's new markup is shown at most this often: each
- * swap costs the page a parse, style and paint (near a millisecond for a 1,200-character part).
- * Markup that comes back between those is shown only if the next frame brings no more text.
+ * While text keeps arriving, the growing part is highlighted again at most this often: each
+ * request costs the page its message and each swap a parse, style and paint (near a millisecond
+ * for a 1,200-character part). A frame that brings no new text asks at once.
  */
 const LIVE_EVERY_MS = 100;
 
@@ -78,8 +78,9 @@ interface Progress {
   /** The parts and finality the effect last saw: a growing part's reply asks for its latest text. */
   latest: string[];
   final: boolean;
-  /** A request for the growing last part is with the worker. */
+  /** A request for the growing last part is with the worker; ask again for the latest when it is back. */
   liveBusy: boolean;
+  liveAgain: boolean;
   /** When the growing part's markup was last shown. */
   liveShownAt: number;
   /** The growing part (index and text) last asked for, and the one whose markup was last shown. */
@@ -104,6 +105,10 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
   const [lit, setLit] = useState<Lit>(NOTHING);
   const alive = useRef(true);
   const progress = useRef<Progress>(start(''));
+  // The text last rendered, set while rendering: effects (which update `progress`) may run only
+  // after the frame is painted, too late for the check below that the text stopped growing.
+  const rendered = useRef(text);
+  rendered.current = text;
 
   useEffect(() => {
     alive.current = true;
@@ -184,14 +189,17 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       return;
     }
     // The growing last part: its latest text, one request at a time, from the safe point like
-    // the pieces below (the markup of parts before it is left to those). A reply for a text
-    // that has grown since asks again for the latest.
+    // the pieces below (the markup of parts before it is left to those).
     const askLive = (): void => {
       const latest = p.latest;
       const last = latest.length - 1;
       const text = latest[last] ?? '';
       const key = `${last}:${text}`;
-      if (!current() || p.final || p.unknown || p.liveBusy || last < 0 || key === p.liveAsked || last - p.safe > MAX_RERUN_PARTS) return;
+      if (!current() || p.final || p.unknown || last < 0 || key === p.liveAsked || last - p.safe > MAX_RERUN_PARTS) return;
+      if (p.liveBusy) {
+        p.liveAgain = true;
+        return;
+      }
       const from = Math.min(p.safe, last);
       p.liveBusy = true;
       p.liveAsked = key;
@@ -204,26 +212,30 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
           p.liveBusy = false;
           if (!current()) return;
           if (!run) return unknownLanguage();
-          const html = run.parts[run.parts.length - 1] ?? '';
-          const show = (): void => {
-            p.liveShownAt = performance.now();
-            p.liveLit = key;
-            swapIn(last, [html], [text], { index: last, text: text.slice(0, -1), html: run.head ?? '' });
-          };
-          if (performance.now() - p.liveShownAt >= LIVE_EVERY_MS) show();
-          else {
-            // A frame publishes the text that arrived before it, then this runs: text still the
-            // same means the reply paused or ended, and this markup is the one to show now.
-            requestAnimationFrame(() => {
-              if (current() && p.latest.length === last + 1 && p.latest[last] === text) show();
-            });
+          p.liveShownAt = performance.now();
+          p.liveLit = key;
+          swapIn(last, [run.parts[run.parts.length - 1] ?? ''], [text], { index: last, text: text.slice(0, -1), html: run.head ?? '' });
+          if (p.liveAgain) {
+            p.liveAgain = false;
+            askLive();
           }
-          askLive();
         },
         true,
       );
     };
-    askLive();
+    // Asked for at most every LIVE_EVERY_MS while text keeps arriving, and as soon as a frame
+    // has brought no new text: the reply paused or ended, and the block is then lit to its last
+    // character before the end changes anything. The check runs after the next frame (a task
+    // queued from its callbacks), once that frame has published whatever text it had.
+    if (performance.now() - p.liveShownAt >= LIVE_EVERY_MS) askLive();
+    else if (!final) {
+      const seen = text;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (rendered.current === seen) askLive();
+        }, 0),
+      );
+    }
 
     // While growing, the last part may still change; once final, it is done too.
     const complete = final ? parts.length : parts.length - 1;
@@ -289,6 +301,7 @@ function start(lang: string, generation = 0): Progress {
     latest: [],
     final: false,
     liveBusy: false,
+    liveAgain: false,
     liveShownAt: -Infinity,
     liveAsked: '',
     liveLit: '',

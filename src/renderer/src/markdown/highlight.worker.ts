@@ -28,6 +28,8 @@ scope.onmessage = ({ data }) => {
   let run: HighlightRun | null = null;
   try {
     run = highlightRun(hljs, data.code, data.lang, data.lengths, data.head);
+    // A growing part's request uses its last part alone: the rest need not cross back.
+    if (run && data.head) run = { ...run, parts: run.parts.slice(-1) };
   } catch {
     // A grammar that throws leaves the block plain rather than losing it.
   }
