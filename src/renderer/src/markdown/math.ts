@@ -45,7 +45,6 @@ export function mathReady(): Promise<void> {
 
 /** A typeset formula: the outer element KaTeX made, and its contents as markup. */
 export interface Typeset {
-  tag: 'span';
   className: string;
   title?: string;
   color?: string;
@@ -82,10 +81,10 @@ function render(api: Katex, tex: string, displayMode: boolean): Typeset {
     try {
       html = api.renderToString(tex, { ...options, strict: 'ignore', throwOnError: false });
     } catch {
-      return { tag: 'span', className: 'katex-error', title: String(error), color: '#cc0000', inner: escapeHtml(tex) };
+      return { className: 'katex-error', title: String(error), color: '#cc0000', inner: escapeHtml(tex) };
     }
   }
-  return outer(html) ?? { tag: 'span', className: 'katex-error', color: '#cc0000', inner: escapeHtml(tex) };
+  return outer(html) ?? { className: 'katex-error', color: '#cc0000', inner: escapeHtml(tex) };
 }
 
 // KaTeX wraps every result in one span: `<span class="katex">` inline, `<span class="katex-display
@@ -95,7 +94,7 @@ const OUTER = /^<span class="([^"]*)"(?: title="([^"]*)")?(?: style="color:([^"]
 function outer(html: string): Typeset | null {
   const m = OUTER.exec(html);
   if (!m) return null;
-  return { tag: 'span', className: m[1] ?? '', title: m[2] === undefined ? undefined : unescapeAttribute(m[2]), color: m[3], inner: m[4] ?? '' };
+  return { className: m[1] ?? '', title: m[2] === undefined ? undefined : unescapeAttribute(m[2]), color: m[3], inner: m[4] ?? '' };
 }
 
 function escapeHtml(text: string): string {
