@@ -19,10 +19,23 @@ const listeners = new Set<() => void>();
 function request(): void {
   if (requested) return;
   requested = true;
-  void import('katex').then((m) => {
+  void import('katex').then(async (m) => {
+    await fontsIn();
     katex = m.default;
     for (const listener of listeners) listener();
   });
+}
+
+// Formulas are typeset only once KaTeX's usual fonts are in: one laid out with a fallback font
+// would move its rows (and the text beside it) when its font arrived. A font that never comes
+// (blocked, slow disk) holds typesetting back a few seconds at most.
+const FONTS = ['1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Size1', '1em KaTeX_Size2', '1em KaTeX_AMS'];
+const FONT_WAIT_MS = 3000;
+
+function fontsIn(): Promise<unknown> {
+  if (typeof document === 'undefined' || !('fonts' in document)) return Promise.resolve();
+  const loads = Promise.all(FONTS.map((font) => document.fonts.load(font).catch(() => [])));
+  return Promise.race([loads, new Promise((resolve) => setTimeout(resolve, FONT_WAIT_MS))]);
 }
 
 /** Whether a block's text may hold math. */
