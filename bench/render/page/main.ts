@@ -65,7 +65,7 @@ const harness = {
     const mount = codeShape(message);
     const highlightedPerFrame: number[] = [];
     for (let i = 0; i < 3000 && message.querySelector('[data-highlight="pending"]'); i++) {
-      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      await frame();
       highlightedPerFrame.push(message.querySelectorAll('.md-code-part:has(span)').length);
     }
     await settled(message, false);
@@ -261,7 +261,6 @@ const harness = {
     const store = new FrameStore((emit) => flushSync(emit));
     flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
     const message = el.firstElementChild as HTMLElement;
-    const frame = (): Promise<void> => new Promise<void>((r) => requestAnimationFrame(() => r()));
     const shapes: MathShape[] = [];
     const shape = (length: number): MathShape => ({
       length,
@@ -296,7 +295,7 @@ const harness = {
     await settled(message, text.includes('$'));
     for (const a of message.querySelectorAll('a')) a.click();
     for (const b of message.querySelectorAll<HTMLButtonElement>('.md-image-placeholder')) flushSync(() => b.click());
-    await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    await frame();
     const html = message.innerHTML;
     const elements = summarize(message);
     root.unmount();

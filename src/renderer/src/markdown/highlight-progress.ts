@@ -18,9 +18,10 @@ import { renderStats } from './render-stats.ts';
 // never), so the settled DOM is exactly what a one-shot render shows.
 //
 // The last part, still growing, is lit while it grows: one request at a time, for its latest
-// text, a few times a second and whenever the text stops growing (never one queued per frame). Its markup shows while the part's text still starts with
-// the text it was made for, less that text's line end (the line being typed has one already, see
-// openFenceCode), the rest of the line plain after it. Once the markup for the last text is in,
+// text, a few times a second and whenever the text stops growing (never one queued per frame).
+// Its markup shows while the part's text still starts with the text it was made for, less that
+// text's line end (the line being typed has one already, see openFenceCode), the rest of the
+// line plain after it. Once the markup for the last text is in,
 // the fence closing or the reply ending finds the block lit and changes nothing on screen.
 
 /** At most this many parts re-highlighted from one safe point while the code still grows. */

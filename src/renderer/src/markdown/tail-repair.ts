@@ -30,12 +30,13 @@ export function repairTail(tail: string, inFence: boolean): string {
 }
 
 /**
- * The markdown for piece `i` of a streaming tail cut into pieces (long paragraph, growing table),
- * each parsed on its own: only the last piece is unfinished, and every piece needs the definitions.
+ * The markdown for piece `i` of a block cut into pieces (long paragraph, table, list), each parsed
+ * on its own: every piece needs the definitions, and while the block streams (`growing`) its last
+ * piece is unfinished and repaired.
  */
-export function tailPieceSource(pieces: readonly string[], i: number, definitions: string): string {
+export function tailPieceSource(pieces: readonly string[], i: number, definitions: string, growing = true): string {
   const piece = pieces[i] ?? '';
-  return (i === pieces.length - 1 ? repairTail(piece, false) : piece) + (definitions ? '\n\n' + definitions : '');
+  return (growing && i === pieces.length - 1 ? repairTail(piece, false) : piece) + (definitions ? '\n\n' + definitions : '');
 }
 
 function lastBlankLineEnd(text: string): number {

@@ -14,8 +14,7 @@ import { tailPieceSource } from '../tail-repair.ts';
  * the same. Used for the streaming tail, and for the same block once it settles.
  */
 export function StreamingList({ info, list, definitions }: { info: BlockInfo; list: ListChunks; definitions: string }) {
-  const source = (i: number): string =>
-    info.settled ? (list.items[i] ?? '') + (definitions ? '\n\n' + definitions : '') : tailPieceSource(list.items, i, definitions);
+  const source = (i: number): string => tailPieceSource(list.items, i, definitions, !info.settled);
   const items = list.items.map((_, i) => (
     <Fragment key={i}>
       <Item info={info} source={source(i)} />

@@ -24,7 +24,7 @@ export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo;
   const head = chunks[0] ?? '';
   // The header is parsed once; its delimiter row gives every body row's alignments.
   const aligns = useMemo(() => alignments(head.split('\n')[1] ?? ''), [head]);
-  const source = (i: number): string => (info.settled ? (chunks[i] ?? '') + (definitions ? '\n\n' + definitions : '') : tailPieceSource(chunks, i, definitions));
+  const source = (i: number): string => tailPieceSource(chunks, i, definitions, !info.settled);
   const complete = (i: number): boolean => info.settled || i < chunks.length - 1;
   const row = (i: number) => {
     const text = source(i);
