@@ -14,8 +14,10 @@ describe('a growing list cut into items', () => {
 
   it('keeps a settled list’s trailing blank lines out, and the start of a next item with the last one', () => {
     expect(listChunks('- a\n- b\n\n')?.items).toEqual(['- a\n', '- b\n']);
-    expect(listChunks('1. a\n2')?.items).toEqual(['1. a\n2']);
+    expect(listChunks('1. a\n2', true)?.items).toEqual(['1. a\n2']);
     expect(listChunks('- a\n- ')?.items).toEqual(['- a\n', '- ']);
+    // Settled, a last "-" is an empty item of its own, not a marker on its way.
+    expect(listChunks('- a\n-')).toBeNull();
   });
 
   it('knows a task list, and waits while a checkbox is still in doubt', () => {

@@ -177,6 +177,13 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  it('a list whose reply ends on a bare marker settles as a one-shot render', async () => {
+    for (const text of ['Steps:\n\n- one\n- two\n-', 'Steps:\n\n1. one\n2. two\n3.']) {
+      const { html } = await streamed(text);
+      expect(html, text).toBe(await settled(text, 'naive'));
+    }
+  });
+
   // The whole 200k line takes react-markdown tens of seconds either way (super-linear emphasis
   // matching); its first 20k characters show the same thing in a test-sized time.
   it('long line (first 20k of long-line-200k): the split render equals a one-shot render', async () => {

@@ -62,8 +62,9 @@ export function listChunks(tail: string, growing = false): ListChunks | null {
       items.push(line + eol);
       continue;
     }
-    // The start of the next item, still arriving: it goes with the last item, whose repair hides it.
-    if (last && MARKER_PREFIX.test(line) && items.length > 0) {
+    // The start of the next item, still arriving: it goes with the last item, whose repair hides
+    // it. In a settled list such a line ("-", "2.") is an empty item or text: the parser's to judge.
+    if (last && growing && MARKER_PREFIX.test(line) && items.length > 0) {
       items[items.length - 1] += line;
       continue;
     }
