@@ -13,6 +13,7 @@ import { FrameStore } from './store.ts';
 import { normalizedHtml, settled } from './settle.ts';
 import { replay } from './replay.ts';
 import type { RunConfig } from './replay.ts';
+import { SETTLED_MARK } from '../thread-time.ts';
 
 declare global {
   interface Window {
@@ -95,6 +96,7 @@ const harness = {
     const mountMs = performance.now() - t0;
     await settled(el.firstElementChild as HTMLElement, false);
     const settleMs = performance.now() - t0;
+    performance.mark(SETTLED_MARK);
     await new Promise((r) => setTimeout(r, 100));
     observer.disconnect();
     root.unmount();

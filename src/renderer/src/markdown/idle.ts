@@ -31,11 +31,13 @@ export function layoutNow(): void {
 }
 
 // Work cut into steps (swapping highlighted parts in) runs in idle periods, each step its own
-// commit and layout, until SLICE_MS of the period is used; the rest waits for the next idle
-// period. A step is told what its previous call cost and how much of the slice is left, so it can
-// size itself (how many parts to swap in) to fit; it returns true while it has more to do, or
-// 'later' when not even its smallest piece fits in what is left of the slice.
-const SLICE_MS = 4;
+// commit and layout, in tasks of at most SLICE_MS. While the idle period has room for another
+// slice, the next one is a task of its own right behind (input and frames can run in between);
+// otherwise it waits for the next idle period. A step is told what its previous call cost and
+// how much of the slice is left, so it can size itself (how many parts to swap in) to fit; it
+// returns true while it has more to do, or 'later' when not even its smallest piece fits in what
+// is left of the slice.
+const SLICE_MS = 3;
 /** A step offered at least this much has the slice to itself: it should do its smallest piece. */
 export const FRESH_SLICE_MS = SLICE_MS - 0.5;
 /** Below this much of the slice left, the next step waits for the next idle period. */
@@ -67,12 +69,26 @@ function runSlice(deadline?: IdleDeadline): void {
   renderStats.upgradeMs += took;
   renderStats.maxSliceMs = Math.max(renderStats.maxSliceMs, took);
   renderStats.slices++;
-  if (steps.length > 0) scheduleSlice();
+  if (steps.length === 0) return;
+  if (deadline && !deadline.didTimeout && deadline.timeRemaining() >= SLICE_MS) nextTask(() => runSlice(deadline));
+  else scheduleSlice();
 }
 
 function scheduleSlice(): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 200 });
   else setTimeout(runSlice, 0);
+}
+
+// A task right away, without setTimeout's clamping of nested timers to 4 ms.
+let channel: MessageChannel | null = null;
+const continuations: Array<() => void> = [];
+function nextTask(run: () => void): void {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => continuations.shift()?.();
+  }
+  continuations.push(run);
+  channel.port2.postMessage(null);
 }
 
 export function inIdleSlices(step: SlicedStep): void {
