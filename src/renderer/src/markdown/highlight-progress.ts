@@ -130,7 +130,20 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     if (p.unknown) return;
     const generation = p.generation;
     const current = (): boolean => alive.current && progress.current.generation === generation;
-    const swapIn = (from: number, html: string[], texts: string[], head: Head | null = null): void => {
+    const swapIn = (from: number, allHtml: string[], allTexts: string[], head: Head | null = null): void => {
+      // Parts whose markup is what they already got (a piece re-highlighted from the safe point,
+      // the whole block verified) are left alone: the rest is often a single part, committed
+      // before the next frame rather than an idle period after it.
+      let first = 0;
+      let end = allHtml.length;
+      if (!head) {
+        while (first < end && allHtml[first] === p.received[from + first]) first++;
+        while (end > first && allHtml[end - 1] === p.received[from + end - 1]) end--;
+        if (first === end) return;
+      }
+      from += first;
+      const html = allHtml.slice(first, end);
+      const texts = allTexts.slice(first, end);
       for (let i = 0; i < html.length; i++) p.received[from + i] = html[i];
       const apply = (a: number, b: number): void =>
         setLit((old) => {
@@ -263,13 +276,8 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
       highlightInBackground(key, text, lang, lengths(0, parts.length), (html) => {
         if (!current() || !html) return;
         renderStats.highlightVerifications++;
-        // Only parts whose markup differs are swapped in (in practice none): re-committing equal
-        // markup would cost the page idle slices for nothing as every block settles.
-        let first = 0;
-        while (first < html.length && html[first] === p.received[first]) first++;
-        let end = html.length;
-        while (end > first && html[end - 1] === p.received[end - 1]) end--;
-        if (first < end) swapIn(first, html.slice(first, end), parts.slice(first, end));
+        // Only parts whose markup differs are swapped in (in practice none).
+        swapIn(0, html, parts);
       });
     }
   }, [key, text, lang, parts, final, instant]);
