@@ -70,7 +70,7 @@ function runSlice(deadline?: IdleDeadline): void {
   renderStats.maxSliceMs = Math.max(renderStats.maxSliceMs, took);
   renderStats.slices++;
   if (steps.length === 0) return;
-  if (deadline && !deadline.didTimeout && deadline.timeRemaining() >= SLICE_MS) nextTask(() => runSlice(deadline));
+  if (deadline && !deadline.didTimeout && deadline.timeRemaining() >= SLICE_MS) nextTask(deadline);
   else scheduleSlice();
 }
 
@@ -79,15 +79,16 @@ function scheduleSlice(): void {
   else setTimeout(runSlice, 0);
 }
 
-// A task right away, without setTimeout's clamping of nested timers to 4 ms.
+// The next slice as a task right away: setTimeout would clamp nested timers to 4 ms. Slices form
+// one chain (a slice is scheduled only when the first step is queued), so one deadline is carried.
 let channel: MessageChannel | null = null;
-const continuations: Array<() => void> = [];
-function nextTask(run: () => void): void {
+let carried: IdleDeadline | undefined;
+function nextTask(deadline: IdleDeadline): void {
   if (!channel) {
     channel = new MessageChannel();
-    channel.port1.onmessage = () => continuations.shift()?.();
+    channel.port1.onmessage = () => runSlice(carried);
   }
-  continuations.push(run);
+  carried = deadline;
   channel.port2.postMessage(null);
 }
 
