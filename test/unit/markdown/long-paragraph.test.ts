@@ -30,6 +30,14 @@ describe('long streaming line cut into pieces', () => {
     expect(paragraphPieces('# heading '.repeat(400))).toBeNull();
   });
 
+  it('cuts a line that has its line end, or a blank line after it, as the same pieces', () => {
+    const line = proseLine(2_000);
+    const pieces = paragraphPieces(line);
+    expect(pieces).not.toBeNull();
+    for (const ending of ['\n', '\n\n', '\n \n']) expect(paragraphPieces(line + ending), JSON.stringify(ending)).toEqual(pieces);
+    expect(paragraphPieces(line + '\nmore')).toBeNull();
+  });
+
   it('renders prose pieces exactly as the whole line renders', () => {
     const line = proseLine(12_000);
     const pieces = paragraphPieces(line);

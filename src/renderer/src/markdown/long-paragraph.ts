@@ -17,8 +17,12 @@ const GIVE_UP = 4096;
 
 const LETTER = /\p{L}/u;
 
-/** Piece texts (to be joined by single spaces), or null when `tail` is not one long prose line. */
-export function paragraphPieces(tail: string): string[] | null {
+/**
+ * Piece texts (to be joined by single spaces), or null when `text` is not one long prose line.
+ * The line may already have its line end and a blank line after it (a finished paragraph).
+ */
+export function paragraphPieces(text: string): string[] | null {
+  const tail = text.replace(/\n[ \t\n]*$/, '');
   if (tail.length < LONG_LINE || tail.includes('\n') || !LETTER.test(tail[0] ?? '')) return null;
   const pieces: string[] = [];
   let start = 0;
