@@ -160,20 +160,43 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // Each commit parses the item still arriving (at most ~110 characters, a loose list's stand-in
+  // item included), not the whole list, and the list settles as a one-shot render shows it.
+  const streamsItemByItem = async (text: string, list: string, after: string): Promise<string> => {
+    const listStart = text.indexOf(list);
+    const listEnd = text.indexOf(after);
+    expect(listEnd - listStart).toBeGreaterThan(900);
+    const { shapes, html } = await streamed(text);
+    const inList = shapes.filter((s) => s.length > listStart + 400 && s.length < listEnd);
+    expect(inList.length).toBeGreaterThan(40);
+    for (const shape of inList) expect(shape.parsed).toBeLessThanOrEqual(150);
+    expect(html).toBe(await settled(text, 'naive'));
+    return html;
+  };
+
   it('a growing list parses only its last item, and settles into a one-shot render', async () => {
     const items = Array.from({ length: 24 }, (_, i) =>
       i % 5 === 2 ? `- [${i % 2 ? 'x' : ' '}] task ${i} with **bold** and \`code()\`\n  - nested ${i} [link](https://example.com/${i})` : `- item ${i} says *something* useful, ending here`,
     );
-    const text = 'A list:\n\n' + items.join('\n') + '\n\nAfter the list.';
-    const listStart = text.indexOf('- item 0');
-    const listEnd = text.indexOf('\n\nAfter');
-    expect(listEnd - listStart).toBeGreaterThan(1000);
-    const { shapes, html } = await streamed(text);
-    const inList = shapes.filter((s) => s.length > listStart + 400 && s.length < listEnd);
-    expect(inList.length).toBeGreaterThan(50);
-    // Each commit parses the item still arriving (at most ~110 characters), not the whole list.
-    for (const shape of inList) expect(shape.parsed).toBeLessThanOrEqual(150);
+    const html = await streamsItemByItem('A list:\n\n' + items.join('\n') + '\n\nAfter the list.', '- item 0', '\n\nAfter');
     expect(html).toContain('contains-task-list');
+  });
+
+  it('a growing loose list (blank lines between items) parses only its last item, and settles into a one-shot render', async () => {
+    const items = Array.from({ length: 16 }, (_, i) =>
+      i % 4 === 1
+        ? `${i + 1}. **Step ${i}**: run \`make ${i}\` first\n${' '.repeat(String(i + 1).length + 2)}- then check [the log](https://example.com/${i})`
+        : `${i + 1}. Step ${i} says *something* useful, ending here.`,
+    );
+    const html = await streamsItemByItem('Do this:\n\n' + items.join('\n\n') + '\n\nThat is all.', '1. Step', '\n\nThat is all');
+    // Loose: every item is a paragraph, as in a one-shot render.
+    expect(html).toContain('<li>\n<p>');
+  });
+
+  it('a line indented short of its item\'s text ("10. " then three spaces) settles as a one-shot render', async () => {
+    const steps = Array.from({ length: 11 }, (_, i) => `${i + 1}. Step ${i + 1} of the plan`).join('\n');
+    const text = 'Plan:\n\n' + steps + '\n   - a detail that is not inside step 11\n12. Last step\n\nDone.';
+    const { html } = await streamed(text);
     expect(html).toBe(await settled(text, 'naive'));
   });
 

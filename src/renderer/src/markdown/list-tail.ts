@@ -1,12 +1,13 @@
 // A growing list is re-parsed whole on every frame, though only its last item changes. Instead,
-// a tight list (no blank line anywhere: every item's parse is then the same alone as in the
-// list) is cut into items, each parsed as a one-item list and poured into one list element
+// the list is cut into items, each parsed as a one-item list and poured into one list element
 // (StreamingList.tsx); finished items stay memoized. Like a growing table, the same block keeps
-// its items when it settles. Anything the cut could get wrong returns null and the list is
-// parsed whole: a blank line (loose lists wrap items in paragraphs), a line at the left margin
-// that is not an item of this list (it may end the list or continue an item lazily), a change of
-// marker (a new list), an item whose first line leaves its task checkbox in doubt, definitions
-// and footnotes.
+// its items when it settles. A loose list (blank lines between its items, as models often write
+// numbered steps) has every item wrapped in a paragraph: each item is then parsed followed by a
+// blank line and a stand-in item, which makes its one-item list loose too. Anything the cut could
+// get wrong returns null and the list is parsed whole: a blank line followed by anything but the
+// next item (an item's second paragraph, code), a line at the left margin that is not an item of
+// this list (it may end the list or continue an item lazily), a change of marker (a new list), an
+// item whose first line leaves its task checkbox in doubt, definitions and footnotes.
 
 export interface ListChunks {
   ordered: boolean;
@@ -16,6 +17,10 @@ export interface ListChunks {
   items: string[];
   /** Whether any item is a task (`- [ ] …`): the list element then carries `contains-task-list`. */
   tasks: boolean;
+  /** Blank lines separate items: every item is a paragraph. */
+  loose: boolean;
+  /** An item of this list to follow each item's own parse when the list is loose (see above). */
+  standIn: string;
 }
 
 const ITEM = /^(?:([-*+])|(\d{1,9})([.)])) (?![ \t])/;
@@ -39,23 +44,40 @@ export function listChunks(tail: string, growing = false): ListChunks | null {
   const first = ITEM.exec(tail);
   if (!first || tail.includes(']:') || tail.includes('[^')) return null;
   const text = tail.replace(/\n[ \t\n]*$/, '\n');
-  if (/\n[ \t]*\n/.test(text)) return null;
   const bullet = first[1];
   const delimiter = first[3];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const items: string[] = [];
   let tasks = false;
+  let loose = false;
+  let afterBlank = false;
+  /** The last item's content column: where its marker and the space after it end. */
+  let column = first[0].length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const last = i === lines.length - 1;
     const eol = last && !text.endsWith('\n') ? '' : '\n';
-    if (line[0] === ' ' || line[0] === '\t') {
-      items[items.length - 1] += line + eol;
+    if (/^[ \t]*$/.test(line)) {
+      afterBlank = true;
       continue;
     }
     const m = ITEM.exec(line);
-    if (m && (bullet ? m[1] === bullet : m[3] === delimiter) && !THEMATIC_BREAK.test(line)) {
+    const item = m !== null && (bullet ? m[1] === bullet : m[3] === delimiter) && !THEMATIC_BREAK.test(line);
+    const nextOnItsWay = last && growing && MARKER_PREFIX.test(line) && items.length > 0;
+    // After a blank line only the next item (or its marker, arriving) keeps the cut exact.
+    if (afterBlank && !item && !nextOnItsWay) return null;
+    loose ||= afterBlank;
+    afterBlank = false;
+    if (line[0] === ' ' || line[0] === '\t') {
+      // Inside the last item only from its content column on ("10. " needs four spaces);
+      // less is a lazy line or a list of its own: the parser's to judge.
+      if (indentOf(line) < column) return null;
+      items[items.length - 1] += line + eol;
+      continue;
+    }
+    if (m && item) {
+      column = m[0].length;
       const content = line.slice(m[0].length);
       if (UNSURE_TASK.test(content) && !(last && growing)) return null;
       tasks ||= TASK.test(content);
@@ -64,11 +86,22 @@ export function listChunks(tail: string, growing = false): ListChunks | null {
     }
     // The start of the next item, still arriving: it goes with the last item, whose repair hides
     // it. In a settled list such a line ("-", "2.") is an empty item or text: the parser's to judge.
-    if (last && growing && MARKER_PREFIX.test(line) && items.length > 0) {
+    if (nextOnItsWay) {
       items[items.length - 1] += line;
       continue;
     }
     return null;
   }
-  return { ordered: !bullet, start: bullet ? 1 : Number(first[2]), items, tasks };
+  return { ordered: !bullet, start: bullet ? 1 : Number(first[2]), items, tasks, loose, standIn: `${bullet ?? `1${delimiter}`} x\n` };
+}
+
+/** Columns of leading whitespace, a tab reaching the next multiple of four. */
+function indentOf(line: string): number {
+  let n = 0;
+  for (const c of line) {
+    if (c === ' ') n++;
+    else if (c === '\t') n += 4 - (n % 4);
+    else break;
+  }
+  return n;
 }

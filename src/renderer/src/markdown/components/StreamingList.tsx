@@ -8,16 +8,22 @@ import { COMPONENTS } from '../plugins.ts';
 import { tailPieceSource } from '../tail-repair.ts';
 
 /**
- * A tight list cut into items (list-tail.ts): finished items stay as they are, only the last one
+ * A list cut into items (list-tail.ts): finished items stay as they are, only the last one
  * re-renders while it grows. Each item is parsed as a one-item list whose `<li>` is poured into
  * this list element, with the line breaks between items a whole-list parse gives, so the DOM is
  * the same. Used for the streaming tail, and for the same block once it settles.
  */
 export function StreamingList({ info, list, definitions }: { info: BlockInfo; list: ListChunks; definitions: string }) {
-  const source = (i: number): string => tailPieceSource(list.items, i, definitions, !info.settled);
+  const source = (i: number): string => {
+    // A loose list's item is followed by a stand-in item after a blank line (the first <li> is kept).
+    const own = tailPieceSource(list.items, i, '', !info.settled);
+    const item = list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own;
+    return definitions ? item + '\n\n' + definitions : item;
+  };
+  const components = list.loose ? LOOSE_ITEM_COMPONENTS : ITEM_COMPONENTS;
   const items = list.items.map((_, i) => (
     <Fragment key={i}>
-      <Item info={info} source={source(i)} />
+      <Item info={info} source={source(i)} components={components} />
       {'\n'}
     </Fragment>
   ));
@@ -35,18 +41,22 @@ export function StreamingList({ info, list, definitions }: { info: BlockInfo; li
 const holdsCode = (source: string): boolean => /`{3}|~{3}|\n(?:\t| {4})/.test(source);
 
 const Item = memo(
-  function Item({ info, source }: { info: BlockInfo; source: string }) {
-    return <MarkdownBody info={info} source={source} components={ITEM_COMPONENTS} />;
+  function Item({ info, source, components }: { info: BlockInfo; source: string; components: Components }) {
+    return <MarkdownBody info={info} source={source} components={components} />;
   },
-  (a, b) => a.source === b.source && a.info.key === b.info.key && (a.info.settled === b.info.settled || !holdsCode(a.source)),
+  (a, b) =>
+    a.source === b.source && a.components === b.components && a.info.key === b.info.key && (a.info.settled === b.info.settled || !holdsCode(a.source)),
 );
 
 type ListProps = ComponentProps<'ul'> & ExtraProps;
 
-/** The item's own one-item list gives its `<li>` alone; a list nested in the item is kept. */
-function ItemList(tag: 'ul' | 'ol') {
+/**
+ * The item's own one-item list gives its `<li>` alone (the first: a loose list's stand-in item
+ * follows it); a list nested in the item is kept.
+ */
+function ItemList(tag: 'ul' | 'ol', firstOnly: boolean) {
   return function List({ node, children, ...props }: ListProps) {
-    if (node?.position?.start.offset === 0) return <>{Children.toArray(children).filter(isElement)}</>;
+    if (node?.position?.start.offset === 0) return <>{Children.toArray(children).filter(isElement).slice(0, firstOnly ? 1 : undefined)}</>;
     const Tag = tag;
     return <Tag {...(props as ComponentProps<'ol'>)}>{children}</Tag>;
   };
@@ -56,4 +66,5 @@ function isElement(child: ReactNode): boolean {
   return typeof child !== 'string' || child.trim() !== '';
 }
 
-const ITEM_COMPONENTS: Components = { ...COMPONENTS, ul: ItemList('ul'), ol: ItemList('ol') };
+const ITEM_COMPONENTS: Components = { ...COMPONENTS, ul: ItemList('ul', false), ol: ItemList('ol', false) };
+const LOOSE_ITEM_COMPONENTS: Components = { ...COMPONENTS, ul: ItemList('ul', true), ol: ItemList('ol', true) };
