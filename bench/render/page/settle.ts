@@ -10,7 +10,9 @@ export async function settled(root: HTMLElement, hasMath: boolean): Promise<void
     await new Promise<void>((r) => requestAnimationFrame(() => r()));
     const busy = root.querySelector('[data-highlight="pending"]');
     const rawMath = root.querySelector('code.language-math, .math-pending');
-    if (!busy && !rawMath) return;
+    // A long paragraph settled mid-reply, still shown as the pieces it streamed as (Block.tsx).
+    const settling = root.querySelector('.md-settling');
+    if (!busy && !rawMath && !settling) return;
   }
   throw new Error('render did not settle in 600 frames');
 }

@@ -193,6 +193,19 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toContain('<li>\n<p>');
   });
 
+  it('a long paragraph settling mid-reply parses only its last piece in that frame; its whole parse comes after, as a one-shot render', async () => {
+    const sentence = 'The renderer keeps **finished** text as it was and [links](https://example.com/x) stay put. ';
+    const paragraph = sentence.repeat(12).trim();
+    const text = 'Intro.\n\n' + paragraph + '\n\nThe next paragraph starts here and goes on.';
+    const { shapes, html } = await streamed(text);
+    const ended = text.indexOf('\n\nThe next');
+    const after = shapes.filter((s) => s.length > ended);
+    expect(after.length).toBeGreaterThan(5);
+    // Before, the frame that settled it parsed the whole ~1 KB paragraph.
+    for (const shape of after) expect(shape.parsed).toBeLessThanOrEqual(250);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   it('a line indented short of its item\'s text ("10. " then three spaces) settles as a one-shot render', async () => {
     const steps = Array.from({ length: 11 }, (_, i) => `${i + 1}. Step ${i + 1} of the plan`).join('\n');
     const text = 'Plan:\n\n' + steps + '\n   - a detail that is not inside step 11\n12. Last step\n\nDone.';

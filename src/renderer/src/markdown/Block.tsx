@@ -1,4 +1,4 @@
-import { memo, useContext, useMemo, useRef } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { BlockContext } from './block-context.ts';
 import { HighlightedCode } from './components/CodeBlock.tsx';
@@ -17,6 +17,7 @@ import { definitionsOnly } from './definitions-tail.ts';
 import { listChunks } from './list-tail.ts';
 import { StreamingList } from './components/StreamingList.tsx';
 import { TypesetNowContext } from './math.ts';
+import { onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
 
@@ -46,7 +47,7 @@ export const Block = memo(function Block({ ending = false, ...props }: BlockProp
   // Provided here, outside every memoized piece below, so each formula sees it change.
   return (
     <TypesetNowContext.Provider value={ending}>
-      <BlockContent {...props} />
+      <BlockContent {...props} ending={ending} />
     </TypesetNowContext.Provider>
   );
 });
@@ -64,13 +65,24 @@ function PieceDefinitions({ raw, given, late, children }: { raw: string; given: 
   return children(late ? fromContext : given);
 }
 
-function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = false }: Omit<BlockProps, 'ending'>) {
+function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = false, ending = false }: BlockProps) {
   renderStats.blockRenders++;
   renderStats.onBlockRender?.(blockKey);
   const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
+  const streamingInfo = useMemo(() => ({ key: blockKey, settled: false }), [blockKey]);
   /** This block was last shown as a table cut into rows, or a list cut into items. */
   const grewAsTable = useRef(false);
   const grewAsList = useRef(false);
+  // A long paragraph settling while the reply goes on is shown as the pieces it streamed as (the
+  // frame that settles it parses only its last piece); the whole parse that makes it exact runs
+  // in idle time. Not when the pieces would render differently (the definitions they were given
+  // changed), nor for the block the reply ends on: the end must leave nothing to change later.
+  const piecesWith = useRef<string | null>(null);
+  const [exact, setExact] = useState(false);
+  const settling = settled && !ending && !exact && fence === 'none' && piecesWith.current === definitions;
+  useEffect(() => {
+    if (settling) onIdle(() => setExact(true));
+  }, [settling]);
   // A tail that is nothing but an open fence skips markdown parsing. The element tree is the same
   // as for the closed fence below, so the code view stays mounted (and lit) as it closes, or as
   // the reply ends inside it. A ```math fence is display math: the parser's path shows its TeX.
@@ -97,8 +109,10 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   const openTail = !settled && fence === 'none';
   // Link definitions render nothing; they reach the links through the message (definitions-tail.ts).
   if (openTail && definitionsOnly(raw) !== null) return null;
-  const pieces = openTail ? paragraphPieces(raw) : null;
-  if (pieces) return <StreamingParagraph info={info} pieces={pieces} definitions={definitions} />;
+  const pieces = openTail || settling ? paragraphPieces(raw) : null;
+  piecesWith.current = pieces ? definitions : null;
+  // Settling, the pieces keep the info they streamed with, so none of them renders again.
+  if (pieces) return <StreamingParagraph info={settling ? streamingInfo : info} pieces={pieces} definitions={definitions} settling={settling} />;
   if (openTail && raw.length > PLAIN_TAIL) {
     // micromark's emphasis matching is super-linear on long runs of text full of "*" and "_"
     // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.

@@ -8,10 +8,13 @@ import { tailPieceSource } from '../tail-repair.ts';
 // Each piece is parsed as a paragraph of its own and poured into the one <p> below.
 const PIECE_COMPONENTS: Components = { ...COMPONENTS, p: Passthrough };
 
-/** A very long streaming line: finished pieces stay as they are, only the last one re-renders. */
-export function StreamingParagraph({ info, pieces, definitions }: { info: BlockInfo; pieces: string[]; definitions: string }) {
+/**
+ * A very long streaming line: finished pieces stay as they are, only the last one re-renders.
+ * `settling`: the line is complete, and its whole parse comes in idle time (Block.tsx).
+ */
+export function StreamingParagraph({ info, pieces, definitions, settling = false }: { info: BlockInfo; pieces: string[]; definitions: string; settling?: boolean }) {
   return (
-    <p>
+    <p className={settling ? 'md-settling' : undefined}>
       {pieces.map((_, i) => (
         <Piece
           key={i}
