@@ -11,7 +11,7 @@ import { hasLongWord } from './long-words.ts';
 import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
 import { renderStats } from './render-stats.ts';
-import { repairTail } from './tail-repair.ts';
+import { repairTail, withDefinitions } from './tail-repair.ts';
 import { RefBody } from './components/RefBody.tsx';
 import { definitionsOnly } from './definitions-tail.ts';
 import { listChunks } from './list-tail.ts';
@@ -68,8 +68,6 @@ function PieceDefinitions({ raw, given, late, children }: { raw: string; given: 
 function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = false, ending = false }: BlockProps) {
   renderStats.blockRenders++;
   renderStats.onBlockRender?.(blockKey);
-  const info = useMemo(() => ({ key: blockKey, settled }), [blockKey, settled]);
-  const streamingInfo = useMemo(() => ({ key: blockKey, settled: false }), [blockKey]);
   /** This block was last shown as a table cut into rows, or a list cut into items. */
   const grewAsTable = useRef(false);
   const grewAsList = useRef(false);
@@ -79,10 +77,15 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   // changed), nor for the block the reply ends on: the end must leave nothing to change later.
   const piecesWith = useRef<string | null>(null);
   const [exact, setExact] = useState(false);
-  const settling = settled && !ending && !exact && fence === 'none' && piecesWith.current === definitions;
+  const keptPieces = settled && !ending && !exact && fence === 'none' && piecesWith.current === definitions ? paragraphPieces(raw) : null;
+  const settling = keptPieces !== null;
   useEffect(() => {
     if (settling) onIdle(() => setExact(true));
   }, [settling]);
+  // Settling, it is still shown as it streamed: its pieces keep the info they had, and none of
+  // them renders again.
+  const shownSettled = settled && !settling;
+  const info = useMemo(() => ({ key: blockKey, settled: shownSettled }), [blockKey, shownSettled]);
   // A tail that is nothing but an open fence skips markdown parsing. The element tree is the same
   // as for the closed fence below, so the code view stays mounted (and lit) as it closes, or as
   // the reply ends inside it. A ```math fence is display math: the parser's path shows its TeX.
@@ -109,10 +112,9 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   const openTail = !settled && fence === 'none';
   // Link definitions render nothing; they reach the links through the message (definitions-tail.ts).
   if (openTail && definitionsOnly(raw) !== null) return null;
-  const pieces = openTail || settling ? paragraphPieces(raw) : null;
+  const pieces = openTail ? paragraphPieces(raw) : keptPieces;
   piecesWith.current = pieces ? definitions : null;
-  // Settling, the pieces keep the info they streamed with, so none of them renders again.
-  if (pieces) return <StreamingParagraph info={settling ? streamingInfo : info} pieces={pieces} definitions={definitions} settling={settling} />;
+  if (pieces) return <StreamingParagraph info={info} pieces={pieces} definitions={definitions} settling={settling} />;
   if (openTail && raw.length > PLAIN_TAIL) {
     // micromark's emphasis matching is super-linear on long runs of text full of "*" and "_"
     // (40 KB of such a line takes ~1 s): a huge streaming tail is shown as text until it settles.
@@ -133,8 +135,7 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   }
   // Its references follow definitions through context: a late definition re-renders only links.
   if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
-  let source = settled ? raw : repairTail(raw, fence !== 'none');
+  const source = settled ? raw : repairTail(raw, fence !== 'none');
   // An open fence would swallow appended definitions, so they are added only outside one.
-  if (definitions && fence === 'none') source += '\n\n' + definitions;
-  return <MarkdownBody info={info} source={source} />;
+  return <MarkdownBody info={info} source={fence === 'none' ? withDefinitions(source, definitions) : source} />;
 }

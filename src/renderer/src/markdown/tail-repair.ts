@@ -36,7 +36,12 @@ export function repairTail(tail: string, inFence: boolean): string {
  */
 export function tailPieceSource(pieces: readonly string[], i: number, definitions: string, growing = true): string {
   const piece = pieces[i] ?? '';
-  return (growing && i === pieces.length - 1 ? repairTail(piece, false) : piece) + (definitions ? '\n\n' + definitions : '');
+  return withDefinitions(growing && i === pieces.length - 1 ? repairTail(piece, false) : piece, definitions);
+}
+
+/** `markdown` with link definitions (markdown lines, or '') after it, where they end any block. */
+export function withDefinitions(markdown: string, definitions: string): string {
+  return definitions ? markdown + '\n\n' + definitions : markdown;
 }
 
 function lastBlankLineEnd(text: string): number {

@@ -5,7 +5,7 @@ import type { BlockInfo } from '../block-context.ts';
 import type { ListChunks } from '../list-tail.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS } from '../plugins.ts';
-import { tailPieceSource } from '../tail-repair.ts';
+import { tailPieceSource, withDefinitions } from '../tail-repair.ts';
 
 /**
  * A list cut into items (list-tail.ts): finished items stay as they are, only the last one
@@ -17,8 +17,7 @@ export function StreamingList({ info, list, definitions }: { info: BlockInfo; li
   const source = (i: number): string => {
     // A loose list's item is followed by a stand-in item after a blank line (the first <li> is kept).
     const own = tailPieceSource(list.items, i, '', !info.settled);
-    const item = list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own;
-    return definitions ? item + '\n\n' + definitions : item;
+    return withDefinitions(list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own, definitions);
   };
   const components = list.loose ? LOOSE_ITEM_COMPONENTS : ITEM_COMPONENTS;
   const items = list.items.map((_, i) => (
