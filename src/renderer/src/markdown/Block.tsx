@@ -20,6 +20,8 @@ import { TypesetNowContext } from './math.ts';
 import { onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
+import { plainParagraph } from './plain-inline.ts';
+import { PlainInlines } from './components/PlainInlines.tsx';
 
 const PLAIN_TAIL = 32_000;
 
@@ -133,9 +135,20 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
       </PieceDefinitions>
     );
   }
+  const source = settled ? raw : repairTail(raw, fence !== 'none');
+  // A paragraph of one line whose inline markdown is certain skips the parser (plain-inline.ts):
+  // the streaming tail every frame, a settled block when it is promoted. It holds no reference,
+  // so definitions cannot change it.
+  const plain = fence === 'none' ? plainParagraph(source) : null;
+  if (plain) {
+    return (
+      <p>
+        <PlainInlines pieces={plain} />
+      </p>
+    );
+  }
   // Its references follow definitions through context: a late definition re-renders only links.
   if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
-  const source = settled ? raw : repairTail(raw, fence !== 'none');
   // An open fence would swallow appended definitions, so they are added only outside one.
   return <MarkdownBody info={info} source={fence === 'none' ? withDefinitions(source, definitions) : source} />;
 }

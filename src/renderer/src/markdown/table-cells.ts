@@ -1,21 +1,11 @@
 // A body row of a growing table is rendered straight from its text when every cell holds only
-// markdown whose meaning is certain without the parser: plain words, `code`, $math$, *em*,
-// **strong**, ~~strike~~ and [text](url) with plain text around them, and markers that cannot
-// pair with anything (a lone "**" between spaces, a "`" or "[" nothing closes). Parsing the row
-// through react-markdown (header, delimiter and row, then remark-rehype and the JSX runtime) costs
-// far more than the row's own layout, and it ran for every row, again on each frame a row grows.
-// Anything else (escapes, entities, HTML, autolink-like text, nested or unpaired markers, images,
-// references) returns null and the row is parsed as before, so what the parser would decide is
-// never guessed. The elements produced are the ones the parser gives (see PlainTableRow), math
-// through the same formula component, which typesets it.
+// markdown whose meaning is certain without the parser (plain-inline.ts). Parsing the row through
+// react-markdown (header, delimiter and row, then remark-rehype and the JSX runtime) costs far
+// more than the row's own layout, and it ran for every row, again on each frame a row grows.
+import { plainInline } from './plain-inline.ts';
+import type { Inline } from './plain-inline.ts';
 
 export type Align = 'left' | 'right' | 'center' | null;
-
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'code' | 'math'; text: string }
-  | { kind: 'em' | 'strong' | 'del'; text: string }
-  | { kind: 'link'; href: string; text: string };
 
 /** Column alignments from a delimiter row (":--" left, "--:" right, ":-:" center). */
 export function alignments(delimiter: string): Align[] {
@@ -55,131 +45,3 @@ function splitCells(line: string): string[] {
 // Markdown strips spaces and tabs only (String.trim would take a no-break space too).
 const trim = (s: string): string => s.replace(/^[ \t]+|[ \t]+$/g, '');
 
-// Characters that may start markup, an entity, HTML, math or an escape.
-const SPECIAL = /[`*_~[\]<>&$\\!|]/;
-// What GFM turns into a link on its own (autolink literals), and footnote-like brackets.
-const AUTOLINK_LIKE = /www\.|https?:|mailto:|xmpp:|@/i;
-const WORD = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
-// After a closing marker: the end, a space, or punctuation that cannot continue the run.
-const AFTER_CLOSER = /[\s.,;:?)]/;
-// A link destination the parser keeps character for character (no escapes, entities, spaces,
-// parentheses or anything normalizeUri would percent-encode).
-const DESTINATION = /^[A-Za-z0-9\-._~:/?#@!$'+,;=]+$/;
-
-/** Text free of anything that might be markup. */
-function plainText(text: string): boolean {
-  return !SPECIAL.test(text) && !AUTOLINK_LIKE.test(text);
-}
-
-/** Inline pieces of one cell's text, or null when the parser's view of it is not certain. */
-export function plainInline(cell: string): Inline[] | null {
-  const out: Inline[] = [];
-  let text = '';
-  const flush = (): void => {
-    if (text) out.push({ kind: 'text', text });
-    text = '';
-  };
-  let i = 0;
-  while (i < cell.length) {
-    const c = cell[i] ?? '';
-    const piece = c === '`' || c === '$' ? spanAt(cell, i) : c === '[' ? linkAt(cell, i) : c === '*' || c === '_' || c === '~' ? emphasisAt(cell, i) : null;
-    if (piece) {
-      flush();
-      out.push(piece.inline);
-      i = piece.end;
-      continue;
-    }
-    const literal = literalAt(cell, i);
-    if (literal > 0) {
-      text += cell.slice(i, i + literal);
-      i += literal;
-      continue;
-    }
-    // "!" only matters before "[" (an image).
-    if (SPECIAL.test(c) && (c !== '!' || cell[i + 1] === '[')) return null;
-    text += c;
-    i++;
-  }
-  flush();
-  // Autolink literals may span pieces of text, so the text is checked as a whole.
-  for (const p of out) if (p.kind === 'text' && AUTOLINK_LIKE.test(p.text)) return null;
-  return out;
-}
-
-interface Piece {
-  inline: Inline;
-  end: number;
-}
-
-/** A code span or inline math between single backticks or dollars, with none inside. */
-function spanAt(s: string, i: number): Piece | null {
-  const c = s[i] ?? '';
-  if (s[i + 1] === c || s[i - 1] === c) return null;
-  const close = s.indexOf(c, i + 1);
-  if (close < 0 || s[close + 1] === c) return null;
-  let text = s.slice(i + 1, close);
-  if (text.length === 0) return null;
-  // One space is stripped from each side when both have one and the content is not all spaces.
-  if (text.length >= 2 && text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') text = text.slice(1, -1);
-  return { inline: { kind: c === '`' ? 'code' : 'math', text }, end: close + 1 };
-}
-
-/**
- * Length of the markers at `i` that are literal text whatever follows, else 0: a run of "*", "_"
- * or "~" with a space (or the cell's edge) on both sides, or alone in the cell, can neither open
- * nor close; backticks or dollars with none after them close nothing (code or math); a "[" with
- * no "]" after it, or a "]" (every "[" before it was a link or literal), starts and ends no link.
- */
-function literalAt(s: string, i: number): number {
-  const c = s[i] ?? '';
-  if (c === '*' || c === '_' || c === '~') {
-    let n = 1;
-    while (s[i + n] === c) n++;
-    const edged = (j: number): boolean => j < 0 || j >= s.length || SPACE.test(s[j] ?? '');
-    // Nor can a run whose character the cell holds nowhere else: it has nothing to pair with.
-    const alone = !(i > 0 && s.lastIndexOf(c, i - 1) >= 0) && !s.includes(c, i + n);
-    return (edged(i - 1) && edged(i + n)) || alone ? n : 0;
-  }
-  if (c === '`' || c === '$') {
-    let n = 1;
-    while (s[i + n] === c) n++;
-    return s.includes(c, i + n) ? 0 : n;
-  }
-  if (c === '[') return s.includes(']', i + 1) ? 0 : 1;
-  return c === ']' ? 1 : 0;
-}
-
-/** [text](destination) with plain text and a destination kept as it is. */
-function linkAt(s: string, i: number): Piece | null {
-  const close = s.indexOf(']', i + 1);
-  if (close < 0 || s[close + 1] !== '(') return null;
-  const text = s.slice(i + 1, close);
-  const end = s.indexOf(')', close + 2);
-  if (end < 0) return null;
-  const href = s.slice(close + 2, end);
-  if (text === '' || text.trim() !== text || !plainText(text) || !DESTINATION.test(href)) return null;
-  return { inline: { kind: 'link', href, text }, end: end + 1 };
-}
-
-/**
- * "*w*", "**w**", "_w_", "__w__", "~w~" or "~~w~~" around plain text that begins and ends with a
- * letter or digit, opened after a space (or the cell's start) and closed before a space,
- * punctuation that cannot continue it, or the end: the cases where flanking rules leave no doubt.
- */
-function emphasisAt(s: string, i: number): Piece | null {
-  const c = s[i] ?? '';
-  let n = 1;
-  while (s[i + n] === c) n++;
-  if (n > 2 || (i > 0 && !SPACE.test(s[i - 1] ?? ''))) return null;
-  const marker = c.repeat(n);
-  const from = i + n;
-  const close = s.indexOf(marker, from);
-  if (close < 0) return null;
-  const text = s.slice(from, close);
-  const after = close + n;
-  if (!plainText(text) || !WORD.test(text[0] ?? '') || !WORD.test(text[text.length - 1] ?? '')) return null;
-  if (after < s.length && !AFTER_CLOSER.test(s[after] ?? '')) return null;
-  const kind = c === '~' ? 'del' : n === 2 ? 'strong' : 'em';
-  return { inline: { kind, text }, end: after };
-}

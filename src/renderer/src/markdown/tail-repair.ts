@@ -35,8 +35,13 @@ export function repairTail(tail: string, inFence: boolean): string {
  * piece is unfinished and repaired.
  */
 export function tailPieceSource(pieces: readonly string[], i: number, definitions: string, growing = true): string {
+  return withDefinitions(tailPieceText(pieces, i, growing), definitions);
+}
+
+/** Piece `i`'s own markdown, without definitions: repaired if it is the last of a growing block. */
+export function tailPieceText(pieces: readonly string[], i: number, growing = true): string {
   const piece = pieces[i] ?? '';
-  return withDefinitions(growing && i === pieces.length - 1 ? repairTail(piece, false) : piece, definitions);
+  return growing && i === pieces.length - 1 ? repairTail(piece, false) : piece;
 }
 
 /** `markdown` with link definitions (markdown lines, or '') after it, where they end any block. */

@@ -1,9 +1,11 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Components } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS, Passthrough } from '../plugins.ts';
-import { tailPieceSource } from '../tail-repair.ts';
+import { plainParagraph } from '../plain-inline.ts';
+import { tailPieceText, withDefinitions } from '../tail-repair.ts';
+import { PlainInlines } from './PlainInlines.tsx';
 
 // Each piece is parsed as a paragraph of its own and poured into the one <p> below.
 const PIECE_COMPONENTS: Components = { ...COMPONENTS, p: Passthrough };
@@ -16,22 +18,20 @@ export function StreamingParagraph({ info, pieces, definitions, settling = false
   return (
     <p className={settling ? 'md-settling' : undefined}>
       {pieces.map((_, i) => (
-        <Piece
-          key={i}
-          info={info}
-          source={tailPieceSource(pieces, i, definitions)}
-          space={i > 0}
-        />
+        <Piece key={i} info={info} markdown={tailPieceText(pieces, i)} definitions={definitions} space={i > 0} />
       ))}
     </p>
   );
 }
 
-const Piece = memo(function Piece({ info, source, space }: { info: BlockInfo; source: string; space: boolean }) {
+const Piece = memo(function Piece({ info, markdown, definitions, space }: { info: BlockInfo; markdown: string; definitions: string; space: boolean }) {
+  // A piece whose inline markdown is certain skips the parser; definitions cannot change it (it
+  // holds no reference).
+  const plain = useMemo(() => plainParagraph(markdown), [markdown]);
   return (
     <>
       {space && ' '}
-      <MarkdownBody info={info} source={source} components={PIECE_COMPONENTS} />
+      {plain ? <PlainInlines pieces={plain} /> : <MarkdownBody info={info} source={withDefinitions(markdown, definitions)} components={PIECE_COMPONENTS} />}
     </>
   );
 });
