@@ -45,6 +45,7 @@ export async function replay(
 ): Promise<Record<string, number>> {
   const samples: FrameSample[] = [];
   const latencies: number[] = [];
+  const final = new FinalPaint(el);
   const store = new FrameStore((emit, flush) => {
     const c0 = window.__commits;
     const b0 = renderStats.blockRenders;
@@ -69,6 +70,7 @@ export async function replay(
       channel.port1.close();
     };
     channel.port2.postMessage(0);
+    final.published();
   });
 
   const rawFrames: RawSyntax[] = [];
@@ -93,8 +95,7 @@ export async function replay(
   flushSync(() => root.render(make(store)));
   requestAnimationFrame(countFrame);
   const started = performance.now();
-  const final = new FinalPaint(el);
-  await feed(store, deltas, config, () => final.start());
+  await feed(store, deltas, config, () => final.arm());
   const streamMs = performance.now() - started;
   await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   counting = false;
@@ -209,30 +210,54 @@ function mean(values: number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
 
-/** Times the last delta's arrival and the paint after the DOM's last change from then on. */
+/**
+ * Times the paint after the DOM's last change, from the frame that publishes the last delta.
+ *
+ * The clock starts at that frame, not at the delta's arrival: the wait for the next frame is the
+ * store's, the same for every renderer, and in a lockstep run it is shorter the longer the
+ * previous frame's render took (the feeder appends after it), which favoured slower renderers by
+ * up to a frame. A change made by a publish (inside the frame) is painted by that frame: a message
+ * posted then arrives after its paint. A change made later (idle highlighting, typesetting) is
+ * painted by the next frame: a message posted from that frame's callback.
+ */
 class FinalPaint {
-  private startedAt = 0;
+  private armed = false;
+  private startedAt = -1;
   private lastChange = 0;
   private lastPaint = 0;
   private observer: MutationObserver | null = null;
 
   constructor(private readonly el: HTMLElement) {}
 
-  start(): void {
-    if (this.observer) return;
-    this.startedAt = this.lastChange = this.lastPaint = performance.now();
+  /** The last delta is about to arrive: the next publish starts the clock. */
+  arm(): void {
+    if (this.armed) return;
+    this.armed = true;
     this.observer = new MutationObserver(() => {
+      if (this.startedAt < 0) return;
       this.lastChange = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          this.lastPaint = Math.max(this.lastPaint, performance.now());
-          channel.port1.close();
-        };
-        channel.port2.postMessage(0);
-      });
+      requestAnimationFrame(() => this.afterPaint());
     });
     this.observer.observe(this.el, { subtree: true, childList: true, characterData: true, attributes: true });
+  }
+
+  /** Called by each publish, inside its animation frame, after the render it made. */
+  published(): void {
+    if (!this.armed || !this.observer) return;
+    if (this.startedAt < 0) this.startedAt = this.lastChange = this.lastPaint = Number(document.timeline.currentTime ?? performance.now());
+    // This publish's own changes, taken now so the observer's callback does not time them a frame late.
+    if (this.observer.takeRecords().length === 0) return;
+    this.lastChange = performance.now();
+    this.afterPaint();
+  }
+
+  private afterPaint(): void {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      this.lastPaint = Math.max(this.lastPaint, performance.now());
+      channel.port1.close();
+    };
+    channel.port2.postMessage(0);
   }
 
   /** Waits until the DOM has not changed for QUIET_MS (at most 15 s), then reports. */
