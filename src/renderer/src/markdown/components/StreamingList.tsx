@@ -1,11 +1,13 @@
-import { Children, Fragment, memo } from 'react';
+import { Children, Fragment, memo, useMemo } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
 import type { ListChunks } from '../list-tail.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS } from '../plugins.ts';
-import { tailPieceSource, withDefinitions } from '../tail-repair.ts';
+import { plainParagraph } from '../plain-inline.ts';
+import { tailPieceText, withDefinitions } from '../tail-repair.ts';
+import { PlainInlines } from './PlainInlines.tsx';
 
 /**
  * A list cut into items (list-tail.ts): finished items stay as they are, only the last one
@@ -14,18 +16,19 @@ import { tailPieceSource, withDefinitions } from '../tail-repair.ts';
  * the same. Used for the streaming tail, and for the same block once it settles.
  */
 export function StreamingList({ info, list, definitions }: { info: BlockInfo; list: ListChunks; definitions: string }) {
-  const source = (i: number): string => {
+  const source = (own: string): string =>
     // A loose list's item is followed by a stand-in item after a blank line (the first <li> is kept).
-    const own = tailPieceSource(list.items, i, '', !info.settled);
-    return withDefinitions(list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own, definitions);
-  };
+    withDefinitions(list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own, definitions);
   const components = list.loose ? LOOSE_ITEM_COMPONENTS : ITEM_COMPONENTS;
-  const items = list.items.map((_, i) => (
-    <Fragment key={i}>
-      <Item info={info} source={source(i)} components={components} />
-      {'\n'}
-    </Fragment>
-  ));
+  const items = list.items.map((_, i) => {
+    const own = tailPieceText(list.items, i, !info.settled);
+    return (
+      <Fragment key={i}>
+        <Item info={info} own={own} source={source(own)} components={components} loose={list.loose} />
+        {'\n'}
+      </Fragment>
+    );
+  });
   const className = list.tasks ? 'contains-task-list' : undefined;
   if (!list.ordered) return <ul className={className}>{['\n', ...items]}</ul>;
   return (
@@ -39,13 +42,38 @@ export function StreamingList({ info, list, definitions }: { info: BlockInfo; li
 // final); other items need not render again when the list settles.
 const holdsCode = (source: string): boolean => /`{3}|~{3}|\n(?:\t| {4})/.test(source);
 
+interface ItemProps {
+  info: BlockInfo;
+  /** The item's own markdown, marker included. */
+  own: string;
+  /** What is parsed for it: the item, a loose list's stand-in, definitions. */
+  source: string;
+  components: Components;
+  loose: boolean;
+}
+
 const Item = memo(
-  function Item({ info, source, components }: { info: BlockInfo; source: string; components: Components }) {
+  function Item({ info, own, source, components, loose }: ItemProps) {
+    // An item of one line whose inline markdown is certain skips the parser, as a paragraph does;
+    // in a loose list its text is a paragraph of its own, between the line breaks the parser gives.
+    const plain = useMemo(() => plainItem(own), [own]);
+    if (plain) return <li>{loose ? ['\n', <p key="p">{plain}</p>, '\n'] : plain}</li>;
     return <MarkdownBody info={info} source={source} components={components} />;
   },
   (a, b) =>
     a.source === b.source && a.components === b.components && a.info.key === b.info.key && (a.info.settled === b.info.settled || !holdsCode(a.source)),
 );
+
+// An item's marker and the one space after it (list-tail.ts takes no more than one).
+const MARKER = /^(?:[-*+]|\d{1,9}[.)]) (?![ \t])/;
+
+/** The item's text as inline elements when it is one line the parser need not read. */
+function plainItem(own: string): ReactNode | null {
+  const line = own.replace(/\n+$/, '');
+  const marker = MARKER.exec(line);
+  const pieces = marker && !line.includes('\n') ? plainParagraph(line.slice(marker[0].length)) : null;
+  return pieces && <PlainInlines pieces={pieces} />;
+}
 
 type ListProps = ComponentProps<'ul'> & ExtraProps;
 

@@ -1,0 +1,93 @@
+// A list item of one line whose inline markdown is certain is drawn without the parser
+// (StreamingList): the list must still render exactly as a parse of the whole list does, tight
+// or loose, bullet or ordered, while it streams (items repaired) and once settled.
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import Markdown from 'react-markdown';
+import { REMARK_PLUGINS } from '../../../src/shared/markdown/grammar.ts';
+import { COMPONENTS } from '../../../src/renderer/src/markdown/plugins.ts';
+import { safeUrl } from '../../../src/renderer/src/markdown/safe-url.ts';
+import { listChunks } from '../../../src/renderer/src/markdown/list-tail.ts';
+import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
+import { renderStats } from '../../../src/renderer/src/markdown/render-stats.ts';
+import { StreamingList } from '../../../src/renderer/src/markdown/components/StreamingList.tsx';
+import { mixed } from '../../../bench/render/fixtures.ts';
+import { seededRandom } from '../../../bench/support/random.ts';
+
+const parsed = (text: string): string =>
+  renderToStaticMarkup(createElement(Markdown, { remarkPlugins: REMARK_PLUGINS, components: COMPONENTS, urlTransform: safeUrl }, text));
+
+/** The list as StreamingList draws it: settled, or as the streaming tail. Null when not cut into items. */
+function drawn(text: string, settled: boolean): string | null {
+  const list = listChunks(text, !settled);
+  if (!list) return null;
+  return renderToStaticMarkup(createElement(StreamingList, { info: { key: 'k', settled }, list, definitions: '' }));
+}
+
+function expectSame(text: string): boolean {
+  const mine = drawn(text, true);
+  if (mine === null) return false;
+  expect(mine, JSON.stringify(text)).toBe(parsed(text));
+  return true;
+}
+
+const ITEM_TEXTS = [
+  'Plain words', 'Some *em* and **strong** and `code()`', 'A [link](https://example.com/a) here', 'Math $x_1^2$ and ~~gone~~',
+  '[ ] a task', '[x] done task', 'Escaped \\* star', 'Html <b>x</b>', 'www.example.com', '12 monkeys', 'Nested **a *b* c**',
+  'Trailing spaces   ', 'Ends with a lone *', '`code` first', '# heading inside', '> quote inside',
+];
+
+describe('list items drawn without the parser', () => {
+  it('render each list as a whole-list parse does: tight and loose, bullets and numbers, items the parser must read among them', () => {
+    const r = seededRandom(11);
+    let parsedBefore = renderStats.parsedChars;
+    let cut = 0;
+    for (let n = 0; n < 400; n++) {
+      const ordered = r() < 0.5;
+      const start = 1 + Math.floor(r() * 9);
+      const loose = r() < 0.4;
+      const items = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => {
+        const marker = ordered ? `${start + i}.` : '-';
+        return `${marker} ${ITEM_TEXTS[Math.floor(r() * ITEM_TEXTS.length)]}`;
+      });
+      if (expectSame(items.join(loose ? '\n\n' : '\n') + '\n')) cut++;
+    }
+    expect(cut).toBeGreaterThan(300);
+    // Most of those items took the direct path: far less was parsed than the lists hold.
+    expect(renderStats.parsedChars - parsedBefore).toBeLessThan(400 * 60);
+    parsedBefore = renderStats.parsedChars;
+  });
+
+  it('agree with the parser on the fixtures lists, settled and at every stage of streaming', () => {
+    const text = mixed(50_000, 4);
+    // Runs of blank-line-separated chunks that start with a marker: one list each (loose when
+    // its items are chunks of their own).
+    const lists: string[] = [];
+    let run: string[] = [];
+    for (const chunk of [...text.split('\n\n'), '']) {
+      if (/^(?:- |\d+\. )/.test(chunk)) run.push(chunk);
+      else if (run.length > 0) [lists[lists.length], run] = [run.join('\n\n'), []];
+    }
+    expect(lists.length).toBeGreaterThan(5);
+    let cut = 0;
+    for (const list of lists) {
+      if (expectSame(list + '\n')) cut++;
+      // While it streams, each prefix is drawn from repaired items; it must show what the
+      // repaired prefix parses to.
+      for (let end = 3; end < list.length; end += 11) {
+        const prefix = list.slice(0, end);
+        // Not comparable: a list whose only item is a bare marker (it shows nothing yet), or one
+        // shown loose already because a marker follows a blank line (the repair hides that
+        // marker, so the parse is tight). Line breaks between items may differ while a marker
+        // arrives.
+        const repaired = repairTail(prefix, false);
+        const whole = parsed(repaired).replace(/>\s+</g, '><');
+        const mine = drawn(prefix, false)?.replace(/>\s+</g, '><');
+        const looseAhead = listChunks(prefix, true)?.loose === true && !/\n[ \t]*\n\S/.test(repaired);
+        if (mine != null && /^<[uo]l/.test(whole) && !looseAhead) expect(mine, JSON.stringify(prefix)).toBe(whole);
+      }
+    }
+    expect(cut).toBeGreaterThan(lists.length / 2);
+  });
+});
