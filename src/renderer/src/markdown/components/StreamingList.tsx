@@ -2,6 +2,7 @@ import { Children, Fragment, memo, useMemo } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
+import { listChunks } from '../list-tail.ts';
 import type { ListChunks } from '../list-tail.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS } from '../plugins.ts';
@@ -17,8 +18,10 @@ import { PlainInlines } from './PlainInlines.tsx';
  */
 export function StreamingList({ info, list, definitions }: { info: BlockInfo; list: ListChunks; definitions: string }) {
   const source = (own: string): string =>
-    // A loose list's item is followed by a stand-in item after a blank line (the first <li> is kept).
-    withDefinitions(list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own, definitions);
+    // A loose list's item is followed by a stand-in item after a blank line (the first <li> is
+    // kept). An item still empty (its marker arriving, hidden by the repair) shows nothing, not
+    // the stand-in.
+    own.trim() === '' ? '' : withDefinitions(list.loose ? own.replace(/\n*$/, '\n\n') + list.standIn : own, definitions);
   const components = list.loose ? LOOSE_ITEM_COMPONENTS : ITEM_COMPONENTS;
   const items = list.items.map((_, i) => {
     const own = tailPieceText(list.items, i, !info.settled);
@@ -54,11 +57,32 @@ interface ItemProps {
 
 const Item = memo(
   function Item({ info, own, source, components, loose }: ItemProps) {
-    // An item of one line whose inline markdown is certain skips the parser, as a paragraph does;
-    // in a loose list its text is a paragraph of its own, between the line breaks the parser gives.
-    const plain = useMemo(() => plainItem(own), [own]);
-    if (plain) return <li>{loose ? ['\n', <p key="p">{plain}</p>, '\n'] : plain}</li>;
-    return <MarkdownBody info={info} source={source} components={components} />;
+    // An item whose first line's inline markdown is certain skips the parser, as a paragraph does,
+    // its nested list (if any) cut into items in turn. In a loose list its text is a paragraph of
+    // its own. The line breaks around them are the ones the parser gives.
+    const plain = useMemo(() => plainItem(own, !info.settled), [own, info.settled]);
+    if (!plain) return <MarkdownBody info={info} source={source} components={components} />;
+    const nested = plain.nested && <StreamingList info={info} list={plain.nested} definitions="" />;
+    const after = nested && '\n';
+    if (loose) {
+      return (
+        <li>
+          {'\n'}
+          <p>{plain.text}</p>
+          {'\n'}
+          {nested}
+          {after}
+        </li>
+      );
+    }
+    return (
+      <li>
+        {plain.text}
+        {after}
+        {nested}
+        {after}
+      </li>
+    );
   },
   (a, b) =>
     a.source === b.source && a.components === b.components && a.info.key === b.info.key && (a.info.settled === b.info.settled || !holdsCode(a.source)),
@@ -67,12 +91,33 @@ const Item = memo(
 // An item's marker and the one space after it (list-tail.ts takes no more than one).
 const MARKER = /^(?:[-*+]|\d{1,9}[.)]) (?![ \t])/;
 
-/** The item's text as inline elements when it is one line the parser need not read. */
-function plainItem(own: string): ReactNode | null {
-  const line = own.replace(/\n+$/, '');
-  const marker = MARKER.exec(line);
-  const pieces = marker && !line.includes('\n') ? plainParagraph(line.slice(marker[0].length)) : null;
-  return pieces && <PlainInlines pieces={pieces} />;
+interface PlainItem {
+  text: ReactNode;
+  /** The list nested in the item, below its first line. */
+  nested: ListChunks | null;
+}
+
+/**
+ * The item's first line as inline elements, when the parser need not read it, and the list
+ * nested under it cut into items; null for anything else. A nested list must start between the
+ * item's text column and three spaces past it (further in, the line continues the text), and an
+ * ordered one must start at 1 (no other number can interrupt the text above it).
+ */
+function plainItem(own: string, growing: boolean): PlainItem | null {
+  const lines = own.replace(/\n+$/, '').split('\n');
+  const first = lines[0] ?? '';
+  const marker = MARKER.exec(first);
+  const pieces = marker && plainParagraph(first.slice(marker[0].length));
+  if (!marker || !pieces) return null;
+  const text = <PlainInlines pieces={pieces} />;
+  if (lines.length === 1) return { text, nested: null };
+  const rest = lines.slice(1);
+  const indent = /^ */.exec(rest[0] ?? '')?.[0].length ?? 0;
+  const column = marker[0].length;
+  if (indent < column || indent > column + 3 || rest.some((line) => !line.startsWith(' '.repeat(indent)))) return null;
+  const nested = listChunks(rest.map((line) => line.slice(indent)).join('\n') + (own.endsWith('\n') ? '\n' : ''), growing);
+  if (!nested || (nested.ordered && nested.start !== 1)) return null;
+  return { text, nested };
 }
 
 type ListProps = ComponentProps<'ul'> & ExtraProps;
