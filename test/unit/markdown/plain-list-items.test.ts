@@ -4,10 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import Markdown from 'react-markdown';
-import { REMARK_PLUGINS } from '../../../src/shared/markdown/grammar.ts';
-import { COMPONENTS } from '../../../src/renderer/src/markdown/plugins.ts';
-import { safeUrl } from '../../../src/renderer/src/markdown/safe-url.ts';
+import { oneShotHtml } from './one-shot-html.ts';
 import { listChunks } from '../../../src/renderer/src/markdown/list-tail.ts';
 import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
 import { renderStats } from '../../../src/renderer/src/markdown/render-stats.ts';
@@ -15,8 +12,6 @@ import { StreamingList } from '../../../src/renderer/src/markdown/components/Str
 import { mixed } from '../../../bench/render/fixtures.ts';
 import { seededRandom } from '../../../bench/support/random.ts';
 
-const parsed = (text: string): string =>
-  renderToStaticMarkup(createElement(Markdown, { remarkPlugins: REMARK_PLUGINS, components: COMPONENTS, urlTransform: safeUrl }, text));
 
 /** The list as StreamingList draws it: settled, or as the streaming tail. Null when not cut into items. */
 function drawn(text: string, settled: boolean): string | null {
@@ -28,7 +23,7 @@ function drawn(text: string, settled: boolean): string | null {
 function expectSame(text: string): boolean {
   const mine = drawn(text, true);
   if (mine === null) return false;
-  expect(mine, JSON.stringify(text)).toBe(parsed(text));
+  expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
   return true;
 }
 
@@ -41,7 +36,7 @@ const ITEM_TEXTS = [
 describe('list items drawn without the parser', () => {
   it('render each list as a whole-list parse does: tight and loose, bullets and numbers, nested lists, items the parser must read among them', () => {
     const r = seededRandom(11);
-    let parsedBefore = renderStats.parsedChars;
+    const parsedBefore = renderStats.parsedChars;
     let cut = 0;
     for (let n = 0; n < 400; n++) {
       const ordered = r() < 0.5;
@@ -68,7 +63,6 @@ describe('list items drawn without the parser', () => {
     expect(cut).toBeGreaterThan(300);
     // Most of those items took the direct path: far less was parsed than the lists hold.
     expect(renderStats.parsedChars - parsedBefore).toBeLessThan(400 * 80);
-    parsedBefore = renderStats.parsedChars;
   });
 
   it("a loose list's stand-in item never shows while the next item's marker arrives", () => {
@@ -102,7 +96,7 @@ describe('list items drawn without the parser', () => {
         // marker, so the parse is tight). Line breaks between items may differ while a marker
         // arrives.
         const repaired = repairTail(prefix, false);
-        const whole = parsed(repaired).replace(/>\s+</g, '><');
+        const whole = oneShotHtml(repaired).replace(/>\s+</g, '><');
         const mine = drawn(prefix, false)?.replace(/>\s+</g, '><');
         const looseAhead = listChunks(prefix, true)?.loose === true && !/\n[ \t]*\n\S/.test(repaired);
         // The stand-in item a loose list's items are parsed with never shows, even while the

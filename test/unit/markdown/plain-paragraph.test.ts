@@ -4,18 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import Markdown from 'react-markdown';
-import { REMARK_PLUGINS } from '../../../src/shared/markdown/grammar.ts';
-import { COMPONENTS } from '../../../src/renderer/src/markdown/plugins.ts';
-import { safeUrl } from '../../../src/renderer/src/markdown/safe-url.ts';
+import { oneShotHtml } from './one-shot-html.ts';
 import { plainParagraph } from '../../../src/renderer/src/markdown/plain-inline.ts';
 import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
 import { PlainInlines } from '../../../src/renderer/src/markdown/components/PlainInlines.tsx';
 import { mixed, refsAtEnd } from '../../../bench/render/fixtures.ts';
 import { seededRandom } from '../../../bench/support/random.ts';
 
-const parsed = (text: string): string =>
-  renderToStaticMarkup(createElement(Markdown, { remarkPlugins: REMARK_PLUGINS, components: COMPONENTS, urlTransform: safeUrl }, text));
 
 /** The direct rendering, or null when the text is left to the parser. */
 function direct(text: string): string | null {
@@ -26,7 +21,7 @@ function direct(text: string): string | null {
 function expectSame(text: string): boolean {
   const mine = direct(text);
   if (mine === null) return false;
-  expect(mine, JSON.stringify(text)).toBe(parsed(text));
+  expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
   return true;
 }
 

@@ -95,6 +95,28 @@ export function listChunks(tail: string, growing = false): ListChunks | null {
   return { ordered: !bullet, start: bullet ? 1 : Number(first[2]), items, tasks, loose, standIn: `${bullet ?? `1${delimiter}`} x\n` };
 }
 
+/**
+ * An item of a list cut by listChunks, as its first line's text and the list nested under that
+ * line (cut into items in turn), or null when the item holds anything else. A nested list must
+ * start between the item's text column and three spaces past it (further in, the line continues
+ * the text), and an ordered one must start at 1 (no other number can interrupt the text above).
+ */
+export function itemParts(own: string, growing: boolean): { text: string; nested: ListChunks | null } | null {
+  const lines = own.replace(/\n+$/, '').split('\n');
+  const first = lines[0] ?? '';
+  const marker = ITEM.exec(first);
+  if (!marker) return null;
+  const text = first.slice(marker[0].length);
+  if (lines.length === 1) return { text, nested: null };
+  const rest = lines.slice(1);
+  const indent = /^ */.exec(rest[0] ?? '')?.[0].length ?? 0;
+  const column = marker[0].length;
+  if (indent < column || indent > column + 3 || rest.some((line) => !line.startsWith(' '.repeat(indent)))) return null;
+  const nested = listChunks(rest.map((line) => line.slice(indent)).join('\n') + (own.endsWith('\n') ? '\n' : ''), growing);
+  if (!nested || (nested.ordered && nested.start !== 1)) return null;
+  return { text, nested };
+}
+
 /** Columns of leading whitespace, a tab reaching the next multiple of four. */
 function indentOf(line: string): number {
   let n = 0;

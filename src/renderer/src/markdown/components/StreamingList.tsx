@@ -2,7 +2,7 @@ import { Children, Fragment, memo, useMemo } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
-import { listChunks } from '../list-tail.ts';
+import { itemParts } from '../list-tail.ts';
 import type { ListChunks } from '../list-tail.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS } from '../plugins.ts';
@@ -88,36 +88,17 @@ const Item = memo(
     a.source === b.source && a.components === b.components && a.info.key === b.info.key && (a.info.settled === b.info.settled || !holdsCode(a.source)),
 );
 
-// An item's marker and the one space after it (list-tail.ts takes no more than one).
-const MARKER = /^(?:[-*+]|\d{1,9}[.)]) (?![ \t])/;
-
 interface PlainItem {
   text: ReactNode;
   /** The list nested in the item, below its first line. */
   nested: ListChunks | null;
 }
 
-/**
- * The item's first line as inline elements, when the parser need not read it, and the list
- * nested under it cut into items; null for anything else. A nested list must start between the
- * item's text column and three spaces past it (further in, the line continues the text), and an
- * ordered one must start at 1 (no other number can interrupt the text above it).
- */
+/** The item's first line as inline elements when the parser need not read it, and its nested list cut into items. */
 function plainItem(own: string, growing: boolean): PlainItem | null {
-  const lines = own.replace(/\n+$/, '').split('\n');
-  const first = lines[0] ?? '';
-  const marker = MARKER.exec(first);
-  const pieces = marker && plainParagraph(first.slice(marker[0].length));
-  if (!marker || !pieces) return null;
-  const text = <PlainInlines pieces={pieces} />;
-  if (lines.length === 1) return { text, nested: null };
-  const rest = lines.slice(1);
-  const indent = /^ */.exec(rest[0] ?? '')?.[0].length ?? 0;
-  const column = marker[0].length;
-  if (indent < column || indent > column + 3 || rest.some((line) => !line.startsWith(' '.repeat(indent)))) return null;
-  const nested = listChunks(rest.map((line) => line.slice(indent)).join('\n') + (own.endsWith('\n') ? '\n' : ''), growing);
-  if (!nested || (nested.ordered && nested.start !== 1)) return null;
-  return { text, nested };
+  const parts = itemParts(own, growing);
+  const pieces = parts && plainParagraph(parts.text);
+  return pieces ? { text: <PlainInlines pieces={pieces} />, nested: parts.nested } : null;
 }
 
 type ListProps = ComponentProps<'ul'> & ExtraProps;
