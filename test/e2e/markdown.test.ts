@@ -15,11 +15,22 @@ const ready = () => apps.withOpenAI({ apiKey: 'sk-md-0123456789' });
 type Page = RunningApp['page'];
 const complete = (page: Page) => expect.poll(() => lastReply(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
 
-/** The reply's rendered HTML once lazy work (highlighting, KaTeX) has stopped changing it. */
+/**
+ * The reply's rendered HTML once lazy work (highlighting, KaTeX) has stopped changing it. The
+ * groups blocks are held in (boxes skipped off screen, no content) are unwrapped: a streamed reply
+ * was split into blocks as it arrived (two that came in one frame can be one block), so its groups
+ * can break at other blocks than a reopened reply's.
+ */
 async function settledHtml(page: Page): Promise<string> {
   let previous = '';
   for (;;) {
-    const html = await lastReply(page).locator('.message-text').innerHTML();
+    const html = await lastReply(page)
+      .locator('.message-text')
+      .evaluate((el) => {
+        const clone = el.cloneNode(true) as HTMLElement;
+        for (const group of clone.querySelectorAll('.md-message > .md-group')) group.replaceWith(...group.childNodes);
+        return clone.innerHTML;
+      });
     if (html === previous) return html;
     previous = html;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 150))));

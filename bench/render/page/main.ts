@@ -287,6 +287,34 @@ const harness = {
     return { shapes, atEnd, html };
   },
 
+  /**
+   * Mounts a settled message, scrolls to its end and reports, for each box directly under the
+   * message, whether the browser skips drawing it (off screen) and how many blocks it holds.
+   */
+  async skippedBoxes(text: string): Promise<Array<{ group: boolean; skipped: boolean; blocks: number }>> {
+    const el = fresh();
+    const root = createRoot(el);
+    flushSync(() => root.render(createElement(Static, { text, mode: 'memo' })));
+    const message = el.firstElementChild as HTMLElement;
+    await settled(message, text.includes('$'));
+    // Groups first drawn take their real height, so the end moves until the last ones are drawn.
+    const page = document.scrollingElement as HTMLElement;
+    for (let i = 0, end = -1; i < 60 && end !== page.scrollHeight; i++) {
+      end = page.scrollHeight;
+      page.scrollTo(0, end);
+      await frame();
+      await frame();
+    }
+    const boxes = [...message.children].map((box) => ({
+      group: box.classList.contains('md-group'),
+      // A skipped box's contents are what the browser leaves out, not the box itself.
+      skipped: !(box.firstElementChild ?? box).checkVisibility({ contentVisibilityAuto: true }),
+      blocks: box.childElementCount,
+    }));
+    root.unmount();
+    return boxes;
+  },
+
   /** Renders untrusted markdown, clicks every link and image placeholder, reports what happened. */
   async attack(text: string): Promise<{ opened: string[]; html: string; elements: ElementSummary[] }> {
     opened.length = 0;

@@ -17,9 +17,13 @@ export async function settled(root: HTMLElement, hasMath: boolean): Promise<void
   throw new Error('render did not settle in 600 frames');
 }
 
-/** innerHTML with whitespace-only text nodes between top-level blocks removed. */
+/**
+ * innerHTML with whitespace-only text nodes between top-level blocks removed, and the groups a
+ * streamed message holds its blocks in (boxes the browser skips off screen, no content) unwrapped.
+ */
 export function normalizedHtml(root: HTMLElement): string {
   const clone = root.cloneNode(true) as HTMLElement;
+  for (const group of clone.querySelectorAll(':scope > .md-group')) group.replaceWith(...group.childNodes);
   for (const node of [...clone.childNodes]) {
     if (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() === '') node.remove();
   }

@@ -62,6 +62,20 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     });
   }
 
+  // The browser skips what is off screen a group of blocks at a time: a long reply then costs each
+  // frame about what its visible end costs, without a per-block check in every frame.
+  it('a long reply is held in groups of blocks, and the groups off screen are not drawn', async () => {
+    const text = await fixture('mixed-50k');
+    const boxes = await h.page.evaluate((t) => window.harness.skippedBoxes(t), text);
+    expect(boxes.length).toBeGreaterThan(10);
+    expect(boxes.filter((b) => !b.group)).toEqual([]);
+    expect(boxes.filter((b) => b.blocks === 0)).toEqual([]);
+    // Scrolled to the end: the first groups are skipped, the last one is drawn.
+    expect(boxes[0]?.skipped).toBe(true);
+    expect(boxes.at(-1)?.skipped).toBe(false);
+    expect(boxes.filter((b) => !b.skipped).length).toBeLessThan(boxes.length / 4);
+  });
+
   // References whose labels are defined, defined late, never defined (prose brackets), defined
   // inside the block itself, and ones whose brackets cross emphasis: blocks parsed once with
   // placeholder definitions must settle exactly as the whole text parses.
