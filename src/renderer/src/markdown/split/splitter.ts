@@ -38,8 +38,24 @@ export interface SplitState {
   readonly definitionIds: ReadonlySet<string>;
   /** Some stable block mentions a footnote, which only a whole-document render numbers right. */
   readonly footnotes: boolean;
+  /**
+   * Boundaries found in the tail but not promoted yet, oldest first: an update promotes at most
+   * one block, and the blocks after it wait a frame each (see `advance`).
+   */
+  readonly pending: readonly Boundary[];
   readonly scan: ScanState;
 }
+
+interface Boundary {
+  readonly at: number;
+  /** Link definitions the parser found in the block that ends here. */
+  readonly found: ReadonlyArray<readonly [string, string]>;
+}
+
+// Blocks that may wait in the tail for a frame of their own, and the text they may hold: beyond
+// that (a burst of many blocks at once), they are all promoted together as one block.
+const MAX_PENDING = 2;
+const PENDING_CHARS = 1500;
 
 const TRUSTED = { boundary: true, definitions: [] } as const;
 
@@ -54,6 +70,7 @@ export function emptySplit(firstId = 0): SplitState {
     definitions: '',
     definitionIds: new Set(),
     footnotes: false,
+    pending: [],
     scan: EMPTY_SCAN,
   };
 }
@@ -114,29 +131,51 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   let definitionIds = prev.definitionIds;
   const defLines: string[] = definitions ? [definitions] : [];
 
-  const promote = (at: number, found: ReadonlyArray<readonly [string, string]>): void => {
-    if (blocks === prev.blocks) blocks = blocks.slice();
-    const list = blocks as StableBlock[];
-    const last = list[list.length - 1];
-    // Several boundaries in one update become one block: a frame then renders at most the
-    // promoted block and the tail. A fresh split keeps them apart so ids can be reused.
-    const merge = coalesce && last && last.id === nextId - 1 && list.length > prev.blocks.length;
-    const start = merge ? last.start : tailStart;
-    const raw = text.slice(start, at);
-    const block = { id: merge ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') };
-    if (merge) list[list.length - 1] = block;
-    else list.push(block);
-    footnotes ||= raw.includes('[^');
+  let pending = prev.pending;
+  const addDefinitions = (found: ReadonlyArray<readonly [string, string]>): void => {
     for (const [id, def] of found) {
       if (definitionIds.has(id)) continue;
       if (definitionIds === prev.definitionIds) definitionIds = new Set(definitionIds);
       (definitionIds as Set<string>).add(id);
       defLines.push(def);
     }
+  };
+  const promote = (at: number, found: ReadonlyArray<readonly [string, string]>, merge: boolean): void => {
+    if (blocks === prev.blocks) blocks = blocks.slice();
+    const list = blocks as StableBlock[];
+    const last = list[list.length - 1];
+    const start = merge && last ? last.start : tailStart;
+    const raw = text.slice(start, at);
+    const block = { id: merge && last ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') };
+    if (merge && last) list[list.length - 1] = block;
+    else list.push(block);
+    footnotes ||= raw.includes('[^');
+    addDefinitions(found);
     tailStart = at;
+  };
+  // An update promotes one block, so a frame renders at most that block (the tail it was, kept
+  // as it was drawn) and the new tail. A block that ends in the same update waits in the tail for
+  // the next one: joined to the promoted block instead, a table that streamed row by row would be
+  // parsed whole with it. A fresh split promotes every block, so ids can be reused.
+  const boundary = (at: number, found: ReadonlyArray<readonly [string, string]>): void => {
     listSeen = false;
     complex = false;
+    if (!coalesce || blocks.length === prev.blocks.length) return promote(at, found, false);
+    if (pending.length < MAX_PENDING && at - tailStart <= PENDING_CHARS) {
+      pending = [...pending, { at, found }];
+      return;
+    }
+    for (const p of pending) addDefinitions(p.found);
+    pending = [];
+    promote(at, found, true);
   };
+  // Where the block being scanned starts: after the last boundary, promoted or waiting.
+  const regionStart = (): number => pending[pending.length - 1]?.at ?? tailStart;
+  if (coalesce && pending.length > 0) {
+    const [first, ...rest] = pending;
+    pending = rest;
+    if (first) promote(first.at, first.found, false);
+  }
 
   for (let nl = text.indexOf('\n', lineStart); nl >= 0; nl = text.indexOf('\n', lineStart)) {
     const line = text.slice(lineStart, nl);
@@ -155,12 +194,13 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       if (
         !blank &&
         prevBlank &&
-        lineStart > tailStart &&
+        lineStart > regionStart() &&
         startsAtColumnZero(line) &&
         !(listSeen && isListMarkerLine(line))
       ) {
-        const verdict = complex ? verifyBoundary(text.slice(tailStart, nl + 1), lineStart - tailStart) : TRUSTED;
-        if (verdict.boundary) promote(lineStart, verdict.definitions);
+        const from = regionStart();
+        const verdict = complex ? verifyBoundary(text.slice(from, nl + 1), lineStart - from) : TRUSTED;
+        if (verdict.boundary) boundary(lineStart, verdict.definitions);
       }
       if (!blank) {
         complex ||= needsParser(line);
@@ -178,11 +218,11 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   // it starts at column 0 and cannot continue a list; nothing else that follows a blank line
   // changes earlier blocks. Only in regions the scanner tracks exactly (else the parser needs the
   // whole line).
-  if (!fence && !html && !complex && prevBlank && lineStart > tailStart && lineStart < text.length) {
+  if (!fence && !html && !complex && prevBlank && lineStart > regionStart() && lineStart < text.length) {
     const c = text.charCodeAt(lineStart);
     const opensNothing = c !== 32 && c !== 9 && c !== 13;
     const mayBeMarker = c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57);
-    if (opensNothing && !(listSeen && mayBeMarker)) promote(lineStart, []);
+    if (opensNothing && !(listSeen && mayBeMarker)) boundary(lineStart, []);
   }
 
   if (definitionIds !== prev.definitionIds) definitions = defLines.join('\n');
@@ -194,6 +234,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
     definitions,
     definitionIds,
     footnotes,
+    pending,
     scan: { lineStart, fence, fenceAt, html, prevBlank, listSeen, complex },
   };
 }
