@@ -18,8 +18,8 @@ const complete = (page: Page) => expect.poll(() => lastReply(page).getAttribute(
 /**
  * The reply's rendered HTML once lazy work (highlighting, KaTeX) has stopped changing it. The
  * groups blocks are held in (boxes skipped off screen, no content) are unwrapped: a streamed reply
- * was split into blocks as it arrived (two that came in one frame can be one block), so its groups
- * can break at other blocks than a reopened reply's.
+ * was split into blocks as it arrived (a burst of blocks in one update becomes one block), so its
+ * groups can break at other blocks than a reopened reply's.
  */
 async function settledHtml(page: Page): Promise<string> {
   let previous = '';

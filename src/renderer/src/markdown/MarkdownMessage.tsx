@@ -81,8 +81,8 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
 // far less than checking every block. The tail lives in the last group, next to the blocks it
 // will join, so a promoted block keeps its component (and DOM) instead of being mounted again.
 // Blocks never change once promoted, so a group that does not hold the tail never re-renders.
-// Eight blocks: larger groups paint more of the last one off screen (32 doubled paint on a 60 KB
-// reply), smaller ones bring back the per-box checks the grouping saves.
+// Eight blocks: larger groups paint more of the last one off screen (groups of 32 painted more
+// than twice as much on a 60 KB reply), smaller ones bring back the per-box checks it saves.
 const GROUP = 8;
 
 interface GroupProps {

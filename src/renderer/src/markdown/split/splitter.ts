@@ -140,15 +140,14 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       defLines.push(def);
     }
   };
+  /** Ends a block at `at`: a new one, or (`merge`) the last one extended to there. */
   const promote = (at: number, found: ReadonlyArray<readonly [string, string]>, merge: boolean): void => {
     if (blocks === prev.blocks) blocks = blocks.slice();
     const list = blocks as StableBlock[];
-    const last = list[list.length - 1];
-    const start = merge && last ? last.start : tailStart;
+    const last = merge ? list.pop() : undefined;
+    const start = last ? last.start : tailStart;
     const raw = text.slice(start, at);
-    const block = { id: merge && last ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') };
-    if (merge && last) list[list.length - 1] = block;
-    else list.push(block);
+    list.push({ id: last ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') });
     footnotes ||= raw.includes('[^');
     addDefinitions(found);
     tailStart = at;
@@ -171,10 +170,10 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   };
   // Where the block being scanned starts: after the last boundary, promoted or waiting.
   const regionStart = (): number => pending[pending.length - 1]?.at ?? tailStart;
-  if (coalesce && pending.length > 0) {
-    const [first, ...rest] = pending;
-    pending = rest;
-    if (first) promote(first.at, first.found, false);
+  const waiting = coalesce ? pending[0] : undefined;
+  if (waiting) {
+    pending = pending.slice(1);
+    promote(waiting.at, waiting.found, false);
   }
 
   for (let nl = text.indexOf('\n', lineStart); nl >= 0; nl = text.indexOf('\n', lineStart)) {
