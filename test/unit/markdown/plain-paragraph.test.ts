@@ -8,20 +8,34 @@ import { oneShotHtml } from './one-shot-html.ts';
 import { plainParagraph } from '../../../src/renderer/src/markdown/plain-inline.ts';
 import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
 import { PlainInlines } from '../../../src/renderer/src/markdown/components/PlainInlines.tsx';
+import { LateDefinitionsContext, lateDefinitions, pendingReferences } from '../../../src/renderer/src/markdown/late-references.ts';
+import type { LateDefinitions } from '../../../src/renderer/src/markdown/late-references.ts';
 import { mixed, refsAtEnd } from '../../../bench/render/fixtures.ts';
 import { seededRandom } from '../../../bench/support/random.ts';
 
 
-/** The direct rendering, or null when the text is left to the parser. */
-function direct(text: string): string | null {
+const NONE = lateDefinitions('', true);
+
+/** The direct rendering, with the message's definitions in context, or null when the text is left to the parser. */
+function direct(text: string, defs: LateDefinitions = NONE): string | null {
   const pieces = plainParagraph(text);
-  return pieces && renderToStaticMarkup(createElement('p', null, createElement(PlainInlines, { pieces })));
+  const p = pieces && createElement('p', null, createElement(PlainInlines, { pieces }));
+  return p && renderToStaticMarkup(createElement(LateDefinitionsContext.Provider, { value: defs }, p));
 }
 
-function expectSame(text: string): boolean {
-  const mine = direct(text);
+/**
+ * What the parser shows for the text: with the definitions after it, and while the reply streams,
+ * each full reference not defined yet as an inert link (the tail's placeholders, pendingReferences).
+ */
+function parsed(text: string, defs: LateDefinitions): string {
+  const pending = defs.final ? '' : pendingReferences(text, defs.byId);
+  return oneShotHtml([text, defs.text, pending].filter((t) => t !== '').join('\n\n'));
+}
+
+function expectSame(text: string, defs: LateDefinitions = NONE): boolean {
+  const mine = direct(text, defs);
   if (mine === null) return false;
-  expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
+  expect(mine, JSON.stringify(text)).toBe(parsed(text, defs));
   return true;
 }
 
@@ -32,7 +46,7 @@ const FRAGMENTS = [
   'word', 'two words', 'x', '12', '4.56', ' ', '  ', '\t', '\u00a0', '\n', '\n\n', '\r', '\0', '*', '**', '***', '_', '__', '~', '~~',
   '`', '``', '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co',
   'mailto:x', '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\', '|', '.', ',', ':', ';', '?', '-', '- ', '1. ', '#', '# ', '> ',
-  '===', '---', '    ', '[^1]', '[a]: /u', 'é', 'Ω',
+  '===', '---', '    ', '[^1]', '[a]: /u', 'é', 'Ω', '[t][l]', ' [two words][L]', '[t][]', ' [s0][]', '[x][nope]', '][', ' [^1][l]',
   ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
 ];
 
@@ -55,30 +69,57 @@ describe('paragraphs rendered without the parser', () => {
       'Price is 5 $ today',
       'A lone * star and a ` tick',
       'Unsafe [bad](javascript:alert) link',
+      '`code` first', '*em* first', '**strong** first', '_u_ first', '~~gone~~ first', '$x$ first', '[link](https://e.com/x) first',
     ];
     for (const text of texts) expect(expectSame(text), text).toBe(true);
   });
 
   it('leave to the parser what it might read differently, or what is not a paragraph', () => {
     const texts = [
-      '# Heading', '- item', '1. item', '> quote', '    indented', '---', '***', '<div>', '[a]: /url', '$$', '`code` first',
+      '# Heading', '- item', '1. item', '> quote', '    indented', '---', '***', '<div>', '[a]: /url', '$$', '$$x$$',
+      '* item', '** strong?', '* * *', '___', '```js', '``x``', '~~~', '[^1]: note', '[a]:/u', '![i](https://e.com/i.png) first',
       'Two\nlines', 'Header\n===', 'a | b', 'see https://example.com', 'www.example.com', 'mail a@b.co', 'Escaped \\*',
-      'Entity &amp;', 'Html <b>x</b>', 'Image ![i](https://e.com/i.png)', 'Ref [a][1]', 'Short [a]', 'Note[^1]', 'snake_case_name',
+      'Entity &amp;', 'Html <b>x</b>', 'Image ![i](https://e.com/i.png)', 'Short [a]', 'Ref then [a][1][2]', 'Ref then [a][1](u)',
+      'Footnote-like [^a][1]', 'Ref with *em* [a *b*][1]', 'Two [a][1] [b]', 'Note[^1]', 'snake_case_name',
       'Nested **a *b* c**', 'Null \0 char', 'x'.repeat(5000),
     ];
     for (const text of texts) expect(direct(text), JSON.stringify(text)).toBeNull();
   });
 
+  it('show a reference as its link once defined, its text while its definition may still come, and its source if the reply ended without it', () => {
+    const defined = lateDefinitions('[s0]: https://example.com/source/0 "Source 0"\n[docs]: https://example.com/docs\n[two words]: https://e.com/2', true);
+    const texts = ['See [source 0][s0] and [the docs][docs].', 'A collapsed [Two  Words][] one, [case][DOCS] folded.', '[Docs][docs] first.'];
+    for (const text of texts) expect(expectSame(text, defined), text).toBe(true);
+    expect(direct(texts[0] ?? '', defined)).toContain('<a title="Source 0" href="https://example.com/source/0"');
+    // Streaming, definitions not arrived: the text only, in the inert link style, never brackets.
+    const waiting = lateDefinitions('[docs]: https://example.com/docs', false);
+    expect(expectSame('See [source 0][s0] and [the docs][docs].', waiting)).toBe(true);
+    expect(direct('See [source 0][s0].', waiting)).toBe('<p>See <span class="md-link-inert">source 0</span>.</p>');
+    // Ended without them: the source as written, even when the text alone is a defined label.
+    const ended = lateDefinitions('[source 0]: https://e.com/x', true);
+    for (const text of ['See [source 0][s0].', 'See [t][] here.']) expect(expectSame(text, ended), text).toBe(true);
+    expect(direct('See [source 0][s0].', ended)).toBe('<p>See [source 0][s0].</p>');
+  });
+
   it('agree with the parser on every prefix of the fixtures paragraphs, as streamed and repaired, and on random texts', () => {
     let taken = 0;
     let tried = 0;
-    const lines = [mixed(50_000, 4), mixed(25_000, 4), refsAtEnd()].flatMap((t) => t.split('\n')).filter((l) => /^\p{L}/u.test(l));
+    // Its paragraphs' lines, which start with a word or with inline markup; the references one's
+    // with its definitions, as they stand while it streams (none yet) and once it has ended.
+    const refs = refsAtEnd();
+    const ended = lateDefinitions(refs.slice(refs.indexOf('\n[s0]:') + 1).trim(), true);
+    const waiting = lateDefinitions('', false);
+    const lines = [mixed(50_000, 4), mixed(25_000, 4), refs].flatMap((t) => t.split('\n')).filter((l) => /^[\p{L}*_`$~]|^\[(?!s\d)/u.test(l));
     for (const line of lines) {
       for (let end = 1; end <= line.length; end += 7) {
         const prefix = line.slice(0, end);
         for (const text of [prefix, repairTail(prefix, false)]) {
           tried++;
           if (expectSame(text)) taken++;
+          if (text.includes('][')) {
+            expectSame(text, ended);
+            expectSame(text, waiting);
+          }
         }
       }
     }
@@ -86,7 +127,15 @@ describe('paragraphs rendered without the parser', () => {
     expect(taken).toBeGreaterThan(tried / 2);
     const r = seededRandom(7);
     let randomTaken = 0;
-    for (let i = 0; i < 4000; i++) if (expectSame(randomText(r))) randomTaken++;
+    // Each random text with no definitions, with some, and while definitions are still coming.
+    const some = lateDefinitions('[l]: https://e.com/l "T"\n[s0]: https://e.com/s0', true);
+    const coming = lateDefinitions('[l]: https://e.com/l "T"', false);
+    for (let i = 0; i < 4000; i++) {
+      const text = randomText(r);
+      if (expectSame(text)) randomTaken++;
+      expectSame(text, some);
+      expectSame(text, coming);
+    }
     expect(randomTaken).toBeGreaterThan(200);
   });
 });

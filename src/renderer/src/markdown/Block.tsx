@@ -137,8 +137,8 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   }
   const source = settled ? raw : repairTail(raw, fence !== 'none');
   // A paragraph of one line whose inline markdown is certain skips the parser (plain-inline.ts):
-  // the streaming tail every frame, a settled block when it is promoted. It holds no reference,
-  // so definitions cannot change it.
+  // the streaming tail every frame, a settled block when it is promoted. Its references look
+  // their definitions up in context, so definitions arriving re-render only those links.
   const plain = fence === 'none' ? plainParagraph(source) : null;
   if (plain) {
     return (

@@ -33,6 +33,7 @@ const TASK = /^\[[ xX]\][ \t]+\S/;
 const UNSURE_TASK = /^\[(?:[ xX](?:\][ \t]*)?)?$/;
 // A last line that is only the start of a marker ("-", "3.", "4) "): the tail repair hides it.
 const MARKER_PREFIX = /^(?:[-*+]|\d{1,9}[.)]?) ?$/;
+const FENCE = /`{3}|~{3}/;
 
 /**
  * Items of a tight list that is the whole of `tail`, or null (see above). While the list is
@@ -92,6 +93,9 @@ export function listChunks(tail: string, growing = false): ListChunks | null {
     }
     return null;
   }
+  // A fence opened on an item's line (or a nested item's) may hold the blank lines after it,
+  // which then do not make the list loose: the parser's to judge.
+  if (loose && FENCE.test(text)) return null;
   return { ordered: !bullet, start: bullet ? 1 : Number(first[2]), items, tasks, loose, standIn: `${bullet ?? `1${delimiter}`} x\n` };
 }
 

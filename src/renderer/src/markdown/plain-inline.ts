@@ -1,17 +1,27 @@
 // Inline markdown whose meaning is certain without the parser: plain words, `code`, $math$, *em*,
-// **strong**, ~~strike~~ and [text](url) with plain text around them, and markers that cannot
-// pair with anything (a lone "**" between spaces, a "`" or "[" nothing closes). Growing table rows
+// **strong**, ~~strike~~, [text](url) and references ([text][label], [text][]) with plain text
+// around them, and markers that cannot pair with anything (a lone "**" between spaces, a "`" or
+// "[" nothing closes). Growing table rows
 // (table-cells.ts) and the streaming paragraph (plainParagraph below) are rendered from it straight,
 // skipping react-markdown. Anything else (escapes, entities, HTML, autolink-like text, nested or
 // unpaired markers, images, references) returns null and the text is parsed as before, so what
 // the parser would decide is never guessed. The elements produced are the ones the parser gives
 // (components/PlainInlines.tsx), math through the same formula component, which typesets it.
+//
+// A reference's meaning depends on a definition that may arrive later (at the end of the reply),
+// so it is kept as its label and looked up when rendered (components/ReferenceLink.tsx). With
+// plain text and label, and neither a "[" nor a "(" after it, what the parser shows is certain
+// either way: the link if the label is defined, else the source text as written (CommonMark does
+// not fall back to "[text]" alone as a shortcut when a label follows it).
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
 export type Inline =
   | { kind: 'text'; text: string }
   | { kind: 'code' | 'math'; text: string }
   | { kind: 'em' | 'strong' | 'del'; text: string }
-  | { kind: 'link'; href: string; text: string };
+  | { kind: 'link'; href: string; text: string }
+  /** `id` is the label as mdast identifies it; `source` the reference as written. */
+  | { kind: 'ref'; id: string; text: string; source: string };
 
 // Characters that may start markup, an entity, HTML, math or an escape.
 const SPECIAL = /[`*_~[\]<>&$\\!|]/;
@@ -41,7 +51,7 @@ export function plainInline(source: string): Inline[] | null {
   let i = 0;
   while (i < source.length) {
     const c = source[i] ?? '';
-    const piece = c === '`' || c === '$' ? spanAt(source, i) : c === '[' ? linkAt(source, i) : c === '*' || c === '_' || c === '~' ? emphasisAt(source, i) : null;
+    const piece = c === '`' || c === '$' ? spanAt(source, i) : c === '[' ? (linkAt(source, i) ?? referenceAt(source, i)) : c === '*' || c === '_' || c === '~' ? emphasisAt(source, i) : null;
     if (piece) {
       flush();
       out.push(piece.inline);
@@ -121,6 +131,22 @@ function linkAt(s: string, i: number): Piece | null {
 }
 
 /**
+ * [text][label] or [text][] with plain text and label, not followed by "[" or "(" (which would
+ * make "[label]..." a link of its own). Not a footnote call ("[^1]").
+ */
+function referenceAt(s: string, i: number): Piece | null {
+  const close = s.indexOf(']', i + 1);
+  if (close < 0 || s[close + 1] !== '[') return null;
+  const end = s.indexOf(']', close + 2);
+  if (end < 0 || s[end + 1] === '[' || s[end + 1] === '(') return null;
+  const text = s.slice(i + 1, close);
+  const label = s.slice(close + 2, end) || text;
+  if (text === '' || !plainText(text) || !plainText(label) || label.trim() === '' || label.length > 999) return null;
+  if (text.startsWith('^') || label.startsWith('^')) return null;
+  return { inline: { kind: 'ref', id: normalizeIdentifier(label).toLowerCase(), text, source: s.slice(i, end + 1) }, end: end + 1 };
+}
+
+/**
  * "*w*", "**w**", "_w_", "__w__", "~w~" or "~~w~~" around plain text that begins and ends with a
  * letter or digit, opened after a space (or the text's start) and closed before a space,
  * punctuation that cannot continue it, or the end: the cases where flanking rules leave no doubt.
@@ -143,17 +169,21 @@ function emphasisAt(s: string, i: number): Piece | null {
 }
 
 const LETTER = /\p{L}/u;
+// What else a paragraph's line can start with and still be a paragraph: emphasis, a code span,
+// math, a link or reference. Not a list item ("* "), a thematic break ("***", "___"), a fence
+// ("```", "~~~"), display math ("$$"), a definition ("[a]: ") or an image.
+const INLINE_START = /^(?:[*_][^\s*_]|\*\*[^\s*]|__[^\s_]|~~?[^\s~]|`[^`]|\$[^$]|\[(?![^\]]*\]:))/;
 // Finding a marker's closer scans ahead, so a huge line is left to the parser (which the
 // streaming paragraph cuts into pieces well below this).
 const PARAGRAPH_MAX = 4096;
 
 /**
  * The inline pieces of a paragraph that is one line starting with a letter (nothing but a
- * paragraph can start so), or null when it needs the parser. Trailing spaces and line ends are
- * dropped, as the parser drops them at a paragraph's end.
+ * paragraph can start so) or with inline markup (INLINE_START), or null when it needs the
+ * parser. Trailing spaces and line ends are dropped, as the parser drops them at a paragraph's end.
  */
 export function plainParagraph(markdown: string): Inline[] | null {
   const line = markdown.replace(/[ \t\n]+$/, '');
-  if (line.length > PARAGRAPH_MAX || !LETTER.test(line[0] ?? '') || /[\n\r\0]/.test(line)) return null;
+  if (line.length > PARAGRAPH_MAX || !(LETTER.test(line[0] ?? '') || INLINE_START.test(line)) || /[\n\r\0]/.test(line)) return null;
   return plainInline(line);
 }

@@ -2,15 +2,14 @@ import { useContext, useMemo, useRef } from 'react';
 import type { ComponentProps } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { PluggableList } from 'unified';
-import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { BlockInfo } from '../block-context.ts';
 import { definitionsFor } from '../definitions-for.ts';
 import { REMARK_PLUGINS } from '../grammar.ts';
 import { LateDefinitionsContext, markReferences, placeholders, placeholdersHold } from '../late-references.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS } from '../plugins.ts';
-import { safeUrl } from '../safe-url.ts';
 import { SafeLink } from './SafeLink.tsx';
+import { ReferenceLink } from './ReferenceLink.tsx';
 
 /**
  * A settled block whose references take their destinations from context (late-references.ts):
@@ -37,25 +36,14 @@ function withDefinitions(raw: string, text: string): string {
 
 type LinkProps = ComponentProps<'a'> & ExtraProps & { 'data-late-ref'?: string; 'data-late-suffix'?: string };
 
-/** A reference: the link its definition makes, or its source text until that definition comes. */
-function LateRefLink({ 'data-late-ref': id, 'data-late-suffix': suffix, ...props }: LinkProps) {
-  const defs = useContext(LateDefinitionsContext);
+/** A reference marked by the placeholder parse; any other link as it is. */
+function LateRefLink({ 'data-late-ref': id, 'data-late-suffix': suffix = '', ...props }: LinkProps) {
   if (id === undefined) return <SafeLink {...props} />;
-  const def = defs.byId.get(id);
-  if (!def) {
-    // A full or collapsed reference waiting for its definition (late-references.ts, pendingReferences).
-    if (!defs.final && suffix) return <span className="md-link-inert">{props.children}</span>;
-    // What mdast-util-to-hast shows for a reference without a definition.
-    return (
-      <>
-        [{props.children}]{suffix}
-      </>
-    );
-  }
-  // As react-markdown would have made it from the definition itself.
-  const href = safeUrl(normalizeUri(def.url), 'href');
-  const title = def.title ?? undefined;
-  return <SafeLink {...props} href={href} title={title} />;
+  return (
+    <ReferenceLink id={id} suffix={suffix} link={props}>
+      {props.children}
+    </ReferenceLink>
+  );
 }
 
 const REF_COMPONENTS: Components = { ...COMPONENTS, a: LateRefLink };

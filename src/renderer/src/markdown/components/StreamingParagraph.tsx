@@ -25,8 +25,8 @@ export function StreamingParagraph({ info, pieces, definitions, settling = false
 }
 
 const Piece = memo(function Piece({ info, markdown, definitions, space }: { info: BlockInfo; markdown: string; definitions: string; space: boolean }) {
-  // A piece whose inline markdown is certain skips the parser; definitions cannot change it (it
-  // holds no reference).
+  // A piece whose inline markdown is certain skips the parser; its references follow the
+  // message's definitions through context, not `definitions`.
   const plain = useMemo(() => plainParagraph(markdown), [markdown]);
   return (
     <>
