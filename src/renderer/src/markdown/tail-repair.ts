@@ -8,8 +8,11 @@ const MARKER_ONLY = /^ {0,3}(?:[-+*]|\d{1,9}[.)]?|#{1,6}|>|=+|-+|`{1,2}|~{1,2}|\
 const DELIMITER_PREFIX = /^ {0,3}\|?[ \t]*:?-[-:| \t]*$/;
 const OPEN_LINK_AT_END = /(!?)\[([^\]\n]*)\]\([^)\s]*$/;
 const OPEN_BRACKET_AT_END = /!?\[[^\]\n]*$/;
-// "[label]" at the very end is most likely a link whose "(" has not arrived yet.
-const LABEL_AT_END = /(!?)\[([^\]\n]*)\]$/;
+// "[label]" at the very end is most likely a link whose "(" has not arrived yet (after "]" it is
+// a reference's label: "[text][label]" is complete).
+const LABEL_AT_END = /(!?)(?<!\])\[([^\]\n]*)\]$/;
+// "[text][lab": a reference whose label is arriving shows its text, as a link's does.
+const OPEN_REFERENCE_AT_END = /(!?)\[([^\]\n]*)\]\[[^\]\n]*$/;
 
 export function repairTail(tail: string, inFence: boolean): string {
   const lastNl = tail.lastIndexOf('\n');
@@ -63,6 +66,7 @@ export function repairInline(segment: string): string {
     return content.trim() === '' ? segment.slice(0, code.at) : segment + code.run;
   }
   let text = segment.replace(OPEN_LINK_AT_END, (_m, bang: string, label: string) => (bang ? '' : `[${label}](#)`));
+  text = text.replace(OPEN_REFERENCE_AT_END, (_m, bang: string, label: string) => (bang ? '' : label));
   text = text.replace(LABEL_AT_END, (_m, bang: string, label: string) => (bang ? '' : label));
   text = text.replace(OPEN_BRACKET_AT_END, (m) => (m.startsWith('!') ? '' : m.slice(1)));
   return closeEmphasis(text);
