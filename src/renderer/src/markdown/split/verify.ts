@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes, Root } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { REMARK_PLUGINS } from '../grammar.ts';
 
 // The same grammar the renderer uses, so "the real parser agrees" means what the user will see.
@@ -39,10 +40,44 @@ export function verifyBoundary(region: string, offset: number): Verdict {
   return { boundary, definitions };
 }
 
-/** Definitions in a settled piece of text; used once for the tail when a stream ends. */
+/**
+ * Definitions in a piece of text (the tail's complete definition lines while it streams, the tail
+ * when a stream ends), as markdown lines keyed by identifier.
+ */
 export function definitionsIn(source: string): Array<[string, string]> {
+  const simple = simpleDefinitions(source);
+  if (simple) return simple.map((d) => [d.identifier, definitionLine(d.identifier, d.url, d.title)]);
   const out: Array<[string, string]> = [];
   collectDefinitions(parseMarkdown(source), source.length, out);
+  return out;
+}
+
+export interface DefinitionFields {
+  identifier: string;
+  url: string;
+  title: string | null;
+}
+
+// A definition on one line whose reading is certain without the parser: a label without escapes,
+// entities or brackets (nor "^", a footnote's), a destination without escapes, entities,
+// parentheses or quotes, and a "..." title or none. Citation lists at the end of a reply are
+// written so, and the lines made by definitionLine below are too unless they needed an escape.
+const SIMPLE_DEFINITION = /^\[(?!\^)([^\\[\]&\n]{1,999})\]:[ \t]*(?:<([^<>\\&\n]*)>|([^\s<\\&()"'][^\s\\&()]*))(?:[ \t]+"([^"\\&\n]*)")?[ \t]*$/;
+
+/**
+ * The definitions of `source` when every line of it is such a definition (or blank), each read as
+ * mdast reads it (an empty title is none); null when any line needs the parser. Parsing them cost the most in the frames
+ * where a reply's citations arrive, one line after another.
+ */
+export function simpleDefinitions(source: string): DefinitionFields[] | null {
+  const out: DefinitionFields[] = [];
+  for (const line of source.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = SIMPLE_DEFINITION.exec(line);
+    const label = m?.[1] ?? '';
+    if (!m || label.trim() === '') return null;
+    out.push({ identifier: normalizeIdentifier(label).toLowerCase(), url: m[2] ?? m[3] ?? '', title: m[4] || null });
+  }
   return out;
 }
 
