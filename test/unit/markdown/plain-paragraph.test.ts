@@ -46,7 +46,9 @@ const FRAGMENTS = [
   'word', 'two words', 'x', '12', '4.56', ' ', '  ', '\t', '\u00a0', '\n', '\n\n', '\r', '\0', '*', '**', '***', '_', '__', '~', '~~',
   '`', '``', '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co',
   'mailto:x', '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\', '|', '.', ',', ':', ';', '?', '-', '- ', '1. ', '#', '# ', '> ',
-  '===', '---', '    ', '[^1]', '[a]: /u', 'é', 'Ω', '[t][l]', ' [two words][L]', '[t][]', ' [s0][]', '[x][nope]', '][', ' [^1][l]',
+  '===', '---', '    ', '[^1]', '[a]: /u', 'é', 'Ω', '[t][l]', ' [two words][L]', '[t][]', ' [s0][]', '[x][nope]', '][', ' [^1][l]', ' [a]', '[b] ', ' [l]',
+  ' https://e.com/p.', '(https://e.com/x)', 'https://examp', ' [w](https://e.c', 'https://e.com/a?b=1#c', ' https://e-x.com:80/p;q,', 'https://.',
+  ' http://a_b.c', 'https://e.com/~u', ' https://e.com)', 'https://e.com/a)b',
   ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
 ];
 
@@ -69,6 +71,8 @@ describe('paragraphs rendered without the parser', () => {
       'Price is 5 $ today',
       'A lone * star and a ` tick',
       'Unsafe [bad](javascript:alert) link',
+      'Short [a] and a[i], shortcuts defined nowhere, and Two [a][1] [b].',
+      'See https://example.com/a?b=1#c. And (https://e.com/x), http://e.com:80/p;q, and [cut](https://exam',
       '`code` first', '*em* first', '**strong** first', '_u_ first', '~~gone~~ first', '$x$ first', '[link](https://e.com/x) first',
     ];
     for (const text of texts) expect(expectSame(text), text).toBe(true);
@@ -78,9 +82,9 @@ describe('paragraphs rendered without the parser', () => {
     const texts = [
       '# Heading', '- item', '1. item', '> quote', '    indented', '---', '***', '<div>', '[a]: /url', '$$', '$$x$$',
       '* item', '** strong?', '* * *', '___', '```js', '``x``', '~~~', '[^1]: note', '[a]:/u', '![i](https://e.com/i.png) first',
-      'Two\nlines', 'Header\n===', 'a | b', 'see https://example.com', 'www.example.com', 'mail a@b.co', 'Escaped \\*',
-      'Entity &amp;', 'Html <b>x</b>', 'Image ![i](https://e.com/i.png)', 'Short [a]', 'Ref then [a][1][2]', 'Ref then [a][1](u)',
-      'Footnote-like [^a][1]', 'Ref with *em* [a *b*][1]', 'Two [a][1] [b]', 'Note[^1]', 'snake_case_name',
+      'Two\nlines', 'Header\n===', 'a | b', 'www.example.com', 'mail a@b.co', 'Escaped \\*',
+      'Entity &amp;', 'Html <b>x</b>', 'Image ![i](https://e.com/i.png)', 'Ref then [a][1][2]', 'Ref then [a][1](u)',
+      'Footnote-like [^a][1]', 'Ref with *em* [a *b*][1]', 'Note[^1]', 'snake_case_name',
       'Nested **a *b* c**', 'Null \0 char', 'x'.repeat(5000),
     ];
     for (const text of texts) expect(direct(text), JSON.stringify(text)).toBeNull();
@@ -88,7 +92,7 @@ describe('paragraphs rendered without the parser', () => {
 
   it('show a reference as its link once defined, its text while its definition may still come, and its source if the reply ended without it', () => {
     const defined = lateDefinitions('[s0]: https://example.com/source/0 "Source 0"\n[docs]: https://example.com/docs\n[two words]: https://e.com/2', true);
-    const texts = ['See [source 0][s0] and [the docs][docs].', 'A collapsed [Two  Words][] one, [case][DOCS] folded.', '[Docs][docs] first.'];
+    const texts = ['See [source 0][s0] and [the docs][docs].', 'A collapsed [Two  Words][] one, [case][DOCS] folded.', '[Docs][docs] first.', 'A shortcut [Docs] and [s0](https://exa'];
     for (const text of texts) expect(expectSame(text, defined), text).toBe(true);
     expect(direct(texts[0] ?? '', defined)).toContain('<a title="Source 0" href="https://example.com/source/0"');
     // Streaming, definitions not arrived: the text only, in the inert link style, never brackets.
@@ -99,6 +103,21 @@ describe('paragraphs rendered without the parser', () => {
     const ended = lateDefinitions('[source 0]: https://e.com/x', true);
     for (const text of ['See [source 0][s0].', 'See [t][] here.']) expect(expectSame(text, ended), text).toBe(true);
     expect(direct('See [source 0][s0].', ended)).toBe('<p>See [source 0][s0].</p>');
+  });
+
+  it('agree with the parser on bare URLs: where a link ends, what trails it, what may come before it', () => {
+    const r = seededRandom(23);
+    const pick = (xs: readonly string[], max: number): string => Array.from({ length: Math.floor(r() * (max + 1)) }, () => xs[Math.floor(r() * xs.length)]).join('');
+    const before = ['', '', '(', '[a](', '[', '*', 'x', '_'];
+    const domain = ['e', 'x-y', 'com', '80', '.', '-', '_', 'ü'];
+    const path = ['/', '?', '#', ':', ';', ',', '=', '+', 'p', 'q', '.', ')', '(', '_', '~', '%', '@', '&', '!', '*'];
+    const after = ['.', ',', ')', '?', ':', ';', '!', '*', '_', ' more', ' ', ''];
+    let links = 0;
+    for (let i = 0; i < 6000; i++) {
+      const text = `See ${pick(before, 1)}${r() < 0.5 ? 'https' : 'http'}://${pick(domain, 4)}${pick(path, 4)}${pick(after, 3)}`;
+      if (expectSame(text) && direct(text)?.includes('<a ')) links++;
+    }
+    expect(links).toBeGreaterThan(300);
   });
 
   it('agree with the parser on every prefix of the fixtures paragraphs, as streamed and repaired, and on random texts', () => {

@@ -1,18 +1,18 @@
 // Inline markdown whose meaning is certain without the parser: plain words, `code`, $math$, *em*,
-// **strong**, ~~strike~~, [text](url) and references ([text][label], [text][]) with plain text
-// around them, and markers that cannot pair with anything (a lone "**" between spaces, a "`" or
-// "[" nothing closes). Growing table rows
-// (table-cells.ts) and the streaming paragraph (plainParagraph below) are rendered from it straight,
-// skipping react-markdown. Anything else (escapes, entities, HTML, autolink-like text, nested or
-// unpaired markers, images, references) returns null and the text is parsed as before, so what
-// the parser would decide is never guessed. The elements produced are the ones the parser gives
+// **strong**, ~~strike~~, [text](url), references ([text][label], [text][], [label]) and bare
+// http(s) URLs with plain text around them, and markers that cannot pair with anything (a lone
+// "**" between spaces, a "`" or "[" nothing closes). Growing table rows (table-cells.ts) and the
+// streaming paragraph (plainParagraph below) are rendered from it straight, skipping
+// react-markdown. Anything else (escapes, entities, HTML, other autolink-like text, nested or
+// unpaired markers, images, footnotes) returns null and the text is parsed as before, so what the
+// parser would decide is never guessed. The elements produced are the ones the parser gives
 // (components/PlainInlines.tsx), math through the same formula component, which typesets it.
 //
 // A reference's meaning depends on a definition that may arrive later (at the end of the reply),
 // so it is kept as its label and looked up when rendered (components/ReferenceLink.tsx). With
-// plain text and label, and neither a "[" nor a "(" after it, what the parser shows is certain
-// either way: the link if the label is defined, else the source text as written (CommonMark does
-// not fall back to "[text]" alone as a shortcut when a label follows it).
+// plain text and label, and nothing after it that could make it part of another link, what the
+// parser shows is certain either way: the link if the label is defined, else the source text as
+// written (CommonMark does not fall back to "[text]" alone as a shortcut when a label follows it).
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
 export type Inline =
@@ -48,18 +48,31 @@ export function plainInline(source: string): Inline[] | null {
     if (text) out.push({ kind: 'text', text });
     text = '';
   };
+  // A "[" that stays text, open before a URL, might change how GFM reads the URL: left to the parser.
+  let openBracket = false;
   let i = 0;
   while (i < source.length) {
     const c = source[i] ?? '';
-    const piece = c === '`' || c === '$' ? spanAt(source, i) : c === '[' ? (linkAt(source, i) ?? referenceAt(source, i)) : c === '*' || c === '_' || c === '~' ? emphasisAt(source, i) : null;
+    const piece =
+      c === '`' || c === '$'
+        ? spanAt(source, i)
+        : c === '['
+          ? (linkAt(source, i) ?? referenceAt(source, i))
+          : c === '*' || c === '_' || c === '~'
+            ? emphasisAt(source, i)
+            : c === 'h' && !openBracket
+              ? autolinkAt(source, i)
+              : null;
     if (piece) {
       flush();
       out.push(piece.inline);
+      if (piece.after) text += piece.after;
       i = piece.end;
       continue;
     }
     const literal = literalAt(source, i);
     if (literal > 0) {
+      openBracket ||= c === '[';
       text += source.slice(i, i + literal);
       i += literal;
       continue;
@@ -77,6 +90,8 @@ export function plainInline(source: string): Inline[] | null {
 
 interface Piece {
   inline: Inline;
+  /** Text the piece's source ends with that is not part of it (an autolink's trailing punctuation). */
+  after?: string;
   end: number;
 }
 
@@ -132,18 +147,41 @@ function linkAt(s: string, i: number): Piece | null {
 
 /**
  * [text][label] or [text][] with plain text and label, not followed by "[" or "(" (which would
- * make "[label]..." a link of its own). Not a footnote call ("[^1]").
+ * make "[label]..." a link of its own); or a shortcut [label] not followed by "[", nor by a "("
+ * that a ")" could close into an inline link. Not a footnote call ("[^1]").
  */
 function referenceAt(s: string, i: number): Piece | null {
   const close = s.indexOf(']', i + 1);
-  if (close < 0 || s[close + 1] !== '[') return null;
-  const end = s.indexOf(']', close + 2);
-  if (end < 0 || s[end + 1] === '[' || s[end + 1] === '(') return null;
+  if (close < 0) return null;
+  const shortcut = s[close + 1] !== '[';
+  if (shortcut && s[close + 1] === '(' && s.includes(')', close + 2)) return null;
+  const end = shortcut ? close : s.indexOf(']', close + 2);
+  if (end < 0 || (!shortcut && (s[end + 1] === '[' || s[end + 1] === '('))) return null;
   const text = s.slice(i + 1, close);
-  const label = s.slice(close + 2, end) || text;
+  const label = (shortcut ? '' : s.slice(close + 2, end)) || text;
   if (text === '' || !plainText(text) || !plainText(label) || label.trim() === '' || label.length > 999) return null;
   if (text.startsWith('^') || label.startsWith('^')) return null;
   return { inline: { kind: 'ref', id: normalizeIdentifier(label).toLowerCase(), text, source: s.slice(i, end + 1) }, end: end + 1 };
+}
+
+// A bare URL GFM makes a link of, in the part of its rules where the outcome is certain: http(s),
+// a domain of letters, digits, "-" and "." starting with a letter or digit, a path of characters
+// URL normalization keeps as they are, after the start, a space or "(". Trailing ".", ",", ":",
+// ";", "?" and ")" are not part of it.
+const AUTOLINK = /^https?:\/\/[A-Za-z0-9][A-Za-z0-9.-]*(?:[/?#:][A-Za-z0-9\-./?#=+:;,]*)?/;
+const URL_END = /[\s]|$/g;
+const TRAIL = /[.,:;?)]+$/;
+
+function autolinkAt(s: string, i: number): Piece | null {
+  if (i > 0 && !/[\s(]/.test(s[i - 1] ?? '')) return null;
+  URL_END.lastIndex = i;
+  const end = URL_END.exec(s)?.index ?? s.length;
+  const run = s.slice(i, end);
+  const url = run.replace(TRAIL, '');
+  const m = AUTOLINK.exec(url);
+  // The whole run must be read (else something else decides where it ends).
+  if (!m || m[0] !== url) return null;
+  return { inline: { kind: 'link', href: url, text: url }, after: run.slice(url.length), end };
 }
 
 /**
@@ -171,8 +209,9 @@ function emphasisAt(s: string, i: number): Piece | null {
 const LETTER = /\p{L}/u;
 // What else a paragraph's line can start with and still be a paragraph: emphasis, a code span,
 // math, a link or reference. Not a list item ("* "), a thematic break ("***", "___"), a fence
-// ("```", "~~~"), display math ("$$"), a definition ("[a]: ") or an image.
-const INLINE_START = /^(?:[*_][^\s*_]|\*\*[^\s*]|__[^\s_]|~~?[^\s~]|`[^`]|\$[^$]|\[(?![^\]]*\]:))/;
+// ("```", "~~~"), display math ("$$"), a definition ("[a]: "), a task's box in a list item
+// ("[ ] ", "[x] ") or an image.
+const INLINE_START = /^(?:[*_][^\s*_]|\*\*[^\s*]|__[^\s_]|~~?[^\s~]|`[^`]|\$[^$]|\[(?![^\]]*\]:)(?![ xX]\]))/;
 // Finding a marker's closer scans ahead, so a huge line is left to the parser (which the
 // streaming paragraph cuts into pieces well below this).
 const PARAGRAPH_MAX = 4096;
