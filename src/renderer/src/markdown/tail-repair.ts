@@ -65,11 +65,39 @@ export function repairInline(segment: string): string {
     const content = segment.slice(code.at + code.run.length);
     return content.trim() === '' ? segment.slice(0, code.at) : segment + code.run;
   }
-  let text = segment.replace(OPEN_LINK_AT_END, (_m, bang: string, label: string) => (bang ? '' : `[${label}](#)`));
+  let text = withoutOpenMath(segment);
+  text = text.replace(OPEN_LINK_AT_END, (_m, bang: string, label: string) => (bang ? '' : `[${label}](#)`));
   text = text.replace(OPEN_REFERENCE_AT_END, (_m, bang: string, label: string) => (bang ? '' : label));
   text = text.replace(LABEL_AT_END, (_m, bang: string, label: string) => (bang ? '' : label));
   text = text.replace(OPEN_BRACKET_AT_END, (m) => (m.startsWith('!') ? '' : m.slice(1)));
   return closeEmphasis(text);
+}
+
+// The TeX of a formula still arriving ("$x_1^"): no space in it yet, and short. Anything longer
+// or with a space may be a price ("$5 and up"), which must not vanish while the reply streams.
+const MATH_ARRIVING = /^[^\s$]{0,40}$/;
+
+/** The segment without an inline formula still arriving at its end, which would show its raw TeX. */
+function withoutOpenMath(segment: string): string {
+  if (!segment.includes('$')) return segment;
+  let open = -1;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === '\\') i++;
+    else if (c === '`') {
+      // Closed code spans hold no math (an open one was handled before this is called).
+      let n = 1;
+      while (segment[i + n] === '`') n++;
+      const close = findRun(segment, i + n, '`'.repeat(n));
+      if (close < 0) return segment;
+      i = close + n - 1;
+    } else if (c === '$') {
+      if (segment[i + 1] === '$') return segment;
+      open = open < 0 ? i : -1;
+    }
+  }
+  if (open < 0 || !MATH_ARRIVING.test(segment.slice(open + 1))) return segment;
+  return segment.slice(0, open).replace(/[ \t]+$/, '');
 }
 
 function openCodeSpan(s: string): { at: number; run: string } | null {
@@ -147,6 +175,9 @@ export function matchDelimiter(open: Delimiter[], run: EmphasisRun, at: number):
 
 function closeEmphasis(input: string): string {
   const stack: Delimiter[] = [];
+  /** The input ends (but for spaces) with a run that closed emphasis. */
+  let closedAtEnd = false;
+  const end = input.replace(/[ \t]+$/, '').length;
   let i = 0;
   while (i < input.length) {
     const c = input[i] ?? '';
@@ -166,8 +197,10 @@ function closeEmphasis(input: string): string {
       continue;
     }
     const run = emphasisRun(input, i);
+    const depth = stack.length;
     // GFM strikethrough takes one or two tildes; a longer run is literal.
     if (c !== '~' || run.length <= 2) matchDelimiter(stack, run, i);
+    closedAtEnd = i + run.length === end && stack.length < depth;
     i += run.length;
   }
   let text = input.replace(/[ \t]+$/, '');
@@ -178,8 +211,16 @@ function closeEmphasis(input: string): string {
     text = text.slice(0, top.at).replace(/[ \t]+$/, '');
     stack.pop();
   }
+  // A closer still arriving ("**word*") would show as a literal "*" after the bold word: it is
+  // completed below with the rest of its marker.
+  const top = stack[stack.length - 1];
+  const partial = /[*_~]+$/.exec(text)?.[0] ?? '';
+  if (top && partial && !closedAtEnd && partial[0] === top.marker[0] && partial.length < top.marker.length && !SPACE.test(text[text.length - partial.length - 1] ?? ' ')) {
+    text = text.slice(0, -partial.length);
+  }
   // A trailing marker that could not open yet ("word *") would flash as a literal character.
-  text = text.replace(/(^|\s)[*_~]{1,3}$/, '$1');
+  // The space before it goes too, or the closers added below would follow a space and close nothing.
+  text = text.replace(/(^|\s)[*_~]{1,3}$/, '$1').replace(/\s+$/, '');
   for (let k = stack.length - 1; k >= 0; k--) text += stack[k]?.marker ?? '';
   return text;
 }
