@@ -98,7 +98,7 @@ describe('paragraphs rendered without the parser', () => {
     // Streaming, definitions not arrived: the text only, in the inert link style, never brackets.
     const waiting = lateDefinitions('[docs]: https://example.com/docs', false);
     expect(expectSame('See [source 0][s0] and [the docs][docs].', waiting)).toBe(true);
-    expect(direct('See [source 0][s0].', waiting)).toBe('<p>See <span class="md-link-inert">source 0</span>.</p>');
+    expect(direct('See [source 0][s0].', waiting)).toBe('<p>See <a class="md-link-inert">source 0</a>.</p>');
     // Ended without them: the source as written, even when the text alone is a defined label.
     const ended = lateDefinitions('[source 0]: https://e.com/x', true);
     for (const text of ['See [source 0][s0].', 'See [t][] here.']) expect(expectSame(text, ended), text).toBe(true);

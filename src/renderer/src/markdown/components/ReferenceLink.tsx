@@ -26,7 +26,7 @@ export function ReferenceLink({ id, suffix, link, children }: ReferenceLinkProps
   const def = defs.byId.get(id);
   if (!def) {
     // A full or collapsed reference waiting for its definition (late-references.ts, pendingReferences).
-    if (!defs.final && suffix) return <span className="md-link-inert">{children}</span>;
+    if (!defs.final && suffix) return <SafeLink>{children}</SafeLink>;
     // What mdast-util-to-hast shows for a reference without a definition.
     return (
       <>

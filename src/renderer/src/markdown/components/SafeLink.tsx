@@ -8,7 +8,10 @@ import { openLink } from '../link-opener.ts';
  * plain text behind.
  */
 export function SafeLink({ node: _node, href, children, ...rest }: ComponentProps<'a'> & ExtraProps) {
-  if (!href) return <span className="md-link-inert">{children}</span>;
+  // A link without a destination (removed by safeUrl, or a reference whose definition has not
+  // come yet): HTML's placeholder link, an <a> without href. Being the same element as the link,
+  // it becomes the link in place when the definition arrives, without a new box to lay out.
+  if (!href) return <a className="md-link-inert">{children}</a>;
   const onClick = (e: MouseEvent<HTMLAnchorElement>): void => {
     e.preventDefault();
     if (href.startsWith('#')) {
