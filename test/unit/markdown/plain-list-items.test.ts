@@ -32,7 +32,7 @@ const ITEM_TEXTS = [
   '[ ] a task', '[x] done task', 'Escaped \\* star', 'Html <b>x</b>', 'www.example.com', '12 monkeys', 'Nested **a *b* c**',
   'Trailing spaces   ', 'Ends with a lone *', '`code` first', '# heading inside', '> quote inside',
   '*em* first', '**strong** first', '[link](https://example.com/b) first', '$y$ first', '~~gone~~ first', '[a ref][r] first',
-  '* a star item', '***', '```',
+  '* a star item', '***', '```', '[X]  two spaces *em*', '[ ] # not a heading', '[x]', '[ ]\tTab',
 ];
 
 describe('list items drawn without the parser', () => {

@@ -64,11 +64,23 @@ const Item = memo(
     if (!plain) return <MarkdownBody info={info} source={source} components={components} />;
     const nested = plain.nested && <StreamingList info={info} list={plain.nested} definitions="" />;
     const after = nested && '\n';
+    const className = plain.checked === null ? undefined : 'task-list-item';
+    // A task's box, as remark-gfm makes it: disabled, then the spaces after it in the source.
+    const text =
+      plain.checked === null ? (
+        plain.text
+      ) : (
+        <>
+          <input type="checkbox" checked={plain.checked} disabled />
+          {plain.space}
+          {plain.text}
+        </>
+      );
     if (loose) {
       return (
-        <li>
+        <li className={className}>
           {'\n'}
-          <p>{plain.text}</p>
+          <p>{text}</p>
           {'\n'}
           {nested}
           {after}
@@ -76,8 +88,8 @@ const Item = memo(
       );
     }
     return (
-      <li>
-        {plain.text}
+      <li className={className}>
+        {text}
         {after}
         {nested}
         {after}
@@ -90,6 +102,10 @@ const Item = memo(
 
 interface PlainItem {
   text: ReactNode;
+  /** A task item's box (checked or not), or null for any other item. */
+  checked: boolean | null;
+  /** The spaces between a task's box and its text. */
+  space: string;
   /** The list nested in the item, below its first line. */
   nested: ListChunks | null;
 }
@@ -97,9 +113,15 @@ interface PlainItem {
 /** The item's first line as inline elements when the parser need not read it, and its nested list cut into items. */
 function plainItem(own: string, growing: boolean): PlainItem | null {
   const parts = itemParts(own, growing);
-  const pieces = parts && plainParagraph(parts.text);
-  return pieces ? { text: <PlainInlines pieces={pieces} />, nested: parts.nested } : null;
+  if (!parts) return null;
+  // "[ ] " or "[x] " then text: a task, its text read after the box.
+  const task = TASK_BOX.exec(parts.text);
+  const pieces = plainParagraph(task ? parts.text.slice(task[0].length) : parts.text);
+  return pieces ? { text: <PlainInlines pieces={pieces} />, checked: task ? task[1] !== ' ' : null, space: task?.[2] ?? '', nested: parts.nested } : null;
 }
+
+// Spaces only: a tab after the box is expanded as the parser sees fit.
+const TASK_BOX = /^\[([ xX])\]( +)(?=\S)/;
 
 type ListProps = ComponentProps<'ul'> & ExtraProps;
 
