@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { oneShotHtml } from './one-shot-html.ts';
-import { plainParagraph } from '../../../src/renderer/src/markdown/plain-inline.ts';
+import { plainBlock, plainParagraph } from '../../../src/renderer/src/markdown/plain-inline.ts';
 import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
 import { PlainInlines } from '../../../src/renderer/src/markdown/components/PlainInlines.tsx';
 import { LateDefinitionsContext, lateDefinitions, pendingReferences } from '../../../src/renderer/src/markdown/late-references.ts';
@@ -103,6 +103,26 @@ describe('paragraphs rendered without the parser', () => {
     const ended = lateDefinitions('[source 0]: https://e.com/x', true);
     for (const text of ['See [source 0][s0].', 'See [t][] here.']) expect(expectSame(text, ended), text).toBe(true);
     expect(direct('See [source 0][s0].', ended)).toBe('<p>See [source 0][s0].</p>');
+  });
+
+  it('headings of one line: drawn as parsed when their text is certain, left to the parser otherwise', () => {
+    const block = (text: string): string | null => {
+      const b = plainBlock(text);
+      return b && renderToStaticMarkup(createElement(b.tag, null, createElement(PlainInlines, { pieces: b.pieces })));
+    };
+    const r = seededRandom(29);
+    let taken = 0;
+    for (let i = 0; i < 3000; i++) {
+      const hashes = '#'.repeat(1 + Math.floor(r() * 7));
+      const text = `${r() < 0.1 ? ' ' : ''}${hashes}${[' ', '  ', '\t', ''][Math.floor(r() * 4)]}${randomText(r)}${r() < 0.2 ? ' #' : ''}`;
+      const mine = block(text);
+      if (mine === null) continue;
+      taken++;
+      expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
+    }
+    expect(taken).toBeGreaterThan(200);
+    expect(block('## Section 1')).toBe('<h2>Section 1</h2>');
+    for (const text of ['####### seven', '#no space', '## closed ##', '##', '## ', '## a\nb']) expect(block(text), text).toBeNull();
   });
 
   it('agree with the parser on bare URLs: where a link ends, what trails it, what may come before it', () => {

@@ -20,7 +20,7 @@ import { TypesetNowContext } from './math.ts';
 import { onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
-import { plainParagraph } from './plain-inline.ts';
+import { plainBlock } from './plain-inline.ts';
 import { PlainInlines } from './components/PlainInlines.tsx';
 
 const PLAIN_TAIL = 32_000;
@@ -136,15 +136,16 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
     );
   }
   const source = settled ? raw : repairTail(raw, fence !== 'none');
-  // A paragraph of one line whose inline markdown is certain skips the parser (plain-inline.ts):
-  // the streaming tail every frame, a settled block when it is promoted. Its references look
-  // their definitions up in context, so definitions arriving re-render only those links.
-  const plain = fence === 'none' ? plainParagraph(source) : null;
+  // A paragraph or heading of one line whose inline markdown is certain skips the parser
+  // (plain-inline.ts): the streaming tail every frame, a settled block when it is promoted. Its
+  // references look their definitions up in context, so definitions arriving re-render only links.
+  const plain = fence === 'none' ? plainBlock(source) : null;
   if (plain) {
+    const Tag = plain.tag;
     return (
-      <p>
-        <PlainInlines pieces={plain} />
-      </p>
+      <Tag>
+        <PlainInlines pieces={plain.pieces} />
+      </Tag>
     );
   }
   // Its references follow definitions through context: a late definition re-renders only links.

@@ -226,3 +226,20 @@ export function plainParagraph(markdown: string): Inline[] | null {
   if (line.length > PARAGRAPH_MAX || !(LETTER.test(line[0] ?? '') || INLINE_START.test(line)) || /[\n\r\0]/.test(line)) return null;
   return plainInline(line);
 }
+
+export type PlainTag = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+// An ATX heading on one line with no "#" in its text (so no closing sequence to judge).
+const HEADING = /^(#{1,6})[ \t]+([^#\n\r\0]+)$/;
+
+/** A one-line paragraph or heading whose inline markdown is certain, as its element and pieces; else null. */
+export function plainBlock(markdown: string): { tag: PlainTag; pieces: Inline[] } | null {
+  const line = markdown.replace(/[ \t\n]+$/, '');
+  const heading = line.length <= PARAGRAPH_MAX ? HEADING.exec(line) : null;
+  if (heading) {
+    const pieces = plainInline(heading[2] ?? '');
+    return pieces && { tag: `h${heading[1]?.length ?? 1}` as PlainTag, pieces };
+  }
+  const pieces = plainParagraph(line);
+  return pieces && { tag: 'p', pieces };
+}
