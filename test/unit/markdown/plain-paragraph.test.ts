@@ -48,7 +48,7 @@ const FRAGMENTS = [
   'mailto:x', '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\', '|', '.', ',', ':', ';', '?', '-', '- ', '1. ', '#', '# ', '> ',
   '===', '---', '    ', '[^1]', '[a]: /u', 'é', 'Ω', '[t][l]', ' [two words][L]', '[t][]', ' [s0][]', '[x][nope]', '][', ' [^1][l]', ' [a]', '[b] ', ' [l]',
   ' https://e.com/p.', '(https://e.com/x)', 'https://examp', ' [w](https://e.c', 'https://e.com/a?b=1#c', ' https://e-x.com:80/p;q,', 'https://.',
-  ' http://a_b.c', 'https://e.com/~u', ' https://e.com)', 'https://e.com/a)b',
+  ' http://a_b.c', 'https://e.com/~u', ' **w*', '*w**', ' __w_', '_w__', '**w* ', ' https://e.com)', 'https://e.com/a)b',
   ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
 ];
 
@@ -72,6 +72,7 @@ describe('paragraphs rendered without the parser', () => {
       'A lone * star and a ` tick',
       'Unsafe [bad](javascript:alert) link',
       'Short [a] and a[i], shortcuts defined nowhere, and Two [a][1] [b].',
+      'Cut **bold* here, then more.', 'An *odd** one.', '__u_ first',
       'See https://example.com/a?b=1#c. And (https://e.com/x), http://e.com:80/p;q, and [cut](https://exam',
       '`code` first', '*em* first', '**strong** first', '_u_ first', '~~gone~~ first', '$x$ first', '[link](https://e.com/x) first',
     ];

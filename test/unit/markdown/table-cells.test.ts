@@ -38,7 +38,7 @@ const FRAGMENTS = [
   // Well-formed markup, so that many random cells are plain enough to take the direct path.
   ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
   ' [t][l]', '[t][]', ' [a]', '[b] ', ' https://e.com/p.', '(https://e.com/x)', 'https://examp', ' [w](https://e.c', 'https://e.com/a?b=1#c',
-  ' https://e-x.com:80/p;q,', 'https://.', ' http://a_b.c', 'https://e.com/~u',
+  ' https://e-x.com:80/p;q,', 'https://.', ' http://a_b.c', 'https://e.com/~u', ' **w*', '*w**', ' __w_', '_w__', '**w* ',
 ];
 
 function randomCell(r: () => number): string {
@@ -78,6 +78,7 @@ describe('table rows rendered without the parser', () => {
       // Bare URLs, and a link cut short (as a row cut mid-sentence leaves one).
       '| see https://example.com/a. | [cut](https://exam |',
       '| **bold** [lit](more | x |',
+      '| [costs](https://example.com/costs) **it* | *odd** |',
     ];
     for (const row of rows) expect(expectSame(row), row).toBe(true);
   });

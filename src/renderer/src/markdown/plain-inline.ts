@@ -59,11 +59,12 @@ export function plainInline(source: string): Inline[] | null {
         : c === '['
           ? (linkAt(source, i) ?? referenceAt(source, i))
           : c === '*' || c === '_' || c === '~'
-            ? emphasisAt(source, i)
+            ? (emphasisAt(source, i) ?? unevenEmphasisAt(source, i))
             : c === 'h' && !openBracket
               ? autolinkAt(source, i)
               : null;
     if (piece) {
+      text += piece.before ?? '';
       flush();
       out.push(piece.inline);
       if (piece.after) text += piece.after;
@@ -90,7 +91,8 @@ export function plainInline(source: string): Inline[] | null {
 
 interface Piece {
   inline: Inline;
-  /** Text the piece's source ends with that is not part of it (an autolink's trailing punctuation). */
+  /** Text the piece's source starts or ends with that is not part of it (a marker left unpaired, an autolink's trailing punctuation). */
+  before?: string;
   after?: string;
   end: number;
 }
@@ -204,6 +206,24 @@ function emphasisAt(s: string, i: number): Piece | null {
   if (after < s.length && !AFTER_CLOSER.test(s[after] ?? '')) return null;
   const kind = c === '~' ? 'del' : n === 2 ? 'strong' : 'em';
   return { inline: { kind, text }, end: after };
+}
+
+/**
+ * "**w*" or "*w**" (or with "_"), the character nowhere else in the text, as a cut-off or mistyped
+ * bold leaves it: one character of the longer run pairs with the shorter into emphasis, the other
+ * is text ("*" then <em>w</em>). With no other such marker around, nothing else can take it.
+ */
+function unevenEmphasisAt(s: string, i: number): Piece | null {
+  const c = s[i] ?? '';
+  if (c === '~' || (i > 0 && !SPACE.test(s[i - 1] ?? '')) || s.split(c).length !== 4) return null;
+  const n = s[i + 1] === c ? 2 : 1;
+  const close = s.indexOf(c, i + n);
+  const after = close + 3 - n;
+  if (close < 0 || s.slice(close, after) !== c.repeat(3 - n)) return null;
+  const text = s.slice(i + n, close);
+  if (!plainText(text) || !WORD.test(text[0] ?? '') || !WORD.test(text[text.length - 1] ?? '')) return null;
+  if (after < s.length && !AFTER_CLOSER.test(s[after] ?? '')) return null;
+  return { inline: { kind: 'em', text }, ...(n === 2 ? { before: c } : { after: c }), end: after };
 }
 
 const LETTER = /\p{L}/u;
