@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { oneShotHtml } from './one-shot-html.ts';
 import { plainBlock, plainParagraph } from '../../../src/renderer/src/markdown/plain-inline.ts';
 import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
-import { PlainInlines } from '../../../src/renderer/src/markdown/components/PlainInlines.tsx';
+import { PlainBlockView, PlainInlines } from '../../../src/renderer/src/markdown/components/PlainInlines.tsx';
 import { LateDefinitionsContext, lateDefinitions, pendingReferences } from '../../../src/renderer/src/markdown/late-references.ts';
 import type { LateDefinitions } from '../../../src/renderer/src/markdown/late-references.ts';
 import { mixed, refsAtEnd } from '../../../bench/render/fixtures.ts';
@@ -106,23 +106,32 @@ describe('paragraphs rendered without the parser', () => {
     expect(direct('See [source 0][s0].', ended)).toBe('<p>See [source 0][s0].</p>');
   });
 
-  it('headings of one line: drawn as parsed when their text is certain, left to the parser otherwise', () => {
+  it('headings (one-line ATX, setext) and one-line quotes: drawn as parsed when their text is certain, left to the parser otherwise', () => {
     const block = (text: string): string | null => {
       const b = plainBlock(text);
-      return b && renderToStaticMarkup(createElement(b.tag, null, createElement(PlainInlines, { pieces: b.pieces })));
+      return b && renderToStaticMarkup(createElement(PlainBlockView, { block: b }));
     };
     const r = seededRandom(29);
+    const quote = (): string => ['', '', '> ', '>', '> > ', ' > ', '>\t', '    > '][Math.floor(r() * 8)] ?? '';
     let taken = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 6000; i++) {
       const hashes = '#'.repeat(1 + Math.floor(r() * 7));
-      const text = `${r() < 0.1 ? ' ' : ''}${hashes}${[' ', '  ', '\t', ''][Math.floor(r() * 4)]}${randomText(r)}${r() < 0.2 ? ' #' : ''}`;
+      const kind = r();
+      const text =
+        kind < 0.4
+          ? `${quote()}${r() < 0.1 ? ' ' : ''}${hashes}${[' ', '  ', '\t', ''][Math.floor(r() * 4)]}${randomText(r)}${r() < 0.2 ? ' #' : ''}`
+          : kind < 0.7
+            ? `${quote()}${randomText(r)}${r() < 0.2 ? '\n> more' : ''}`
+            : `${randomText(r)}\n${[' ', '', '    '][Math.floor(r() * 3)]}${['=', '---', '===  ', '-- -', '*'][Math.floor(r() * 5)]}`;
       const mine = block(text);
       if (mine === null) continue;
       taken++;
       expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
     }
-    expect(taken).toBeGreaterThan(200);
+    expect(taken).toBeGreaterThan(400);
     expect(block('## Section 1')).toBe('<h2>Section 1</h2>');
+    expect(block('Setext heading 7\n---------------\n\n')).toBe('<h2>Setext heading 7</h2>');
+    expect(block('> A **quoted** line.')).toBe('<blockquote>\n<p>A <strong>quoted</strong> line.</p>\n</blockquote>');
     for (const text of ['####### seven', '#no space', '## closed ##', '##', '## ', '## a\nb']) expect(block(text), text).toBeNull();
   });
 

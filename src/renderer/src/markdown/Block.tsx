@@ -21,7 +21,7 @@ import { onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
 import { plainBlock } from './plain-inline.ts';
-import { PlainInlines } from './components/PlainInlines.tsx';
+import { PlainBlockView } from './components/PlainInlines.tsx';
 
 const PLAIN_TAIL = 32_000;
 
@@ -140,14 +140,7 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   // (plain-inline.ts): the streaming tail every frame, a settled block when it is promoted. Its
   // references look their definitions up in context, so definitions arriving re-render only links.
   const plain = fence === 'none' ? plainBlock(source) : null;
-  if (plain) {
-    const Tag = plain.tag;
-    return (
-      <Tag>
-        <PlainInlines pieces={plain.pieces} />
-      </Tag>
-    );
-  }
+  if (plain) return <PlainBlockView block={plain} />;
   // Its references follow definitions through context: a late definition re-renders only links.
   if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
   // An open fence would swallow appended definitions, so they are added only outside one.

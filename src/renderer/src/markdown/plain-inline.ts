@@ -249,17 +249,36 @@ export function plainParagraph(markdown: string): Inline[] | null {
 
 export type PlainTag = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
+export interface PlainBlock {
+  tag: PlainTag;
+  pieces: Inline[];
+  /** How many block quotes hold it ("> > text": 2). */
+  quotes: number;
+}
+
 // An ATX heading on one line with no "#" in its text (so no closing sequence to judge).
 const HEADING = /^(#{1,6})[ \t]+([^#\n\r\0]+)$/;
+// A paragraph's line, then a setext underline.
+const SETEXT = /^([^\n]+)\n {0,3}(=+|-+)[ \t]*$/;
+// A one-line block quote ("> " and its content; a tab after ">" is expanded, so left to the parser).
+const QUOTE = /^ {0,3}> ?(?![ \t])/;
 
-/** A one-line paragraph or heading whose inline markdown is certain, as its element and pieces; else null. */
-export function plainBlock(markdown: string): { tag: PlainTag; pieces: Inline[] } | null {
-  const line = markdown.replace(/[ \t\n]+$/, '');
-  const heading = line.length <= PARAGRAPH_MAX ? HEADING.exec(line) : null;
-  if (heading) {
-    const pieces = plainInline(heading[2] ?? '');
-    return pieces && { tag: `h${heading[1]?.length ?? 1}` as PlainTag, pieces };
+/**
+ * A paragraph or heading (ATX of one line, or setext) whose inline markdown is certain, maybe in
+ * one-line block quotes, as its element and pieces; else null.
+ */
+export function plainBlock(markdown: string, quotes = 0): PlainBlock | null {
+  const text = markdown.replace(/[ \t\n]+$/, '');
+  if (text.length > PARAGRAPH_MAX) return null;
+  const quote = QUOTE.exec(text);
+  if (quote) return text.includes('\n') ? null : plainBlock(text.slice(quote[0].length), quotes + 1);
+  const heading = HEADING.exec(text);
+  const setext = heading ? null : SETEXT.exec(text);
+  if (heading || setext) {
+    const pieces = heading ? plainInline(heading[2] ?? '') : plainParagraph(setext?.[1] ?? '');
+    const level = heading ? (heading[1]?.length ?? 1) : setext?.[2]?.startsWith('=') ? 1 : 2;
+    return pieces && { tag: `h${level}` as PlainTag, pieces, quotes };
   }
-  const pieces = plainParagraph(line);
-  return pieces && { tag: 'p', pieces };
+  const pieces = plainParagraph(text);
+  return pieces && { tag: 'p', pieces, quotes };
 }
