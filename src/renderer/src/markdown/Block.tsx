@@ -21,7 +21,7 @@ import { onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
 import { plainBlock } from './plain-inline.ts';
-import { PlainBlockView } from './components/PlainInlines.tsx';
+import { PlainBlockView } from './components/PlainBlockView.tsx';
 
 const PLAIN_TAIL = 32_000;
 

@@ -1,4 +1,4 @@
-import type { Inline, PlainBlock } from '../plain-inline.ts';
+import type { Inline } from '../plain-inline.ts';
 import { safeUrl } from '../safe-url.ts';
 import { SafeLink } from './SafeLink.tsx';
 import { InlineMath } from './Formula.tsx';
@@ -11,26 +11,6 @@ import { ReferenceLink } from './ReferenceLink.tsx';
  */
 export function PlainInlines({ pieces }: { pieces: readonly Inline[] }) {
   return <>{pieces.map(inline)}</>;
-}
-
-/** A paragraph or heading read without the parser, in its block quotes, with the line breaks the parser puts around them. */
-export function PlainBlockView({ block }: { block: PlainBlock }) {
-  const Tag = block.tag;
-  let view = (
-    <Tag>
-      <PlainInlines pieces={block.pieces} />
-    </Tag>
-  );
-  for (let q = 0; q < block.quotes; q++) {
-    view = (
-      <blockquote>
-        {'\n'}
-        {view}
-        {'\n'}
-      </blockquote>
-    );
-  }
-  return view;
 }
 
 function inline(piece: Inline, key: number) {

@@ -66,8 +66,8 @@ const SIMPLE_DEFINITION = /^\[(?!\^)([^\\[\]&\n]{1,999})\]:[ \t]*(?:<([^<>\\&\n]
 
 /**
  * The definitions of `source` when every line of it is such a definition (or blank), each read as
- * mdast reads it (an empty title is none); null when any line needs the parser. Parsing them cost the most in the frames
- * where a reply's citations arrive, one line after another.
+ * mdast reads it (an empty title is none); null when any line needs the parser. Parsing them cost
+ * the most in the frames where a reply's citations arrive, one line after another.
  */
 export function simpleDefinitions(source: string): DefinitionFields[] | null {
   const out: DefinitionFields[] = [];
