@@ -11,8 +11,7 @@
 import { createContext } from 'react';
 import type { Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { parseMarkdown, simpleDefinitions } from './split/verify.ts';
-import type { DefinitionFields } from './split/verify.ts';
+import { definitionFieldsIn } from './split/verify.ts';
 
 export interface Definition {
   url: string;
@@ -30,15 +29,6 @@ export interface LateDefinitions {
 
 export const LateDefinitionsContext = createContext<LateDefinitions>({ text: '', byId: new Map(), final: true });
 
-/** The definitions of `text` in order, read by line when it can be (split/verify.ts), else parsed. */
-function readDefinitions(text: string): DefinitionFields[] {
-  const simple = simpleDefinitions(text);
-  if (simple) return simple;
-  const out: DefinitionFields[] = [];
-  for (const node of parseMarkdown(text).children) if (node.type === 'definition') out.push({ identifier: node.identifier, url: node.url, title: node.title ?? null });
-  return out;
-}
-
 let lastText = '';
 let lastById: ReadonlyMap<string, Definition> = new Map();
 
@@ -52,7 +42,7 @@ export function lateDefinitions(text: string, final: boolean): LateDefinitions {
     const grown = lastText !== '' && text.startsWith(lastText + '\n');
     const byId = new Map(grown ? lastById : []);
     const added = grown ? text.slice(lastText.length + 1) : text;
-    for (const d of added === '' ? [] : readDefinitions(added)) if (!byId.has(d.identifier)) byId.set(d.identifier, { url: d.url, title: d.title });
+    for (const d of added === '' ? [] : definitionFieldsIn(added)) if (!byId.has(d.identifier)) byId.set(d.identifier, { url: d.url, title: d.title });
     lastText = text;
     lastById = byId;
   }

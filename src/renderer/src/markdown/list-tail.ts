@@ -28,6 +28,14 @@ const ITEM = /^(?:([-*+])|(\d{1,9})([.)])) (?![ \t])/;
 const THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
 // After the marker: a task's checkbox, then text.
 const TASK = /^\[[ xX]\][ \t]+\S/;
+// The same, with spaces only after the box (a tab is expanded as the parser sees fit).
+const TASK_BOX = /^\[([ xX])\]( +)(?=\S)/;
+
+/** A task item's box at the start of its text: checked or not, and the spaces after it; else null. */
+export function taskBox(text: string): { checked: boolean; space: string } | null {
+  const m = TASK_BOX.exec(text);
+  return m && { checked: m[1] !== ' ', space: m[2] ?? '' };
+}
 // After the marker: a checkbox still arriving, or one with no text after it, which only the
 // parser can judge.
 const UNSURE_TASK = /^\[(?:[ xX](?:\][ \t]*)?)?$/;

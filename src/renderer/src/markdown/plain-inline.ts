@@ -20,8 +20,8 @@ export type Inline =
   | { kind: 'code' | 'math'; text: string }
   | { kind: 'em' | 'strong' | 'del'; text: string }
   | { kind: 'link'; href: string; text: string }
-  /** `id` is the label as mdast identifies it; `source` the reference as written. */
-  | { kind: 'ref'; id: string; text: string; source: string };
+  /** `id` is the label as mdast identifies it; `suffix` what follows the text as written ("[label]", "[]" or ""). */
+  | { kind: 'ref'; id: string; text: string; suffix: string };
 
 // Characters that may start markup, an entity, HTML, math or an escape.
 const SPECIAL = /[`*_~[\]<>&$\\!|]/;
@@ -163,7 +163,7 @@ function referenceAt(s: string, i: number): Piece | null {
   const label = (shortcut ? '' : s.slice(close + 2, end)) || text;
   if (text === '' || !plainText(text) || !plainText(label) || label.trim() === '' || label.length > 999) return null;
   if (text.startsWith('^') || label.startsWith('^')) return null;
-  return { inline: { kind: 'ref', id: normalizeIdentifier(label).toLowerCase(), text, source: s.slice(i, end + 1) }, end: end + 1 };
+  return { inline: { kind: 'ref', id: normalizeIdentifier(label).toLowerCase(), text, suffix: s.slice(close + 1, end + 1) }, end: end + 1 };
 }
 
 // A bare URL GFM makes a link of, in the part of its rules where the outcome is certain: http(s),
@@ -175,7 +175,8 @@ const URL_END = /[\s]|$/g;
 const TRAIL = /[.,:;?)]+$/;
 
 function autolinkAt(s: string, i: number): Piece | null {
-  if (i > 0 && !/[\s(]/.test(s[i - 1] ?? '')) return null;
+  // Asked at every word starting with "h": most are not URLs.
+  if (!s.startsWith('http', i) || (i > 0 && !/[\s(]/.test(s[i - 1] ?? ''))) return null;
   URL_END.lastIndex = i;
   const end = URL_END.exec(s)?.index ?? s.length;
   const run = s.slice(i, end);

@@ -86,11 +86,10 @@ function withoutOpenMath(segment: string): string {
     if (c === '\\') i++;
     else if (c === '`') {
       // Closed code spans hold no math (an open one was handled before this is called).
-      let n = 1;
-      while (segment[i + n] === '`') n++;
-      const close = findRun(segment, i + n, '`'.repeat(n));
+      const run = runAt(segment, i, '`');
+      const close = findRun(segment, i + run.length, run);
       if (close < 0) return segment;
-      i = close + n - 1;
+      i = close + run.length - 1;
     } else if (c === '$') {
       if (segment[i + 1] === '$') return segment;
       open = open < 0 ? i : -1;

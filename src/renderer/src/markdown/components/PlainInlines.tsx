@@ -29,7 +29,7 @@ function inline(piece: Inline, key: number) {
       return <del key={key}>{piece.text}</del>;
     case 'ref':
       return (
-        <ReferenceLink key={key} id={piece.id} suffix={piece.source.slice(piece.text.length + 2)}>
+        <ReferenceLink key={key} id={piece.id} suffix={piece.suffix}>
           {piece.text}
         </ReferenceLink>
       );

@@ -2,7 +2,7 @@ import { Children, Fragment, memo, useMemo } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { BlockInfo } from '../block-context.ts';
-import { itemParts } from '../list-tail.ts';
+import { itemParts, taskBox } from '../list-tail.ts';
 import type { ListChunks } from '../list-tail.ts';
 import { MarkdownBody } from '../MarkdownBody.tsx';
 import { COMPONENTS } from '../plugins.ts';
@@ -115,13 +115,10 @@ function plainItem(own: string, growing: boolean): PlainItem | null {
   const parts = itemParts(own, growing);
   if (!parts) return null;
   // "[ ] " or "[x] " then text: a task, its text read after the box.
-  const task = TASK_BOX.exec(parts.text);
-  const pieces = plainParagraph(task ? parts.text.slice(task[0].length) : parts.text);
-  return pieces ? { text: <PlainInlines pieces={pieces} />, checked: task ? task[1] !== ' ' : null, space: task?.[2] ?? '', nested: parts.nested } : null;
+  const task = taskBox(parts.text);
+  const pieces = plainParagraph(task ? parts.text.slice(3 + task.space.length) : parts.text);
+  return pieces ? { text: <PlainInlines pieces={pieces} />, checked: task?.checked ?? null, space: task?.space ?? '', nested: parts.nested } : null;
 }
-
-// Spaces only: a tab after the box is expanded as the parser sees fit.
-const TASK_BOX = /^\[([ xX])\]( +)(?=\S)/;
 
 type ListProps = ComponentProps<'ul'> & ExtraProps;
 

@@ -35,9 +35,9 @@ export function parseMarkdown(source: string): Root {
 export function verifyBoundary(region: string, offset: number): Verdict {
   const root = parseMarkdown(region);
   const boundary = root.children.some((child) => child.position?.start.offset === offset);
-  const definitions: Array<[string, string]> = [];
-  if (boundary) collectDefinitions(root, offset, definitions);
-  return { boundary, definitions };
+  const fields: DefinitionFields[] = [];
+  if (boundary) collectDefinitions(root, offset, fields);
+  return { boundary, definitions: fields.map(asLine) };
 }
 
 /**
@@ -45,12 +45,19 @@ export function verifyBoundary(region: string, offset: number): Verdict {
  * when a stream ends), as markdown lines keyed by identifier.
  */
 export function definitionsIn(source: string): Array<[string, string]> {
+  return definitionFieldsIn(source).map(asLine);
+}
+
+/** The definitions of `source` in order, read by line when that is certain (below), else parsed. */
+export function definitionFieldsIn(source: string): DefinitionFields[] {
   const simple = simpleDefinitions(source);
-  if (simple) return simple.map((d) => [d.identifier, definitionLine(d.identifier, d.url, d.title)]);
-  const out: Array<[string, string]> = [];
+  if (simple) return simple;
+  const out: DefinitionFields[] = [];
   collectDefinitions(parseMarkdown(source), source.length, out);
   return out;
 }
+
+const asLine = (d: DefinitionFields): [string, string] => [d.identifier, definitionLine(d.identifier, d.url, d.title)];
 
 export interface DefinitionFields {
   identifier: string;
@@ -82,14 +89,14 @@ export function simpleDefinitions(source: string): DefinitionFields[] | null {
 }
 
 // Definitions may sit inside lists, quotes and footnotes, never inside paragraphs or code.
-function collectDefinitions(node: Nodes, before: number, out: Array<[string, string]>): void {
+function collectDefinitions(node: Nodes, before: number, out: DefinitionFields[]): void {
   if (!('children' in node)) return;
   for (const child of node.children) {
     if ((child.position?.start.offset ?? 0) >= before) break;
     if (child.type === 'definition') {
       // The identifier is the label's source text (escapes and character references kept, case
       // folded, which matching ignores); `label` has them decoded and no longer matches "[a\]]".
-      out.push([child.identifier, definitionLine(child.identifier, child.url, child.title)]);
+      out.push({ identifier: child.identifier, url: child.url, title: child.title ?? null });
     } else if (
       child.type === 'list' ||
       child.type === 'listItem' ||
