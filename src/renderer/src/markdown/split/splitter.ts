@@ -38,24 +38,8 @@ export interface SplitState {
   readonly definitionIds: ReadonlySet<string>;
   /** Some stable block mentions a footnote, which only a whole-document render numbers right. */
   readonly footnotes: boolean;
-  /**
-   * Boundaries found in the tail but not promoted yet, oldest first: an update promotes at most
-   * one block, and the blocks after it wait a frame each (see `advance`).
-   */
-  readonly pending: readonly Boundary[];
   readonly scan: ScanState;
 }
-
-interface Boundary {
-  readonly at: number;
-  /** Link definitions the parser found in the block that ends here. */
-  readonly found: ReadonlyArray<readonly [string, string]>;
-}
-
-// Blocks that may wait in the tail for a frame of their own, and the text they may hold: beyond
-// that (a burst of many blocks at once), they are all promoted together as one block.
-const MAX_PENDING = 2;
-const PENDING_CHARS = 1500;
 
 const TRUSTED = { boundary: true, definitions: [] } as const;
 
@@ -70,7 +54,6 @@ export function emptySplit(firstId = 0): SplitState {
     definitions: '',
     definitionIds: new Set(),
     footnotes: false,
-    pending: [],
     scan: EMPTY_SCAN,
   };
 }
@@ -82,8 +65,8 @@ export function emptySplit(firstId = 0): SplitState {
  */
 export function splitMarkdown(prev: SplitState | null, text: string): SplitState {
   if (prev && prev.text === text) return prev;
-  if (prev && text.startsWith(prev.text)) return advance(prev, text, true);
-  const fresh = advance(emptySplit(prev?.nextId ?? 0), text, false);
+  if (prev && text.startsWith(prev.text)) return advance(prev, text);
+  const fresh = advance(emptySplit(prev?.nextId ?? 0), text);
   return prev ? keepIds(prev, fresh) : fresh;
 }
 
@@ -121,7 +104,7 @@ export function finalDocument(state: SplitState): { definitions: string; footnot
   };
 }
 
-function advance(prev: SplitState, text: string, coalesce: boolean): SplitState {
+function advance(prev: SplitState, text: string): SplitState {
   let blocks = prev.blocks;
   let tailStart = prev.tailStart;
   let nextId = prev.nextId;
@@ -131,7 +114,6 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   let definitionIds = prev.definitionIds;
   const defLines: string[] = definitions ? [definitions] : [];
 
-  let pending = prev.pending;
   const addDefinitions = (found: ReadonlyArray<readonly [string, string]>): void => {
     for (const [id, def] of found) {
       if (definitionIds.has(id)) continue;
@@ -140,41 +122,19 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       defLines.push(def);
     }
   };
-  /** Ends a block at `at`: a new one, or (`merge`) the last one extended to there. */
-  const promote = (at: number, found: ReadonlyArray<readonly [string, string]>, merge: boolean): void => {
+  // Every block that ends is promoted on its own, however many end in one update: the tail it
+  // was keeps what it drew, and a block that arrived whole renders alone (a paragraph or formula
+  // without the parser), where joined to its neighbours the lot would be parsed as one.
+  const boundary = (at: number, found: ReadonlyArray<readonly [string, string]>): void => {
+    listSeen = false;
+    complex = false;
     if (blocks === prev.blocks) blocks = blocks.slice();
-    const list = blocks as StableBlock[];
-    const last = merge ? list.pop() : undefined;
-    const start = last ? last.start : tailStart;
-    const raw = text.slice(start, at);
-    list.push({ id: last ? last.id : nextId++, start, raw, usesRefs: raw.includes('[') });
+    const raw = text.slice(tailStart, at);
+    (blocks as StableBlock[]).push({ id: nextId++, start: tailStart, raw, usesRefs: raw.includes('[') });
     footnotes ||= raw.includes('[^');
     addDefinitions(found);
     tailStart = at;
   };
-  // An update promotes one block, so a frame renders at most that block (the tail it was, kept
-  // as it was drawn) and the new tail. A block that ends in the same update waits in the tail for
-  // the next one: joined to the promoted block instead, a table that streamed row by row would be
-  // parsed whole with it. A fresh split promotes every block, so ids can be reused.
-  const boundary = (at: number, found: ReadonlyArray<readonly [string, string]>): void => {
-    listSeen = false;
-    complex = false;
-    if (!coalesce || blocks.length === prev.blocks.length) return promote(at, found, false);
-    if (pending.length < MAX_PENDING && at - tailStart <= PENDING_CHARS) {
-      pending = [...pending, { at, found }];
-      return;
-    }
-    for (const p of pending) addDefinitions(p.found);
-    pending = [];
-    promote(at, found, true);
-  };
-  // Where the block being scanned starts: after the last boundary, promoted or waiting.
-  const regionStart = (): number => pending[pending.length - 1]?.at ?? tailStart;
-  const waiting = coalesce ? pending[0] : undefined;
-  if (waiting) {
-    pending = pending.slice(1);
-    promote(waiting.at, waiting.found, false);
-  }
 
   for (let nl = text.indexOf('\n', lineStart); nl >= 0; nl = text.indexOf('\n', lineStart)) {
     const line = text.slice(lineStart, nl);
@@ -193,11 +153,11 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
       if (
         !blank &&
         prevBlank &&
-        lineStart > regionStart() &&
+        lineStart > tailStart &&
         startsAtColumnZero(line) &&
         !(listSeen && isListMarkerLine(line))
       ) {
-        const from = regionStart();
+        const from = tailStart;
         const verdict = complex ? verifyBoundary(text.slice(from, nl + 1), lineStart - from) : TRUSTED;
         if (verdict.boundary) boundary(lineStart, verdict.definitions);
       }
@@ -217,7 +177,7 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
   // it starts at column 0 and cannot continue a list; nothing else that follows a blank line
   // changes earlier blocks. Only in regions the scanner tracks exactly (else the parser needs the
   // whole line).
-  if (!fence && !html && !complex && prevBlank && lineStart > regionStart() && lineStart < text.length) {
+  if (!fence && !html && !complex && prevBlank && lineStart > tailStart && lineStart < text.length) {
     const c = text.charCodeAt(lineStart);
     const opensNothing = c !== 32 && c !== 9 && c !== 13;
     const mayBeMarker = c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57);
@@ -233,7 +193,6 @@ function advance(prev: SplitState, text: string, coalesce: boolean): SplitState 
     definitions,
     definitionIds,
     footnotes,
-    pending,
     scan: { lineStart, fence, fenceAt, html, prevBlank, listSeen, complex },
   };
 }
