@@ -4,7 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { fencedCodeOnly, openFenceCode, unclosedFenceCode } from '../../../src/renderer/src/markdown/fenced-code.ts';
+import { closedFence, displayMathOnly, fencedCodeOnly, openFenceCode, unclosedFenceCode } from '../../../src/renderer/src/markdown/fenced-code.ts';
+import { parseMarkdown } from '../../../src/renderer/src/markdown/split/verify.ts';
+import { repairTail } from '../../../src/renderer/src/markdown/tail-repair.ts';
 
 const viaParser = (md: string): string =>
   renderToStaticMarkup(createElement(Markdown, { remarkPlugins: [remarkGfm, remarkMath] }, md));
@@ -71,5 +73,64 @@ describe('an open fence while the reply streams', () => {
 
   it('hides a closing fence still being typed', () => {
     for (const raw of ['```ts\na;\n`', '```ts\na;\n``', '~~~\na;\n~~']) expect(openFenceCode(raw).code, JSON.stringify(raw)).toBe('a;\n');
+  });
+});
+
+/** What the parser's path hands the formula component for `source`: its TeX and whether it is closed, or null when `source` is not one formula. */
+function parsedFormula(source: string): { tex: string; closed: boolean } | null {
+  const nodes = parseMarkdown(source).children;
+  const node = nodes[0];
+  if (nodes.length !== 1 || node?.type !== 'math') return null;
+  return { tex: node.value, closed: closedFence(source, 0, node.position?.end.offset ?? 0) };
+}
+
+describe('a $$ formula without the parser', () => {
+  const FORMULAS = [
+    '$$\n\\sum_{k=0}^{5} \\frac{k^2}{2} = \\int_0^1 f(x)\\,dx\n$$\n\n',
+    '$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n$$\n',
+    '$$  \nx_1^2 * y_2 *\n\n  indented\n\tand tabbed\n $$$ \n\n',
+    '$$\na\n$$x\n    $$\n$$\n',
+    '$$\n$ a $ `b` [c](d)\n$$\n',
+  ];
+
+  it('gives the TeX and readiness the parser gives, at every length, as streamed and as settled', () => {
+    let read = 0;
+    for (const formula of FORMULAS) {
+      for (let end = 1; end <= formula.length; end++) {
+        const raw = formula.slice(0, end);
+        // The streaming tail is repaired inside the open fence, and outside once it has closed.
+        for (const source of [raw, repairTail(raw, true), repairTail(raw, false)]) {
+          const fast = displayMathOnly(source);
+          if (!fast) continue;
+          read++;
+          expect(fast, JSON.stringify(source)).toEqual(parsedFormula(source));
+        }
+      }
+    }
+    // Every prefix from "$$" on is read, in each of its three forms.
+    expect(read).toBeGreaterThan(3 * (FORMULAS.join('').length - 2 * FORMULAS.length));
+  });
+
+  it('matches the parser on 3,000 random formulas', () => {
+    let seed = 99;
+    const pick = <T,>(xs: readonly T[]): T => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return xs[(seed >>> 8) % xs.length] as T;
+    };
+    const LINES = ['x^2', '', '  ', '$', '$$', ' $$', '    $$', '$$$', '$$ x', '\\$$', 'a $$ b', '\tb', '| a |', '- item', '# h', '> q', '```', '[x]: y'];
+    let read = 0;
+    for (let n = 0; n < 3000; n++) {
+      const lines = [pick(['$$', '$$ ', '$$$', ' $$', '$$x']), ...Array.from({ length: 1 + (n % 5) }, () => pick(LINES))];
+      const source = lines.join('\n') + pick(['', '\n', '\n\n', '\nafter']);
+      const fast = displayMathOnly(source);
+      if (!fast) continue;
+      read++;
+      expect(fast, JSON.stringify(source)).toEqual(parsedFormula(source));
+    }
+    expect(read).toBeGreaterThan(800);
+  });
+
+  it('leaves a one-line, indented or unusual formula to the parser', () => {
+    for (const raw of ['$$x^2$$\n', ' $$\nx\n$$\n', '$$ meta\nx\n$$\n', '$$\r\nx\r\n$$\r\n', '$$\nx\n$$\ntext\n']) expect(displayMathOnly(raw), JSON.stringify(raw)).toBeNull();
   });
 });

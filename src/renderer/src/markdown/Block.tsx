@@ -6,7 +6,8 @@ import { StreamingTable } from './components/StreamingTable.tsx';
 import { tableChunks } from './table-tail.ts';
 import { StreamingParagraph } from './components/StreamingParagraph.tsx';
 import { paragraphPieces } from './long-paragraph.ts';
-import { fencedCodeOnly, openFenceCode, plainLanguage, unclosedFenceCode } from './fenced-code.ts';
+import { displayMathOnly, fencedCodeOnly, openFenceCode, plainLanguage, unclosedFenceCode } from './fenced-code.ts';
+import { DisplayMath } from './components/Formula.tsx';
 import { hasLongWord } from './long-words.ts';
 import { LongText } from './LongText.tsx';
 import { MarkdownBody } from './MarkdownBody.tsx';
@@ -136,6 +137,9 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
     );
   }
   const source = settled ? raw : repairTail(raw, fence !== 'none');
+  // A `$$` formula alone: the formula component the parser's path would reach (CodeBlock), as is.
+  const math = fence !== 'whole' ? displayMathOnly(source) : null;
+  if (math) return <DisplayMath tex={math.tex} ready={settled || math.closed} />;
   // A paragraph or heading of one line whose inline markdown is certain skips the parser
   // (plain-inline.ts): the streaming tail every frame, a settled block when it is promoted. Its
   // references look their definitions up in context, so definitions arriving re-render only links.

@@ -82,3 +82,33 @@ export function unclosedFenceCode(raw: string): FencedCode | null {
   const firstNl = raw.indexOf('\n');
   return { lang, code: endedCode(firstNl < 0 ? '' : raw.slice(firstNl + 1)) };
 }
+
+export interface DisplayMathBlock {
+  /** The TeX remark-math gives the block. */
+  tex: string;
+  /** Its closing fence has arrived and ended its line (see closedFence). */
+  closed: boolean;
+}
+
+// "$$" at column 0 with nothing after it: anything on the opening line is remark-math's meta.
+const MATH_OPENER = /^\$\$[ \t]*$/;
+const MATH_CLOSER = /^ {0,3}\$\$+[ \t]*$/;
+
+/**
+ * A block that is nothing but one `$$` display formula, as remark-math reads it, or null for
+ * anything else (an indented or one-line formula, CR or NUL characters), which goes through the
+ * parser. An unclosed one runs to the end, less its last line end, as the parser has it.
+ */
+export function displayMathOnly(raw: string): DisplayMathBlock | null {
+  if (raw[0] !== '$' || /[\r\0]/.test(raw)) return null;
+  const lines = raw.split('\n');
+  if (!MATH_OPENER.test(lines[0] ?? '')) return null;
+  const close = lines.findIndex((line, i) => i > 0 && MATH_CLOSER.test(line));
+  if (close < 0) {
+    const body = lines.slice(1).join('\n');
+    return { tex: body.endsWith('\n') ? body.slice(0, -1) : body, closed: false };
+  }
+  // Only blank lines may follow the closing fence.
+  for (let i = close + 1; i < lines.length; i++) if (!/^[ \t]*$/.test(lines[i] ?? '')) return null;
+  return { tex: lines.slice(1, close).join('\n'), closed: close < lines.length - 1 };
+}
