@@ -130,6 +130,25 @@ describe('paragraphs rendered without the parser', () => {
       expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
     }
     expect(taken).toBeGreaterThan(400);
+    // Paragraphs of several lines, bare and quoted (a quote's every line marked, or some lazy):
+    // lines of model-like inline markup, what may start another block, and what may end a line.
+    const pick = (xs: readonly string[]): string => xs[Math.floor(r() * xs.length)] ?? '';
+    const STARTS = [...Array<string>(90).fill('Line'), 'é', '', ' ', '    ', '- ', '1. ', '# ', '* ', '[a]: /u ', '===', '---', '<b>', '`', '*', '[x', '(', '|', '$$'];
+    const SAFE = [' word', ' two words', ' *em*', ' **strong**', ' `code`', ' [t](https://e.com/x)', ' $x$', ' [a]', ' [t][a]', ' https://e.com/p.', ' ~~s~~'];
+    const INLINE = [...Array<readonly string[]>(7).fill(SAFE).flat(), ' *', ' `', ' [', ']', ' _', ',', ' **', ' |', ' &amp;', ' a_b'];
+    const ENDS = [...Array<string>(60).fill(''), ' ', '  ', '\\', ' *', '`', ']', '[b]', '*'];
+    let lines = 0;
+    for (let i = 0; i < 6000; i++) {
+      const marks = r() < 0.5 ? ['', '', ''] : [quote(), quote(), quote()];
+      const n = 2 + Math.floor(r() * 3);
+      const text = Array.from({ length: n }, (_, k) => `${r() < 0.8 ? (marks[k % 3] ?? '') : (marks[0] ?? '')}${pick(STARTS)}${pick(INLINE)}${pick(INLINE)}${pick(ENDS)}`).join('\n');
+      const mine = block(text);
+      if (mine === null) continue;
+      if (mine.includes('\n')) lines++;
+      expect(mine, JSON.stringify(text)).toBe(oneShotHtml(text));
+    }
+    expect(lines).toBeGreaterThan(300);
+    expect(block('> One line\n> and another.')).toBe('<blockquote>\n<p>One line\nand another.</p>\n</blockquote>');
     expect(block('## Section 1')).toBe('<h2>Section 1</h2>');
     expect(block('Setext heading 7\n---------------\n\n')).toBe('<h2>Setext heading 7</h2>');
     expect(block('> A **quoted** line.')).toBe('<blockquote>\n<p>A <strong>quoted</strong> line.</p>\n</blockquote>');

@@ -271,8 +271,10 @@ const QUOTE = /^ {0,3}> ?(?![ \t])/;
 export function plainBlock(markdown: string, quotes = 0): PlainBlock | null {
   const text = markdown.replace(/[ \t\n]+$/, '');
   if (text.length > PARAGRAPH_MAX) return null;
-  const quote = QUOTE.exec(text);
-  if (quote) return text.includes('\n') ? null : plainBlock(text.slice(quote[0].length), quotes + 1);
+  if (QUOTE.test(text)) {
+    const inner = quoted(text);
+    return inner === null ? null : plainBlock(inner, quotes + 1);
+  }
   const heading = HEADING.exec(text);
   const setext = heading ? null : SETEXT.exec(text);
   if (heading || setext) {
@@ -280,6 +282,45 @@ export function plainBlock(markdown: string, quotes = 0): PlainBlock | null {
     const level = heading ? (heading[1]?.length ?? 1) : setext?.[2]?.startsWith('=') ? 1 : 2;
     return pieces && { tag: `h${level}` as PlainTag, pieces, quotes };
   }
-  const pieces = plainParagraph(text);
+  const pieces = text.includes('\n') ? plainLines(text) : plainParagraph(text);
   return pieces && { tag: 'p', pieces, quotes };
+}
+
+/** The content of a block quote every line of which starts with its marker (no lazy lines), or null. */
+function quoted(text: string): string | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const marker = QUOTE.exec(lines[i] ?? '');
+    if (!marker) return null;
+    lines[i] = (lines[i] ?? '').slice(marker[0].length);
+  }
+  return lines.join('\n');
+}
+
+// What ends a paragraph's line other than its last and changes how it reads: trailing spaces
+// (two make a hard break), a backslash (a hard break).
+const LINE_END_MARKUP = /[ \t\\]$/;
+
+/**
+ * A paragraph of several lines, read line by line and joined by the parser's soft line breaks.
+ * Only when nothing can reach across a line end: every line after the first starts with a letter
+ * (so it starts no other block and cannot continue a link or label), and no line keeps a marker
+ * as text, which might pair with one on another line (emphasis, a code span, a link's bracket).
+ */
+function plainLines(text: string): Inline[] | null {
+  const lines = text.split('\n');
+  const out: Inline[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (i > 0 && !LETTER.test(line[0] ?? '')) return null;
+    if (i < lines.length - 1 && LINE_END_MARKUP.test(line)) return null;
+    const pieces = plainParagraph(line);
+    if (!pieces || pieces.some((p) => p.kind === 'text' && SPECIAL.test(p.text))) return null;
+    for (const p of i > 0 ? [{ kind: 'text', text: '\n' } as const, ...pieces] : pieces) {
+      const last = out[out.length - 1];
+      if (p.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + p.text };
+      else out.push(p);
+    }
+  }
+  return out;
 }
