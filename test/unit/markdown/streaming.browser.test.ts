@@ -119,6 +119,16 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // A table's header row is a paragraph of pipes until its delimiter row arrives: it waits
+  // unseen, then the table shows with its header before any body row.
+  it('a table never shows its pipes while it arrives, and shows its header before its first row', async () => {
+    const text = 'Compare them:\n\n| Name | Count | Ratio |\n| :-- | --: | :-: |\n| **a** | 1 | 0.5 |\n| b | 2 | `x` |\n\nThat is all.\n';
+    const { shapes, frames, html } = await streamed(text);
+    for (const frame of frames) expect(frame).not.toMatch(/[|]|--/);
+    expect(shapes.some((s) => s.headerRows === 1 && s.bodyRows === 0)).toBe(true);
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   // "[block]" in prose or a table cell, defined nowhere: the same text whether or not the block
   // was parsed expecting a definition, so ending the reply leaves that block alone.
   it('an undefined [word] in an earlier block: the reply ending changes nothing on screen', async () => {

@@ -122,4 +122,29 @@ describe('table rows rendered without the parser', () => {
     }
     expect(randomTaken).toBeGreaterThan(100);
   });
+
+  it('header rows: drawn as parsed when their cells are plain, on the fixtures and on random cells', () => {
+    const HEAD_ONLY = { ...COMPONENTS, table: pass, thead: pass };
+    const aligns = alignments(DELIMITER);
+    const sameHead = (header: string): boolean => {
+      const cells = plainRowCells(header, aligns.length);
+      if (!cells) return false;
+      const mine = renderToStaticMarkup(createElement(PlainTableRow, { cells, aligns, head: true }));
+      const theirs = renderToStaticMarkup(createElement(Markdown, { remarkPlugins: REMARK_PLUGINS, components: HEAD_ONLY, urlTransform: safeUrl }, `${header}\n${DELIMITER}\n`));
+      expect(mine, header).toBe(theirs);
+      return true;
+    };
+    expect(sameHead(HEADER)).toBe(true);
+    expect(sameHead('| **Name** | `Count` | [Ratio](https://e.com/r) | $x$ |')).toBe(true);
+    const r = seededRandom(11);
+    const WELL_FORMED = FRAGMENTS.slice(FRAGMENTS.indexOf(' *word*'));
+    let taken = 0;
+    for (let i = 0; i < 3000; i++) {
+      // Four cells, as the delimiter row has: a pipe in a cell would make it another table's header.
+      const cell = (): string => (r() < 0.6 ? (WELL_FORMED[Math.floor(r() * WELL_FORMED.length)] ?? '') : randomCell(r).replace(/\\?\|/g, 'p'));
+      const header = '| ' + Array.from({ length: 4 }, cell).join(' | ') + ' |';
+      if (sameHead(header)) taken++;
+    }
+    expect(taken).toBeGreaterThan(300);
+  });
 });

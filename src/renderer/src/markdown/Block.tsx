@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { BlockContext } from './block-context.ts';
 import { HighlightedCode } from './components/CodeBlock.tsx';
 import { StreamingTable } from './components/StreamingTable.tsx';
-import { tableChunks } from './table-tail.ts';
+import { tableChunks, tableHeadArriving } from './table-tail.ts';
 import { StreamingParagraph } from './components/StreamingParagraph.tsx';
 import { paragraphPieces } from './long-paragraph.ts';
 import { displayMathOnly, fencedCodeOnly, openFenceCode, plainLanguage, unclosedFenceCode } from './fenced-code.ts';
@@ -126,6 +126,7 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   // A table keeps its rows when it settles (no remount, no re-parse of rows that are final).
   const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw) : null;
   grewAsTable.current = chunks !== null;
+  if (!chunks && openTail && tableHeadArriving(raw)) return null;
   // A list likewise keeps its items.
   const list = !chunks && (openTail || (grewAsList.current && fence === 'none')) ? listChunks(raw, !settled) : null;
   grewAsList.current = list !== null;

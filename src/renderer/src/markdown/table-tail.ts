@@ -11,20 +11,19 @@ export const ROWS_PER_CHUNK = 1;
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ROW = /^ {0,3}\|/;
 
-/** Chunk sources (header + delimiter, then header + delimiter + row each), or null when `tail` is not one big table alone. */
+/** Chunk sources (header + delimiter, then header + delimiter + row each), or null when `tail` is not one table alone. */
 export function tableChunks(tail: string): string[] | null {
   // Runs on every streaming frame: most tails are not tables, so reject them before splitting.
   if (!ROW.test(tail)) return null;
   const lines = tail.split('\n');
-  // Header, delimiter row and at least one row (possibly still arriving).
-  if (lines.length < 3) return null;
+  // Header and delimiter row, then the rows so far (the last possibly still arriving).
+  if (lines.length < 2) return null;
   const header = lines[0] ?? '';
   const delimiter = lines[1] ?? '';
   if (!DELIMITER_ROW.test(delimiter) || cells(header) !== cells(delimiter)) return null;
   const rows = lines.slice(2);
   // Blank lines after the table (the next block has not begun, or a settled block's end).
   while (rows.length > 0 && (rows[rows.length - 1] ?? '').trim() === '') rows.pop();
-  if (rows.length === 0) return null;
   // Every row line (the unfinished last one included) must start with a pipe: anything else
   // might end the table or start another block, which only the whole-tail parse gets right.
   if (!rows.every((r) => ROW.test(r))) return null;
@@ -34,9 +33,24 @@ export function tableChunks(tail: string): string[] | null {
   for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
     chunks.push(head + rows.slice(i, i + ROWS_PER_CHUNK).join('\n') + '\n');
   }
-  // The last chunk ends the way the tail ends (possibly mid-row, without a newline).
-  if (!tail.endsWith('\n')) chunks[chunks.length - 1] = (chunks[chunks.length - 1] ?? '').slice(0, -1);
+  // The last row ends the way the tail ends (possibly mid-row, without a newline).
+  if (rows.length > 0 && !tail.endsWith('\n')) chunks[chunks.length - 1] = (chunks[chunks.length - 1] ?? '').slice(0, -1);
   return chunks;
+}
+
+// What a delimiter row looks like while it arrives (nothing of it yet, or part of it).
+const DELIMITER_START = /^ {0,3}\|?[ \t:|-]*$/;
+
+/**
+ * A streaming tail that is a table's header row, alone or with its delimiter row still arriving:
+ * not a table yet, and shown as a paragraph it would flash a line of pipes until it becomes one.
+ */
+export function tableHeadArriving(tail: string): boolean {
+  if (!ROW.test(tail)) return false;
+  const nl = tail.indexOf('\n');
+  if (nl < 0) return true;
+  const rest = tail.slice(nl + 1);
+  return !rest.includes('\n') && DELIMITER_START.test(rest) && tableChunks(tail) === null;
 }
 
 /** Number of cells in a row: unescaped pipes, not counting a leading or trailing one. */

@@ -5,19 +5,20 @@ import { TableRow } from './TableRow.tsx';
 import { PlainInlines } from './PlainInlines.tsx';
 
 /**
- * A body row rendered from its cells without the markdown pipeline (table-cells.ts): the same
+ * A row rendered from its cells without the markdown pipeline (table-cells.ts): the same
  * elements and attributes react-markdown gives for the same row (an aligned cell carries
- * `text-align` in its style).
+ * `text-align` in its style), header cells (`head`) as `th`.
  */
-export const PlainTableRow = memo(function PlainTableRow({ cells, aligns }: { cells: Inline[][]; aligns: readonly Align[] }) {
+export const PlainTableRow = memo(function PlainTableRow({ cells, aligns, head = false }: { cells: Inline[][]; aligns: readonly Align[]; head?: boolean }) {
+  const Cell = head ? 'th' : 'td';
   return (
     <TableRow>
       {cells.map((pieces, i) => {
         const align = aligns[i];
         return (
-          <td key={i} style={align ? { textAlign: align } : undefined}>
+          <Cell key={i} style={align ? { textAlign: align } : undefined}>
             <PlainInlines pieces={pieces} />
-          </td>
+          </Cell>
         );
       })}
     </TableRow>

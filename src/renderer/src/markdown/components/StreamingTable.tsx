@@ -22,26 +22,33 @@ const ROWS: Components = { ...COMPONENTS, table: Passthrough, thead: () => null,
  */
 export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo; chunks: string[]; definitions: string }) {
   const head = chunks[0] ?? '';
-  // The header is parsed once; its delimiter row gives every body row's alignments.
+  // The delimiter row gives every cell's alignment.
   const aligns = useMemo(() => alignments(head.split('\n')[1] ?? ''), [head]);
   const source = (i: number): string => tailPieceSource(chunks, i, definitions, !info.settled);
   const complete = (i: number): boolean => info.settled || i < chunks.length - 1;
+  // A row just begun (nothing but its pipe yet) waits for its first cell: an empty row would
+  // flash, and a lone "|" may not be a row at all.
+  const last = chunks.length - 1;
+  const rows = last > 0 && !complete(last) && JUST_BEGUN.test((chunks[last] ?? '').slice(head.length)) ? last - 1 : last;
   const row = (i: number) => {
     const text = source(i);
     const line = (chunks[i] ?? '').slice(head.length).replace(/\n$/, '');
     // The cell still arriving is repaired like any streaming text ("**bo" shows as bold).
     const shown = complete(i) ? line : openCellRepaired(line);
-    return <BodyRow key={i} info={info} line={shown} aligns={aligns} source={text} />;
+    return <Row key={i} info={info} line={shown} aligns={aligns} source={text} head={false} />;
   };
+  // No body rows (only the header has arrived, or the table has none): no body, as parsed.
   return (
     <table tabIndex={0}>
       <thead>
-        <TableChunk info={info} source={source(0)} head />
+        <Row info={info} line={head.slice(0, head.indexOf('\n'))} aligns={aligns} source={source(0)} head />
       </thead>
-      <tbody>{chunks.slice(1).map((_, i) => row(i + 1))}</tbody>
+      {rows > 0 && <tbody>{Array.from({ length: rows }, (_, i) => row(i + 1))}</tbody>}
     </table>
   );
 }
+
+const JUST_BEGUN = /^[ \t|]*$/;
 
 function openCellRepaired(line: string): string {
   const cut = line.lastIndexOf('|') + 1;
@@ -57,21 +64,22 @@ const TableChunk = memo(
   (a, b) => a.source === b.source && a.head === b.head && a.info.key === b.info.key,
 );
 
-interface BodyRowProps {
+interface RowProps {
   info: BlockInfo;
-  /** The row's line as shown (its open cell repaired while it streams). */
+  /** The row's line as shown (a body row's open cell repaired while it streams). */
   line: string;
   aligns: readonly Align[];
-  /** The row as a one-row table, for the parser when the row is not plain. */
+  /** The row as a table of its own, for the parser when the row is not plain. */
   source: string;
+  head: boolean;
 }
 
-/** A body row: straight from its cells when they are plain, else parsed as a one-row table. */
-const BodyRow = memo(
-  function BodyRow({ info, line, aligns, source }: BodyRowProps) {
+/** The header row or a body row: straight from its cells when they are plain, else parsed as a table of its own. */
+const Row = memo(
+  function Row({ info, line, aligns, source, head }: RowProps) {
     const cells = plainRowCells(line, aligns.length);
-    if (cells) return <PlainTableRow cells={cells} aligns={aligns} />;
-    return <TableChunk info={info} source={source} head={false} />;
+    if (cells) return <PlainTableRow cells={cells} aligns={aligns} head={head} />;
+    return <TableChunk info={info} source={source} head={head} />;
   },
-  (a, b) => a.line === b.line && a.aligns === b.aligns && a.source === b.source && a.info.key === b.info.key,
+  (a, b) => a.line === b.line && a.aligns === b.aligns && a.source === b.source && a.head === b.head && a.info.key === b.info.key,
 );
