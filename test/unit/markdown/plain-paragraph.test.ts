@@ -107,7 +107,7 @@ describe('paragraphs rendered without the parser', () => {
     expect(direct('See [source 0][s0].', ended)).toBe('<p>See [source 0][s0].</p>');
   });
 
-  it('headings (one-line ATX, setext) and one-line quotes: drawn as parsed when their text is certain, left to the parser otherwise', () => {
+  it('headings (one-line ATX, setext), quotes and paragraphs of several lines: drawn as parsed when their text is certain, left to the parser otherwise', () => {
     const block = (text: string): string | null => {
       const b = plainBlock(text);
       return b && renderToStaticMarkup(createElement(PlainBlockView, { block: b }));
@@ -133,7 +133,7 @@ describe('paragraphs rendered without the parser', () => {
     // Paragraphs of several lines, bare and quoted (a quote's every line marked, or some lazy):
     // lines of model-like inline markup, what may start another block, and what may end a line.
     const pick = (xs: readonly string[]): string => xs[Math.floor(r() * xs.length)] ?? '';
-    const STARTS = [...Array<string>(90).fill('Line'), 'é', '', ' ', '    ', '- ', '1. ', '# ', '* ', '[a]: /u ', '===', '---', '<b>', '`', '*', '[x', '(', '|', '$$'];
+    const STARTS = [...Array<string>(90).fill('Line'), 'é', '', ' ', '    ', '- ', '1. ', '# ', '* ', '[a]: /u ', '===', '---', '<b>', '`', '*', '[x', '(', '|', '$$', '*em* ', '**b**', '`c` ', '[a] ', '[t][a]', '[a]: /u', '[t](https://e.com/x) ', '$x$ ', '~~s~~ ', '***', '* * *', '__', '[ ] '];
     const SAFE = [' word', ' two words', ' *em*', ' **strong**', ' `code`', ' [t](https://e.com/x)', ' $x$', ' [a]', ' [t][a]', ' https://e.com/p.', ' ~~s~~'];
     const INLINE = [...Array<readonly string[]>(7).fill(SAFE).flat(), ' *', ' `', ' [', ']', ' _', ',', ' **', ' |', ' &amp;', ' a_b'];
     const ENDS = [...Array<string>(60).fill(''), ' ', '  ', '\\', ' *', '`', ']', '[b]', '*'];

@@ -138,6 +138,8 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
     );
   }
   const source = settled ? raw : repairTail(raw, fence !== 'none');
+  // Nothing left to show yet (a list marker or "#" alone, hidden until its text comes).
+  if (source === '') return null;
   // A `$$` formula alone: the formula component the parser's path would reach (CodeBlock), as is.
   const math = fence !== 'whole' ? displayMathOnly(source) : null;
   if (math) return <DisplayMath tex={math.tex} ready={settled || math.closed} />;

@@ -303,16 +303,15 @@ const LINE_END_MARKUP = /[ \t\\]$/;
 
 /**
  * A paragraph of several lines, read line by line and joined by the parser's soft line breaks.
- * Only when nothing can reach across a line end: every line after the first starts with a letter
- * (so it starts no other block and cannot continue a link or label), and no line keeps a marker
- * as text, which might pair with one on another line (emphasis, a code span, a link's bracket).
+ * Only when nothing can reach across a line end: every line starts as a paragraph's line does
+ * (plainParagraph: so it starts no other block), and no line keeps a marker as text, which might
+ * pair with one on another line (emphasis, a code span, a link's bracket).
  */
 function plainLines(text: string): Inline[] | null {
   const lines = text.split('\n');
   const out: Inline[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (i > 0 && !LETTER.test(line[0] ?? '')) return null;
     if (i < lines.length - 1 && LINE_END_MARKUP.test(line)) return null;
     const pieces = plainParagraph(line);
     if (!pieces || pieces.some((p) => p.kind === 'text' && SPECIAL.test(p.text))) return null;
