@@ -129,6 +129,16 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // A formula shows its TeX until its closing "$$" is in, then typeset: never a fence, nor a
+  // marker the streaming repair would add to text (the "_" of c_m closed as emphasis).
+  it('a formula never shows its fences while it arrives', async () => {
+    // Ending on the formula: its last frame has the closing fence and its line end, nothing after.
+    const text = 'The total is\n\n$$\n\\sum_{m=1}^{12} c_m = 12 \\times c\n$$\n';
+    const { frames, html } = await streamed(text);
+    for (const frame of frames) expect(frame).not.toContain('$');
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   // "[block]" in prose or a table cell, defined nowhere: the same text whether or not the block
   // was parsed expecting a definition, so ending the reply leaves that block alone.
   it('an undefined [word] in an earlier block: the reply ending changes nothing on screen', async () => {

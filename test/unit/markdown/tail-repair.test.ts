@@ -30,6 +30,12 @@ describe('the streaming tail, repaired', () => {
     }
   });
 
+  it('leaves a closed formula or code block alone: its "_" and "*" are TeX or code, not open markers', () => {
+    for (const block of ['$$\n\\sum_{m=1}^{12} c_m = 12 \\times c\n$$\n', '```py\nx = a_b * c\n```\n', 'Intro.\n\n$$\na_1 * b\n$$\n']) {
+      expect(repairTail(block, false), JSON.stringify(block)).toBe(block);
+    }
+  });
+
   it('keeps a price: a "$" followed by a space is text, not a formula on its way', () => {
     expect(repairTail('It costs $5 and up', false)).toBe('It costs $5 and up');
     expect(repairTail('Then $x_1', false)).toBe('Then');

@@ -1,6 +1,7 @@
 // Makes the still-growing end of a reply look like what it is about to become, so the user never
 // sees "**", "`" or "[text](http" flash before the closing marker arrives. Only ever applied to
 // the streaming tail; the settled render uses the text as it is.
+import { displayMathOnly, fencedCodeOnly } from './fenced-code.ts';
 
 // A last line holding nothing but the start of a block marker ("2", "- ", "##", "--", "``").
 const MARKER_ONLY = /^ {0,3}(?:[-+*]|\d{1,9}[.)]?|#{1,6}|>|=+|-+|`{1,2}|~{1,2}|\${1,2})?[ \t]*$/;
@@ -26,10 +27,12 @@ export function repairTail(tail: string, inFence: boolean): string {
   if (MARKER_ONLY.test(lastLine) || (prevLine.includes('|') && DELIMITER_PREFIX.test(lastLine))) {
     text = tail.slice(0, lastNl + 1);
   }
-  // Only the last paragraph can hold an unclosed inline construct worth repairing.
+  // Only the last paragraph can hold an unclosed inline construct worth repairing. A closed
+  // formula or code block is none: its "_" or "*" are TeX or code, not markers left open.
   const segmentStart = lastBlankLineEnd(text);
-  const head = text.slice(0, segmentStart);
-  return head + repairInline(text.slice(segmentStart));
+  const segment = text.slice(segmentStart);
+  if (displayMathOnly(segment)?.closed || fencedCodeOnly(segment)) return text;
+  return text.slice(0, segmentStart) + repairInline(segment);
 }
 
 /**
