@@ -126,6 +126,7 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   // A table keeps its rows when it settles (no remount, no re-parse of rows that are final).
   const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw) : null;
   grewAsTable.current = chunks !== null;
+  // A table's header row waits unseen until its delimiter row makes it a table.
   if (!chunks && openTail && tableHeadArriving(raw)) return null;
   // A list likewise keeps its items.
   const list = !chunks && (openTail || (grewAsList.current && fence === 'none')) ? listChunks(raw, !settled) : null;
@@ -143,7 +144,7 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   // A `$$` formula alone: the formula component the parser's path would reach (CodeBlock), as is.
   const math = fence !== 'whole' ? displayMathOnly(source) : null;
   if (math) return <DisplayMath tex={math.tex} ready={settled || math.closed} />;
-  // A paragraph or heading of one line whose inline markdown is certain skips the parser
+  // A paragraph, heading or quote whose inline markdown is certain skips the parser
   // (plain-inline.ts): the streaming tail every frame, a settled block when it is promoted. Its
   // references look their definitions up in context, so definitions arriving re-render only links.
   const plain = fence === 'none' ? plainBlock(source) : null;

@@ -261,12 +261,12 @@ export interface PlainBlock {
 const HEADING = /^(#{1,6})[ \t]+([^#\n\r\0]+)$/;
 // A paragraph's line, then a setext underline.
 const SETEXT = /^([^\n]+)\n {0,3}(=+|-+)[ \t]*$/;
-// A one-line block quote ("> " and its content; a tab after ">" is expanded, so left to the parser).
+// A block quote's marker on a line ("> "; a tab after ">" is expanded, so left to the parser).
 const QUOTE = /^ {0,3}> ?(?![ \t])/;
 
 /**
  * A paragraph or heading (ATX of one line, or setext) whose inline markdown is certain, maybe in
- * one-line block quotes, as its element and pieces; else null.
+ * block quotes that mark every line, as its element and pieces; else null.
  */
 export function plainBlock(markdown: string, quotes = 0): PlainBlock | null {
   const text = markdown.replace(/[ \t\n]+$/, '');
