@@ -89,7 +89,9 @@ export function peerReport(rows: PeerRow[], shows: Shows[]): { lines: string[]; 
   const widths = [22, 10, 10, 10, 10, 10, 10];
   lines.push(`Against the peers, same updates (lockstep, ${RATE} tok/s, one frame of tokens per frame), medians of ${rows[0]?.reps ?? 0} repetitions`);
   lines.push('(best peer = the lowest of naive react-markdown, Streamdown, Streamdown+code+math, incremark on that input;');
-  lines.push(' final paint = from the frame that publishes the last delta to the paint after the last change to the DOM)');
+  lines.push(' final paint = from the frame that publishes the last delta to the paint after the last change to the DOM;');
+  lines.push(' naive renders with Plume\'s own components, so where a reply ends in code both wait for the same');
+  lines.push(' highlighting worker and their final paints differ by where that reply falls between frames)');
   for (const row of rows) {
     lines.push('');
     lines.push(pad([row.fixture, ...RENDERERS.map(short)], widths));
