@@ -10,6 +10,7 @@ import { COMPONENTS } from '../../../src/renderer/src/markdown/plugins.ts';
 import { safeUrl } from '../../../src/renderer/src/markdown/safe-url.ts';
 import { alignments, plainRowCells } from '../../../src/renderer/src/markdown/table-cells.ts';
 import { PlainTableRow } from '../../../src/renderer/src/markdown/components/PlainTableRow.tsx';
+import { tableChunks } from '../../../src/renderer/src/markdown/table-tail.ts';
 import { FIXTURES, mixed } from '../../../bench/render/fixtures.ts';
 import { seededRandom } from '../../../bench/support/random.ts';
 
@@ -146,5 +147,13 @@ describe('table rows rendered without the parser', () => {
       if (sameHead(header)) taken++;
     }
     expect(taken).toBeGreaterThan(300);
+  });
+
+  it('a growing table leaves out a row that is only its opening pipe; a settled one keeps it for the parser', () => {
+    const table = `${HEADER}\n${DELIMITER}\n| a | 1 | 2 | x |\n`;
+    expect(tableChunks(table + '|', true)).toEqual(tableChunks(table, true));
+    expect(tableChunks(table + '| ', true)?.length).toBe(2);
+    expect(tableChunks(table + '| b', true)?.length).toBe(3);
+    expect(tableChunks(table + '|', false)?.length).toBe(3);
   });
 });

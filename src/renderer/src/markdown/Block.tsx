@@ -124,7 +124,7 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
     return <p className="md-plain-tail">{raw}</p>;
   }
   // A table keeps its rows when it settles (no remount, no re-parse of rows that are final).
-  const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw) : null;
+  const chunks = openTail || (grewAsTable.current && fence === 'none') ? tableChunks(raw, !settled) : null;
   grewAsTable.current = chunks !== null;
   // A table's header row waits unseen until its delimiter row makes it a table.
   if (!chunks && openTail && tableHeadArriving(raw)) return null;

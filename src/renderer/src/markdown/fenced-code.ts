@@ -19,8 +19,10 @@ export function plainLanguage(lang: string): boolean {
 }
 
 export function fencedCodeOnly(raw: string): FencedCode | null {
+  // A fence at column 0 or nothing: most blocks asked are not fences, and go no further.
+  if (raw[0] !== '`' && raw[0] !== '~') return null;
   const nl = raw.indexOf('\n');
-  if (nl < 0 || raw[0] === ' ' || /[\r\0]/.test(raw)) return null;
+  if (nl < 0 || /[\r\0]/.test(raw)) return null;
   const opener = raw.slice(0, nl);
   const fence = fenceOpener(opener);
   if (fence?.kind !== 'code') return null;

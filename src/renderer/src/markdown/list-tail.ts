@@ -36,6 +36,7 @@ export function taskBox(text: string): { checked: boolean; space: string } | nul
   const m = TASK_BOX.exec(text);
   return m && { checked: m[1] !== ' ', space: m[2] ?? '' };
 }
+
 // After the marker: a checkbox still arriving, or one with no text after it, which only the
 // parser can judge.
 const UNSURE_TASK = /^\[(?:[ xX](?:\][ \t]*)?)?$/;

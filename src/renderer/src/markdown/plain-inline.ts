@@ -171,7 +171,7 @@ function referenceAt(s: string, i: number): Piece | null {
 // URL normalization keeps as they are, after the start, a space or "(". Trailing ".", ",", ":",
 // ";", "?" and ")" are not part of it.
 const AUTOLINK = /^https?:\/\/[A-Za-z0-9][A-Za-z0-9.-]*(?:[/?#:][A-Za-z0-9\-./?#=+:;,]*)?/;
-const URL_END = /[\s]|$/g;
+const URL_END = /\s|$/g;
 const TRAIL = /[.,:;?)]+$/;
 
 function autolinkAt(s: string, i: number): Piece | null {

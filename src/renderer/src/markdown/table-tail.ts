@@ -10,9 +10,14 @@ export const ROWS_PER_CHUNK = 1;
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ROW = /^ {0,3}\|/;
+const JUST_BEGUN = /^[ \t|]*$/;
 
-/** Chunk sources (header + delimiter, then header + delimiter + row each), or null when `tail` is not one table alone. */
-export function tableChunks(tail: string): string[] | null {
+/**
+ * Chunk sources (header + delimiter, then header + delimiter + row each), or null when `tail` is
+ * not one table alone. While the table grows, a last row that is only its opening pipe is left
+ * out until its first cell comes: an empty row would flash, and a lone "|" may not be a row at all.
+ */
+export function tableChunks(tail: string, growing = false): string[] | null {
   // Runs on every streaming frame: most tails are not tables, so reject them before splitting.
   if (!ROW.test(tail)) return null;
   const lines = tail.split('\n');
@@ -27,6 +32,8 @@ export function tableChunks(tail: string): string[] | null {
   // Every row line (the unfinished last one included) must start with a pipe: anything else
   // might end the table or start another block, which only the whole-tail parse gets right.
   if (!rows.every((r) => ROW.test(r))) return null;
+  const begun = growing && JUST_BEGUN.test(rows[rows.length - 1] ?? 'x');
+  if (begun) rows.pop();
   const head = header + '\n' + delimiter + '\n';
   // The header is a chunk of its own, so rendering a growing first row does not render it again.
   const chunks: string[] = [head];
@@ -34,7 +41,7 @@ export function tableChunks(tail: string): string[] | null {
     chunks.push(head + rows.slice(i, i + ROWS_PER_CHUNK).join('\n') + '\n');
   }
   // The last row ends the way the tail ends (possibly mid-row, without a newline).
-  if (rows.length > 0 && !tail.endsWith('\n')) chunks[chunks.length - 1] = (chunks[chunks.length - 1] ?? '').slice(0, -1);
+  if (!begun && rows.length > 0 && !tail.endsWith('\n')) chunks[chunks.length - 1] = (chunks[chunks.length - 1] ?? '').slice(0, -1);
   return chunks;
 }
 
@@ -42,15 +49,16 @@ export function tableChunks(tail: string): string[] | null {
 const DELIMITER_START = /^ {0,3}\|?[ \t:|-]*$/;
 
 /**
- * A streaming tail that is a table's header row, alone or with its delimiter row still arriving:
- * not a table yet, and shown as a paragraph it would flash a line of pipes until it becomes one.
+ * Asked of a streaming tail tableChunks did not take: whether it is a table's header row, alone or
+ * with its delimiter row still arriving. Not a table yet, and shown as a paragraph it would flash
+ * a line of pipes until it becomes one.
  */
 export function tableHeadArriving(tail: string): boolean {
   if (!ROW.test(tail)) return false;
   const nl = tail.indexOf('\n');
   if (nl < 0) return true;
   const rest = tail.slice(nl + 1);
-  return !rest.includes('\n') && DELIMITER_START.test(rest) && tableChunks(tail) === null;
+  return !rest.includes('\n') && DELIMITER_START.test(rest);
 }
 
 /** Number of cells in a row: unescaped pipes, not counting a leading or trailing one. */

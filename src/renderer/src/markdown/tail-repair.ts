@@ -179,7 +179,8 @@ function closeEmphasis(input: string): string {
   const stack: Delimiter[] = [];
   /** The input ends (but for spaces) with a run that closed emphasis. */
   let closedAtEnd = false;
-  const end = input.replace(/[ \t]+$/, '').length;
+  const trimmed = input.replace(/[ \t]+$/, '');
+  const end = trimmed.length;
   let i = 0;
   while (i < input.length) {
     const c = input[i] ?? '';
@@ -205,7 +206,7 @@ function closeEmphasis(input: string): string {
     closedAtEnd = i + run.length === end && stack.length < depth;
     i += run.length;
   }
-  let text = input.replace(/[ \t]+$/, '');
+  let text = trimmed;
   // A marker with nothing after it yet is dropped rather than closed around nothing.
   while (stack.length > 0) {
     const top = stack[stack.length - 1];

@@ -26,10 +26,6 @@ export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo;
   const aligns = useMemo(() => alignments(head.split('\n')[1] ?? ''), [head]);
   const source = (i: number): string => tailPieceSource(chunks, i, definitions, !info.settled);
   const complete = (i: number): boolean => info.settled || i < chunks.length - 1;
-  // A row just begun (nothing but its pipe yet) waits for its first cell: an empty row would
-  // flash, and a lone "|" may not be a row at all.
-  const last = chunks.length - 1;
-  const rows = last > 0 && !complete(last) && JUST_BEGUN.test((chunks[last] ?? '').slice(head.length)) ? last - 1 : last;
   const row = (i: number) => {
     const text = source(i);
     const line = (chunks[i] ?? '').slice(head.length).replace(/\n$/, '');
@@ -43,12 +39,10 @@ export function StreamingTable({ info, chunks, definitions }: { info: BlockInfo;
       <thead>
         <Row info={info} line={head.slice(0, head.indexOf('\n'))} aligns={aligns} source={source(0)} head />
       </thead>
-      {rows > 0 && <tbody>{Array.from({ length: rows }, (_, i) => row(i + 1))}</tbody>}
+      {chunks.length > 1 && <tbody>{chunks.slice(1).map((_, i) => row(i + 1))}</tbody>}
     </table>
   );
 }
-
-const JUST_BEGUN = /^[ \t|]*$/;
 
 function openCellRepaired(line: string): string {
   const cut = line.lastIndexOf('|') + 1;
