@@ -45,7 +45,7 @@ function expectSame(text: string, defs: LateDefinitions = NONE): boolean {
 // HTML, math, escapes, odd whitespace and line ends.
 const FRAGMENTS = [
   'word', 'two words', 'x', '12', '4.56', ' ', '  ', '\t', '\u00a0', '\n', '\n\n', '\r', '\0', '*', '**', '***', '_', '__', '~', '~~',
-  '`', '``', '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co',
+  '`', '``', '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'https:', ' (https:', 'http:/', 'HTTPS:x', 'https:/e.com', 'www.example.com', 'a@b.co',
   'mailto:x', '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\', '|', '.', ',', ':', ';', '?', '-', '- ', '1. ', '#', '# ', '> ',
   '===', '---', '    ', '[^1]', '[a]: /u', 'é', 'Ω', '[t][l]', ' [two words][L]', '[t][]', ' [s0][]', '[x][nope]', '][', ' [^1][l]', ' [a]', '[b] ', ' [l]',
   ' https://e.com/p.', '(https://e.com/x)', 'https://examp', ' [w](https://e.c', 'https://e.com/a?b=1#c', ' https://e-x.com:80/p;q,', 'https://.',

@@ -34,7 +34,7 @@ function direct(row: string): string | null {
 // spans, links and images, autolink literals, entities, HTML, math, escapes, odd whitespace.
 const FRAGMENTS = [
   'word', 'two words', 'x', '12', '4.56', ' ', ' ', '  ', '\t', '\u00a0', '*', '**', '***', '_', '__', '~', '~~', '`', '``',
-  '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'www.example.com', 'a@b.co', 'mailto:x',
+  '[', ']', '](', ')', '(', '!', '![', '$$', ' $y$', 'https://example.com/a', 'http:', 'https:', ' (https:', 'http:/', 'HTTPS:x', 'https:/e.com', 'www.example.com', 'a@b.co', 'mailto:x',
   '&amp;', '&', '<b>', '<', '>', '$', '$x$', '\\|', '\\', '|', '.', ',', ':', ';', '?', '-', '#', '[^1]', 'é',
   // Well-formed markup, so that many random cells are plain enough to take the direct path.
   ' *word*', ' **two words**', ' _w_', '__w__', '*w*', ' ~~w~~', '~w~', ' `a b`', ' ` x `', ' [text](https://e.com/x)', ' [t](#f)', ' plain text',
@@ -79,6 +79,8 @@ describe('table rows rendered without the parser', () => {
       // Bare URLs, and a link cut short (as a row cut mid-sentence leaves one).
       '| see https://example.com/a. | [cut](https://exam |',
       '| **bold** [lit](more | x |',
+      // A link cut at its scheme: text, as the parser shows it (GFM links bare URLs only from "://").
+      '| is almost [all](https: | http:/x and HTTPS:y |',
       '| [costs](https://example.com/costs) **it* | *odd** |',
     ];
     for (const row of rows) expect(expectSame(row), row).toBe(true);

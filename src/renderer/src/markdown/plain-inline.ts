@@ -25,8 +25,9 @@ export type Inline =
 
 // Characters that may start markup, an entity, HTML, math or an escape.
 const SPECIAL = /[`*_~[\]<>&$\\!|]/;
-// What GFM turns into a link on its own (autolink literals), and footnote-like brackets.
-const AUTOLINK_LIKE = /www\.|https?:|mailto:|xmpp:|@/i;
+// What GFM may turn into a link on its own (autolink literals). "http:" or "https:" starts one
+// only with "//" after it: a link cut short at "(https:", as a row cut mid-cell leaves it, is text.
+const AUTOLINK_LIKE = /www\.|https?:\/\/|mailto:|xmpp:|@/i;
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 // After a closing marker: the end, a space, or punctuation that cannot continue the run.
