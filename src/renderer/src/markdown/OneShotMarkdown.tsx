@@ -11,5 +11,6 @@ export function OneShotMarkdown({ text, streaming = false }: { text: string; str
   const id = useId();
   const info = useMemo(() => ({ key: id, settled: !streaming }), [id, streaming]);
   renderStats.blockRenders++;
+  renderStats.onBlockRender?.(id);
   return <MarkdownBody info={info} source={text} />;
 }

@@ -15,7 +15,7 @@ export const renderStats = {
   slices: 0,
   /** Whole-block verification passes (highlight-progress.ts) whose result has been compared. */
   highlightVerifications: 0,
-  /** Set only by tests that need to know which block rendered. */
+  /** Set by the tests and the render bench that need to know which block rendered. */
   onBlockRender: null as ((blockKey: string) => void) | null,
 };
 
