@@ -35,7 +35,8 @@ export interface Shows {
 const WARM_UP = '```ts\nconst a = 1;\n```\n\n```python\nx = 1\n```\n\n```bash\necho hi\n```\n\n$$\nx^2\n$$\n\nInline $x_1^2$.\n';
 
 export async function comparePeers(page: Page, measure: Measure, fixtures: string[], reps: number, log: (line: string) => void): Promise<PeerRow[]> {
-  for (const mode of PEERS) {
+  // Every renderer, Plume too: the first input is otherwise timed with cold code for some of them.
+  for (const mode of RENDERERS) {
     await page.evaluate(([text, m]) => window.harness.renderSettled(text, m), [WARM_UP, mode] as const);
     await page.evaluate((m) => window.harness.run({ fixture: 'mixed-2k', rate: 20000, mode: m }), mode);
   }
@@ -80,7 +81,8 @@ const METRICS: Array<{ key: string; label: string; max: number | null }> = [
   { key: 'work', label: 'CPU ms (idle subtracted)', max: 0.67 },
   { key: 'p95', label: 'frame p95 ms', max: 0.8 },
   { key: 'p99', label: 'frame p99 ms', max: 0.8 },
-  { key: 'finalPaintMs', label: 'final paint ms', max: 1 },
+  { key: 'finalPaintMs', label: 'final paint ms', max: null },
+  { key: 'finalPaintFrames', label: 'final paint frames', max: 1 },
 ];
 
 export function peerReport(rows: PeerRow[], shows: Shows[]): { lines: string[]; checks: PeerCheck[] } {
@@ -89,9 +91,11 @@ export function peerReport(rows: PeerRow[], shows: Shows[]): { lines: string[]; 
   const widths = [22, 10, 10, 10, 10, 10, 10];
   lines.push(`Against the peers, same updates (lockstep, ${RATE} tok/s, one frame of tokens per frame), medians of ${rows[0]?.reps ?? 0} repetitions`);
   lines.push('(best peer = the lowest of naive react-markdown, Streamdown, Streamdown+code+math, incremark on that input;');
-  lines.push(' final paint = from the frame that publishes the last delta to the paint after the last change to the DOM;');
-  lines.push(' naive renders with Plume\'s own components, so where a reply ends in code both wait for the same');
-  lines.push(' highlighting worker and their final paints differ by where that reply falls between frames)');
+  lines.push(' final paint = from the frame that publishes the last delta to the paint after the last change to the DOM,');
+  lines.push(' in ms and in display frames (1 = on screen in the frame that brought the last delta); the target is');
+  lines.push(' read in frames, what a reader sees: where a reply ends in code, naive (Plume\'s own components, so the');
+  lines.push(' same highlighting worker) and Plume paint their last change in the same frame, and their ms differ');
+  lines.push(' only by where in that frame the post-paint timestamp falls)');
   for (const row of rows) {
     lines.push('');
     lines.push(pad([row.fixture, ...RENDERERS.map(short)], widths));
