@@ -48,6 +48,12 @@ export async function replay(
   const samples: FrameSample[] = [];
   const latencies: number[] = [];
   const final = new FinalPaint(el);
+  // Whether the renderer changes the DOM inside the frame's publish (timed below) or only in a
+  // later task (one that re-renders from a state update its effect makes): a frame figure times
+  // the publish, so the peer comparison reads frame figures only of renderers that render in it.
+  let publishesWithChanges = 0;
+  const changes = new MutationObserver(() => undefined);
+  changes.observe(el, { subtree: true, childList: true, characterData: true });
   // Which blocks render in each frame's commit, to tell blocks rendered again from blocks new in it.
   const seenBlocks = new Set<string>();
   let renderedKeys: string[] = [];
@@ -62,6 +68,7 @@ export async function replay(
     const t0 = performance.now();
     flushSync(emit);
     const t1 = performance.now();
+    if (changes.takeRecords().length > 0) publishesWithChanges++;
     const blockReRenders = renderedKeys.filter((key) => seenBlocks.has(key)).length;
     // Style and layout would run right after this callback anyway; forcing them here times them.
     void document.documentElement.offsetHeight;
@@ -111,6 +118,7 @@ export async function replay(
   const streamMs = performance.now() - started;
   await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   counting = false;
+  changes.disconnect();
   const streamingFrames = samples.length;
   const upgradeMsStreaming = renderStats.upgradeMs - upgrade0;
   const t0 = performance.now();
@@ -157,6 +165,8 @@ export async function replay(
     finalRenderMs: finalMs,
     // From the arrival of the last delta to the paint after the last change to the DOM.
     finalPaintMs,
+    // Share of the frames whose publish changed the DOM (the rest changed it later, or not at all).
+    domChangesInFrame: publishesWithChanges / Math.max(1, streamingFrames),
     finalPaintFrames,
     ...shows,
     // Idle-time highlighting and typesetting while streaming (the naive baseline does none).
