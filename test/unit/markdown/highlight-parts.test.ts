@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import hljs from 'highlight.js/lib/common';
-import { codeParts } from '../../../src/renderer/src/markdown/code-parts.ts';
+import { PART_CHARS, codeParts } from '../../../src/renderer/src/markdown/code-parts.ts';
 import { highlightParts, highlightRun, splitMarkup } from '../../../src/renderer/src/markdown/highlight-parts.ts';
 import { codeFile } from '../../../bench/render/fixtures.ts';
 
@@ -50,7 +50,8 @@ describe('highlighted markup cut into the plain parts of a code block', () => {
   });
 
   it('a comment that spans a cut is still a comment on both sides', () => {
-    const code = 'let a = 1;\n'.repeat(100) + '/*\n' + 'still inside the comment\n'.repeat(20) + '*/\nlet b = 2;\n';
+    // Code lines up to just short of the first cut, then a comment across it.
+    const code = 'let a = 1;\n'.repeat(Math.floor((PART_CHARS - 50) / 11)) + '/*\n' + 'still inside the comment\n'.repeat(20) + '*/\nlet b = 2;\n';
     const parts = codeParts(code);
     expect(parts.length).toBe(2);
     expect(parts[1]?.startsWith('still inside')).toBe(true);

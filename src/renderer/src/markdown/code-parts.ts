@@ -3,8 +3,8 @@
 // part but the last stays identical, and once highlighted markup arrives it can replace the plain
 // text one part at a time: the browser then lays out one part per swap instead of the whole block.
 
-/** Characters per part before it is cut at the next line end: about 15 lines of code. */
-export const PART_CHARS = 1200;
+/** Characters per part before it is cut at the next line end: about 8 lines of code. */
+export const PART_CHARS = 600;
 
 /** `code` cut after a line end once each part holds PART_CHARS characters; '' gives no parts. */
 export function codeParts(code: string): string[] {

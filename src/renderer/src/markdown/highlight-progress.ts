@@ -25,9 +25,9 @@ import { renderStats } from './render-stats.ts';
 // the fence closing or the reply ending finds the block lit and changes nothing on screen.
 
 /** At most this many parts re-highlighted from one safe point while the code still grows. */
-const MAX_RERUN_PARTS = 16;
+const MAX_RERUN_PARTS = 32;
 /**
- * Cached markup of at most this many parts (about 19 KB of code) is shown at once, so a block that
+ * Cached markup of at most this many parts (about 10 KB of code) is shown at once, so a block that
  * mounts again (promoted out of the tail, a message scrolled back) does not flash plain; larger
  * blocks are swapped in by idle slices again rather than in one long task.
  */
