@@ -38,8 +38,8 @@ const MAX_BATCH = 32;
 const DIRECT_PARTS = 2;
 /**
  * While text keeps arriving, the growing part is highlighted again at most this often: each
- * request costs the page its message and each swap a parse, style and paint (near a millisecond
- * for a 1,200-character part). A frame that brings no new text asks at once.
+ * request costs the page its message and a worker round trip, each swap a parse, style and paint
+ * of the part's markup. A frame that brings no new text asks at once.
  */
 const LIVE_EVERY_MS = 100;
 

@@ -1,9 +1,10 @@
 // What a code part's element holds (CodeView.tsx): plain text, markup, or, for the growing last
 // part, markup for its start and the rest of its text plain after it. A growing part gets new
-// markup about once a frame; setting it all again (a ~1,200-character part is some 8 KB of
-// markup) would cost the page far more than the colour is worth, so its element keeps the nodes
-// of the lines before the last line end outside any span, and only the markup after that is
-// parsed again. Nodes made from pieces cut outside any span serialize exactly as the whole markup.
+// markup several times a second; setting it all again (a part of about 600 characters of code is
+// 3.5 KB of markup) would cost the page far more than the colour is worth, so its element keeps
+// the nodes of the lines before the last line end outside any span, and only the markup after
+// that is parsed again. Nodes made from pieces cut outside any span serialize exactly as the
+// whole markup.
 
 /** What a part's element holds, kept by the part between renders. */
 export interface Shown {
