@@ -115,7 +115,7 @@ export function report(rows: Row[], info: RunInfo): { table: string; json: unkno
   lines.push('naive baseline shows plain code and raw $...$ until the reply ends (it does that work once then).');
   lines.push('');
   lines.push('All scenarios, real time; frame = script + style + layout per published frame');
-  lines.push('(cpu-idl = CPU ms minus the idle page; final = the commit that settles the reply, ms)');
+  lines.push('(cpu-idl = CPU ms minus the idle page; final = the commit that publishes the last delta with the reply end, ms)');
   const widths = [27, 6, 6, 6, 4, 6, 7, 7, 7, 7, 7, 7, 7, 9, 7, 7, 7];
   lines.push(
     pad(['scenario', 'p50', 'p95', 'p99', 'long', 'again/c', 'over-tl', 'lat p95', 'frames', 'cpu-idl', 'final', 'heap KB', 'idle', 'naive p95', 'frames', 'cpu-idl', 'final'], widths),

@@ -46,6 +46,7 @@ export async function replay(
   make: (store: FrameStore) => ReactElement,
 ): Promise<Record<string, number>> {
   const samples: FrameSample[] = [];
+  let finalMs = 0;
   const latencies: number[] = [];
   const final = new FinalPaint(el);
   // Whether the renderer changes the DOM inside the frame's publish (timed below) or only in a
@@ -68,7 +69,7 @@ export async function replay(
     const t0 = performance.now();
     flushSync(emit);
     const t1 = performance.now();
-    if (changes.takeRecords().length > 0) publishesWithChanges++;
+    if (changes.takeRecords().length > 0 && !flush.ends) publishesWithChanges++;
     const blockReRenders = renderedKeys.filter((key) => seenBlocks.has(key)).length;
     // Style and layout would run right after this callback anyway; forcing them here times them.
     void document.documentElement.offsetHeight;
@@ -78,7 +79,10 @@ export async function replay(
     document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight);
     const parsed = renderStats.parsedChars - p0 + takeVerifiedChars();
     if (config.inspect) rawFrames.push(rawSyntax(el));
-    samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, blockReRenders, parsed, tail: renderStats.tailChars });
+    // The publish that ends the reply settles it too: timed as the final render, as it was when
+    // the end came on its own, so the frame figures stay those of the frames that stream.
+    if (flush.ends) finalMs = t1 - t0;
+    else samples.push({ script: t1 - t0, layout: t2 - t1, commits: window.__commits - c0, blockRenders: renderStats.blockRenders - b0, blockReRenders, parsed, tail: renderStats.tailChars });
     // A message posted from the frame is handled after that frame has painted.
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -121,9 +125,12 @@ export async function replay(
   changes.disconnect();
   const streamingFrames = samples.length;
   const upgradeMsStreaming = renderStats.upgradeMs - upgrade0;
-  const t0 = performance.now();
-  flushSync(() => store.finish());
-  const finalMs = performance.now() - t0;
+  // Already ended with the last delta; a run cut short by capMs ends here.
+  if (store.get().streaming) {
+    const t0 = performance.now();
+    flushSync(() => store.finish());
+    finalMs = performance.now() - t0;
+  }
   const message = el.firstElementChild as HTMLElement;
   await settled(message, message.textContent?.includes('$') ?? false);
   // Peers highlight and typeset asynchronously too: the reply is final once the DOM stays still.
@@ -181,8 +188,10 @@ async function feed(store: FrameStore, deltas: string[], config: RunConfig, befo
   if (config.lockstep) {
     const perFrame = Math.max(1, Math.round((config.rate === 'bursty' ? 2000 : config.rate) / 60));
     for (let i = 0; i < deltas.length; i += perFrame) {
-      if (i + perFrame >= deltas.length) beforeLast();
+      const last = i + perFrame >= deltas.length;
+      if (last) beforeLast();
       for (const d of deltas.slice(i, i + perFrame)) store.append(d);
+      if (last) store.endWithBuffered();
       // The store's frame callback was requested first, so it publishes in this frame.
       await new Promise<void>((r) => requestAnimationFrame(() => r()));
     }
@@ -196,8 +205,10 @@ async function feed(store: FrameStore, deltas: string[], config: RunConfig, befo
     const pump = (): void => {
       const elapsed = performance.now() - start;
       while (i < deltas.length && (due[i] ?? 0) <= elapsed && elapsed < cap) {
-        if (i === deltas.length - 1 || (due[i + 1] ?? 0) > cap) beforeLast();
+        const last = i === deltas.length - 1 || (due[i + 1] ?? 0) > cap;
+        if (last) beforeLast();
         store.append(deltas[i++] ?? '');
+        if (last) store.endWithBuffered();
       }
       if (i >= deltas.length || elapsed >= cap) resolve();
       else setTimeout(pump, Math.max(0, (due[i] ?? 0) - elapsed));

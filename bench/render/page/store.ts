@@ -9,6 +9,8 @@ export interface Snapshot {
 export interface Flush {
   /** Arrival times of the deltas this frame publishes. */
   arrivals: number[];
+  /** This publish also ends the reply. */
+  ends: boolean;
 }
 
 export class FrameStore {
@@ -16,6 +18,7 @@ export class FrameStore {
   private buffer = '';
   private arrivals: number[] = [];
   private scheduled = false;
+  private ending = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly publish: (emit: () => void, flush: Flush) => void) {}
@@ -35,10 +38,20 @@ export class FrameStore {
     requestAnimationFrame(() => this.flush());
   }
 
+  /**
+   * The reply ends with the text buffered now: the next frame publishes both, as the app does
+   * (main's end message carries whatever text it still held, reply-sender.ts, so the end reaches
+   * the window with the last delta or a few ms after it).
+   */
+  endWithBuffered(): void {
+    this.ending = true;
+  }
+
+  /** Ends the reply now, publishing any text still buffered with the end. */
   finish(): void {
+    this.ending = true;
+    if (this.buffer === '' && !this.snapshot.streaming) return;
     this.flush();
-    this.snapshot = { text: this.snapshot.text, streaming: false };
-    this.publish(() => this.emit(), { arrivals: [] });
   }
 
   /** Publishes now instead of at the next frame: tests use it to make one commit per delta. */
@@ -48,12 +61,13 @@ export class FrameStore {
 
   private flush(): void {
     this.scheduled = false;
-    if (this.buffer === '') return;
+    if (this.buffer === '' && !(this.ending && this.snapshot.streaming)) return;
     const arrivals = this.arrivals;
-    this.snapshot = { text: this.snapshot.text + this.buffer, streaming: true };
+    const ends = this.ending;
+    this.snapshot = { text: this.snapshot.text + this.buffer, streaming: !ends };
     this.buffer = '';
     this.arrivals = [];
-    this.publish(() => this.emit(), { arrivals });
+    this.publish(() => this.emit(), { arrivals, ends });
   }
 
   private emit(): void {
