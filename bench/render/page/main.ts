@@ -146,8 +146,9 @@ const harness = {
     renderStats.onBlockRender = null;
     const changes = new MutationObserver(() => undefined);
     changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+    const parsedBefore = renderStats.parsedChars;
     flushSync(() => store.finish());
-    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: el.querySelectorAll('.katex').length };
+    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: el.querySelectorAll('.katex').length, parsed: renderStats.parsedChars - parsedBefore };
     changes.disconnect();
     const message = el.firstElementChild as HTMLElement;
     await settled(message, text.includes('$'));
@@ -278,8 +279,9 @@ const harness = {
     for (let i = 0; i < 600 && message.querySelectorAll('.katex').length < ready; i++) await frame();
     const changes = new MutationObserver(() => undefined);
     changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+    const parsedBefore = renderStats.parsedChars;
     flushSync(() => store.finish());
-    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: message.querySelectorAll('.katex').length };
+    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: message.querySelectorAll('.katex').length, parsed: renderStats.parsedChars - parsedBefore };
     changes.disconnect();
     await settled(message, true);
     const html = normalizedHtml(message);
@@ -375,6 +377,8 @@ function codeShape(root: HTMLElement): CodeShape {
 interface AtEnd {
   mutations: number;
   formulas: number;
+  /** Markdown characters it parsed. */
+  parsed: number;
 }
 
 /** What one streamed frame showed of its math. */

@@ -104,7 +104,7 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
 
   // Replies that cite sources end with a block of definitions. Streamed, each link lights up
   // when its definition's line is complete, the definitions never show as text, and the commit
-  // that ends the reply has nothing left to change.
+  // that ends the reply has nothing left to change, nor to parse (it is the reply's last frame).
   it('links light up as their definitions arrive at the end, and the reply ending changes nothing on screen', async () => {
     const text = ['Read [the guide][g] and [the spec][s].', 'More in [the guide][g].', '[g]: https://example.com/guide "Guide"\n[s]: <https://example.com/spec>\n'].join('\n\n');
     const { shapes, frames, atEnd, html } = await streamed(text);
@@ -116,6 +116,7 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     // definition) show as text.
     for (const frame of frames) expect(frame).not.toMatch(/\]:|example\.com|[[\]]/);
     expect(atEnd.mutations).toBe(0);
+    expect(atEnd.parsed).toBe(0);
     expect(html).toBe(await settled(text, 'naive'));
   });
 
@@ -183,7 +184,7 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     const streaming = shapes.filter((s) => s.length > text.indexOf('of the rest') && s.length < text.length);
     expect(streaming.some((s) => s.formulas === 3 && s.pending === 0)).toBe(true);
     expect(shapes.every((s) => s.errors === 0)).toBe(true);
-    expect(atEnd).toEqual({ mutations: 0, formulas: 3 });
+    expect(atEnd).toEqual({ mutations: 0, formulas: 3, parsed: 0 });
     expect(html).toBe(await settled(text, 'naive'));
   });
 

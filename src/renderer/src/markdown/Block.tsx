@@ -21,6 +21,7 @@ import { TypesetNowContext } from './math.ts';
 import { onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
+import { simpleDefinitions } from './split/verify.ts';
 import { plainBlock } from './plain-inline.ts';
 import { PlainBlockView } from './components/PlainBlockView.tsx';
 
@@ -115,6 +116,9 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   const openTail = !settled && fence === 'none';
   // Link definitions render nothing; they reach the links through the message (definitions-tail.ts).
   if (openTail && definitionsOnly(raw) !== null) return null;
+  // Settled, a block of definitions that read the same without the parser renders nothing too,
+  // unparsed: a reply that ends on its citations would otherwise parse them in its last frame.
+  if (settled && fence === 'none' && raw.startsWith('[') && simpleDefinitions(raw)?.length) return null;
   const pieces = openTail ? paragraphPieces(raw) : keptPieces;
   piecesWith.current = pieces ? definitions : null;
   if (pieces) return <StreamingParagraph info={info} pieces={pieces} definitions={definitions} settling={settling} />;
