@@ -144,12 +144,7 @@ const harness = {
       if (text.length <= 5000) frames.push(el.textContent ?? '');
     }
     renderStats.onBlockRender = null;
-    const changes = new MutationObserver(() => undefined);
-    changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
-    const parsedBefore = renderStats.parsedChars;
-    flushSync(() => store.finish());
-    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: el.querySelectorAll('.katex').length, parsed: renderStats.parsedChars - parsedBefore };
-    changes.disconnect();
+    const atEnd = endReply(store, el);
     const message = el.firstElementChild as HTMLElement;
     await settled(message, text.includes('$'));
     const html = normalizedHtml(message);
@@ -277,12 +272,7 @@ const harness = {
       shapes.push(shape(Math.min(text.length, i + perFrame)));
     }
     for (let i = 0; i < 600 && message.querySelectorAll('.katex').length < ready; i++) await frame();
-    const changes = new MutationObserver(() => undefined);
-    changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
-    const parsedBefore = renderStats.parsedChars;
-    flushSync(() => store.finish());
-    const atEnd: AtEnd = { mutations: changes.takeRecords().length, formulas: message.querySelectorAll('.katex').length, parsed: renderStats.parsedChars - parsedBefore };
-    changes.disconnect();
+    const atEnd = endReply(store, el);
     await settled(message, true);
     const html = normalizedHtml(message);
     root.unmount();
@@ -371,6 +361,17 @@ function codeShape(root: HTMLElement): CodeShape {
     box: [r.x, r.y, r.width, r.height],
     lastPartBottom: parts[parts.length - 1]?.getBoundingClientRect().bottom ?? 0,
   };
+}
+
+/** Ends the reply in `el` in one commit and says what that commit did. */
+function endReply(store: FrameStore, el: HTMLElement): AtEnd {
+  const changes = new MutationObserver(() => undefined);
+  changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+  const parsedBefore = renderStats.parsedChars;
+  flushSync(() => store.finish());
+  const atEnd = { mutations: changes.takeRecords().length, formulas: el.querySelectorAll('.katex').length, parsed: renderStats.parsedChars - parsedBefore };
+  changes.disconnect();
+  return atEnd;
 }
 
 /** What the commit that ends the reply did: DOM changes it made, formulas typeset after it. */

@@ -125,12 +125,8 @@ export async function replay(
   changes.disconnect();
   const streamingFrames = samples.length;
   const upgradeMsStreaming = renderStats.upgradeMs - upgrade0;
-  // Already ended with the last delta; a run cut short by capMs ends here.
-  if (store.get().streaming) {
-    const t0 = performance.now();
-    flushSync(() => store.finish());
-    finalMs = performance.now() - t0;
-  }
+  // Already ended with the last delta; a run cut short by capMs ends here (timed by the publish).
+  if (store.get().streaming) flushSync(() => store.finish());
   const message = el.firstElementChild as HTMLElement;
   await settled(message, message.textContent?.includes('$') ?? false);
   // Peers highlight and typeset asynchronously too: the reply is final once the DOM stays still.
@@ -145,7 +141,8 @@ export async function replay(
   const shows = showsOf(el, rawFrames);
   root.unmount();
 
-  const streaming = samples.slice(0, streamingFrames);
+  // The publish that ends the reply adds no sample: every sample is a frame that streams.
+  const streaming = samples;
   const totals = streaming.map((s) => s.script + s.layout);
   return {
     chars: store.get().text.length,

@@ -50,7 +50,6 @@ export class FrameStore {
   /** Ends the reply now, publishing any text still buffered with the end. */
   finish(): void {
     this.ending = true;
-    if (this.buffer === '' && !this.snapshot.streaming) return;
     this.flush();
   }
 

@@ -57,24 +57,29 @@ interface GroupProps {
 }
 
 const PartGroup = memo(
-  function PartGroup({ from, parts, html, shown, head }: GroupProps) {
-    const end = Math.min(parts.length, from + GROUP);
+  function PartGroup(props: GroupProps) {
+    const end = Math.min(props.parts.length, props.from + GROUP);
     const out = [];
-    for (let i = from; i < end; i++) out.push(<Part key={i} text={parts[i] ?? ''} html={htmlOf(html, shown, i)} head={i === shown ? head : null} />);
+    for (let i = props.from; i < end; i++) out.push(<Part key={i} text={props.parts[i] ?? ''} html={htmlAt(props, i)} head={headAt(props, i)} />);
     return <>{out}</>;
   },
   (a, b) => {
     if (a.from !== b.from) return false;
     for (let i = a.from; i < a.from + GROUP; i++) {
-      if (a.parts[i] !== b.parts[i] || htmlOf(a.html, a.shown, i) !== htmlOf(b.html, b.shown, i)) return false;
-      if ((i === a.shown ? a.head : null) !== (i === b.shown ? b.head : null)) return false;
+      if (a.parts[i] !== b.parts[i] || htmlAt(a, i) !== htmlAt(b, i) || headAt(a, i) !== headAt(b, i)) return false;
     }
     return true;
   },
 );
 
-function htmlOf(html: Props['html'], shown: number, i: number): string | undefined {
+// What part `i` is given besides its text (compared every commit of a growing block, so no
+// objects are made here): its markup once it is shown, the head markup if it is the growing part.
+function htmlAt({ html, shown }: GroupProps, i: number): string | undefined {
   return html && i < shown ? html[i] : undefined;
+}
+
+function headAt({ shown, head }: GroupProps, i: number): Props['head'] {
+  return i === shown ? head : null;
 }
 
 /**
