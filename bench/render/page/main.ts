@@ -262,7 +262,7 @@ const harness = {
     const shapes: MathShape[] = [];
     const shape = (length: number): MathShape => ({
       length,
-      formulas: message.querySelectorAll('.katex').length,
+      formulas: typesetFormulas(message),
       errors: message.querySelectorAll('.katex-error, [style*="color: rgb(204, 0, 0)"]').length,
       pending: message.querySelectorAll('.math-pending, code.math-inline').length,
     });
@@ -271,7 +271,7 @@ const harness = {
       await frame();
       shapes.push(shape(Math.min(text.length, i + perFrame)));
     }
-    for (let i = 0; i < 600 && message.querySelectorAll('.katex').length < ready; i++) await frame();
+    for (let i = 0; i < 600 && typesetFormulas(message) < ready; i++) await frame();
     const atEnd = endReply(store, el);
     await settled(message, true);
     const html = normalizedHtml(message);
@@ -369,9 +369,14 @@ function endReply(store: FrameStore, el: HTMLElement): AtEnd {
   changes.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
   const parsedBefore = renderStats.parsedChars;
   flushSync(() => store.finish());
-  const atEnd = { mutations: changes.takeRecords().length, formulas: el.querySelectorAll('.katex').length, parsed: renderStats.parsedChars - parsedBefore };
+  const atEnd = { mutations: changes.takeRecords().length, formulas: typesetFormulas(el), parsed: renderStats.parsedChars - parsedBefore };
   changes.disconnect();
   return atEnd;
+}
+
+/** Formulas drawn by KaTeX in `root`: each has one `.katex-html` (an element with the class alone is not). */
+function typesetFormulas(root: HTMLElement): number {
+  return root.querySelectorAll('.katex-html').length;
 }
 
 /** What the commit that ends the reply did: DOM changes it made, formulas typeset after it. */

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'react-markdown';
 import { useTypeset } from '../math.ts';
@@ -21,8 +21,27 @@ export const DisplayMath = memo(function DisplayMath({ tex, ready }: { tex: stri
 });
 
 function Formula({ typeset }: { typeset: Typeset }) {
-  const { className, title, color, inner } = typeset;
-  return <span className={className} title={title} style={color ? { color } : undefined} dangerouslySetInnerHTML={{ __html: inner }} />;
+  const { className, title, color } = typeset;
+  const ref = useRef<HTMLSpanElement>(null);
+  // Filled in the same commit (before paint) with a copy of the formula's parsed markup.
+  useLayoutEffect(() => {
+    ref.current?.replaceChildren(parsed(typeset).content.cloneNode(true));
+  }, [typeset]);
+  return <span ref={ref} className={className} title={title} style={color ? { color } : undefined} />;
+}
+
+// A formula's markup parsed once: the same formula shown again (a settled block, a repeated
+// symbol) is a copy of these nodes, which costs a fraction of parsing its HTML every time.
+const templates = new WeakMap<Typeset, HTMLTemplateElement>();
+
+function parsed(typeset: Typeset): HTMLTemplateElement {
+  let template = templates.get(typeset);
+  if (!template) {
+    template = document.createElement('template');
+    template.innerHTML = typeset.inner;
+    templates.set(typeset, template);
+  }
+  return template;
 }
 
 /** react-markdown's `code` outside code blocks: inline math goes to KaTeX, the rest as it was. */
