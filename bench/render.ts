@@ -79,6 +79,8 @@ try {
         row[mode] = await measure(page, { ...scenario, mode, debug });
         if (debug && mode === 'memo') console.log(JSON.stringify(row[mode].worst));
       }
+      // The floor under the frame figures, for the headline only (TextFloor.tsx).
+      if (scenario.label === HEADLINE) row.text = await measure(page, { ...scenario, mode: 'text' });
       if (LOCKSTEP.has(scenario.label)) {
         row.lockstep = {};
         for (const mode of ['idle', 'memo', 'naive'] as const) {
