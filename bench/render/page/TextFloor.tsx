@@ -1,8 +1,9 @@
 import { memo } from 'react';
+import { GROUP } from '../../../src/renderer/src/markdown/MarkdownMessage.tsx';
 
 /**
  * The floor under the frame figures: the reply's text with no markdown at all, each paragraph's raw
- * characters in a memoized <p>, in groups of eight as Plume's blocks are (same classes, so the same
+ * characters in a memoized <p>, in groups as Plume's blocks are (same size and classes, so the same
  * containment and off-screen skipping). A frame of this costs what any renderer pays this browser
  * for a growing text: one React commit, one text node changed, its paragraph laid out again.
  */
@@ -18,8 +19,6 @@ export function TextFloor({ text }: { text: string }) {
     </div>
   );
 }
-
-const GROUP = 8;
 
 const Group = memo(
   function Group({ paragraphs }: { paragraphs: string[] }) {

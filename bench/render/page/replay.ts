@@ -45,6 +45,7 @@ export async function replay(
   config: RunConfig,
   make: (store: FrameStore) => ReactElement,
 ): Promise<Record<string, number>> {
+  // One per frame that streams: the publish that ends the reply is timed apart, as finalMs.
   const samples: FrameSample[] = [];
   let finalMs = 0;
   const latencies: number[] = [];
@@ -123,7 +124,6 @@ export async function replay(
   await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   counting = false;
   changes.disconnect();
-  const streamingFrames = samples.length;
   const upgradeMsStreaming = renderStats.upgradeMs - upgrade0;
   // Already ended with the last delta; a run cut short by capMs ends here (timed by the publish).
   if (store.get().streaming) flushSync(() => store.finish());
@@ -141,43 +141,41 @@ export async function replay(
   const shows = showsOf(el, rawFrames);
   root.unmount();
 
-  // The publish that ends the reply adds no sample: every sample is a frame that streams.
-  const streaming = samples;
-  const totals = streaming.map((s) => s.script + s.layout);
+  const totals = samples.map((s) => s.script + s.layout);
   return {
     chars: store.get().text.length,
-    frames: streaming.length,
+    frames: samples.length,
     streamMs,
     p50: pct(totals, 50),
     p95: pct(totals, 95),
     p99: pct(totals, 99),
-    scriptP95: pct(streaming.map((s) => s.script), 95),
-    layoutP95: pct(streaming.map((s) => s.layout), 95),
+    scriptP95: pct(samples.map((s) => s.script), 95),
+    layoutP95: pct(samples.map((s) => s.layout), 95),
     longTasks: longTasks.length,
     longestTask: Math.max(0, ...longTasks),
     longAnimationFrames: longFrames.length,
-    maxStoreCommitsPerFrame: Math.max(0, ...streaming.map((s) => s.commits)),
+    maxStoreCommitsPerFrame: Math.max(0, ...samples.map((s) => s.commits)),
     // Includes deferred highlight and math upgrades that land in the same frame interval.
     maxCommitsPerFrame: Math.max(0, ...commitsPerFrame),
-    maxBlockRendersPerCommit: Math.max(0, ...streaming.map((s) => s.blockRenders)),
-    maxBlockReRendersPerCommit: Math.max(0, ...streaming.map((s) => s.blockReRenders)),
-    meanBlockRendersPerCommit: mean(streaming.map((s) => s.blockRenders)),
-    parsedP95: pct(streaming.map((s) => s.parsed), 95),
-    parsedOverTailP95: pct(streaming.map((s) => s.parsed - s.tail), 95),
-    parsedOverTailMax: Math.max(0, ...streaming.map((s) => s.parsed - s.tail)),
+    maxBlockRendersPerCommit: Math.max(0, ...samples.map((s) => s.blockRenders)),
+    maxBlockReRendersPerCommit: Math.max(0, ...samples.map((s) => s.blockReRenders)),
+    meanBlockRendersPerCommit: mean(samples.map((s) => s.blockRenders)),
+    parsedP95: pct(samples.map((s) => s.parsed), 95),
+    parsedOverTailP95: pct(samples.map((s) => s.parsed - s.tail), 95),
+    parsedOverTailMax: Math.max(0, ...samples.map((s) => s.parsed - s.tail)),
     latencyP95: pct(latencies, 95),
     finalRenderMs: finalMs,
     // From the arrival of the last delta to the paint after the last change to the DOM.
     finalPaintMs,
     // Share of the frames whose publish changed the DOM (the rest changed it later, or not at all).
-    domChangesInFrame: publishesWithChanges / Math.max(1, streamingFrames),
+    domChangesInFrame: publishesWithChanges / Math.max(1, samples.length),
     finalPaintFrames,
     ...shows,
     // Idle-time highlighting and typesetting while streaming (the naive baseline does none).
     upgradeMs: upgradeMsStreaming,
     frameCpuMs: totals.reduce((a, b) => a + b, 0),
-    ...(config.debug ? { all: streaming } : {}),
-    ...(config.debug ? { worst: [...streaming].sort((a, b) => b.script + b.layout - a.script - a.layout).slice(0, 8) } : {}),
+    ...(config.debug ? { all: samples } : {}),
+    ...(config.debug ? { worst: [...samples].sort((a, b) => b.script + b.layout - a.script - a.layout).slice(0, 8) } : {}),
   } as unknown as Record<string, number>;
 }
 

@@ -83,7 +83,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
 // Blocks never change once promoted, so a group that does not hold the tail never re-renders.
 // Eight blocks: larger groups paint more of the last one off screen (groups of 32 painted more
 // than twice as much on a 60 KB reply), smaller ones bring back the per-box checks it saves.
-const GROUP = 8;
+export const GROUP = 8;
 
 interface GroupProps {
   uid: string;
