@@ -83,6 +83,37 @@ describe('scrolling the conversation', () => {
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
+  it('a code line longer than the window scrolls sideways inside its block, to its last character', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await page.setViewportSize({ width: 420, height: 800 });
+    fake.replyText('Here:\n\n```ts\nconst key = "' + 'x'.repeat(160) + 'TAIL";\nrun(key);\n```\n\nDone.\n');
+    await send(page, 'One long line');
+    await waitForReply(page);
+    const pre = lastReply(page).locator('pre');
+    await expect.poll(() => lastReply(page).locator('[data-highlight="done"]').count()).toBe(1);
+    expect(await pre.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await pre.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    // The line's end is on screen inside the block, and it is what the pointer finds there (a
+    // clipped line would leave the block's background, or nothing of the code, at that point).
+    const tail = await pre.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf('TAIL');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 4);
+        const r = range.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { inside: r.left >= box.left && r.right <= box.right, hit: !!hit && n.parentNode!.contains(hit) };
+      }
+      return null;
+    });
+    expect(tail).toEqual({ inside: true, hit: true });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+
   it('no layout shift above the fold when a code block is highlighted or inline math is typeset', async () => {
     const { page, fake } = await apps.withOpenAI();
     // Upgrades happen when a block settles; ending each reply with the block makes that moment the
