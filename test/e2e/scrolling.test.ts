@@ -114,6 +114,29 @@ describe('scrolling the conversation', () => {
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
+  it('an inline formula wider than the line scrolls sideways inside it, to its last symbol', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await page.setViewportSize({ width: 420, height: 800 });
+    // No operator between the symbols: KaTeX cannot break the line inside this formula.
+    const long = Array.from({ length: 30 }, (_, i) => `x_{${i}}`).join('') + 'Z';
+    fake.replyText(`Short $x_3^2$ and long $${long}$ ends here.\n`);
+    await send(page, 'A long formula');
+    await waitForReply(page);
+    const formula = lastReply(page).locator('.katex').nth(1);
+    await expect.poll(() => formula.locator('.katex-html').count()).toBe(1);
+    expect(await formula.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await formula.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const last = await formula.evaluate((el) => {
+      const glyph = [...el.querySelectorAll('.katex-html .mord')].find((g) => g.textContent === 'Z')!;
+      const r = glyph.getBoundingClientRect();
+      const block = el.closest('p')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { inside: r.left >= block.left && r.right <= block.right, hit: !!hit && glyph.contains(hit) };
+    });
+    expect(last).toEqual({ inside: true, hit: true });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+
   it('no layout shift above the fold when a code block is highlighted or inline math is typeset', async () => {
     const { page, fake } = await apps.withOpenAI();
     // Upgrades happen when a block settles; ending each reply with the block makes that moment the

@@ -107,7 +107,21 @@ const OUTER = /^<span class="([^"]*)"(?: title="([^"]*)")?(?: style="color:([^"]
 function outer(html: string): Typeset | null {
   const m = OUTER.exec(html);
   if (!m) return null;
-  return { className: m[1] ?? '', title: m[2] === undefined ? undefined : unescapeAttribute(m[2]), color: m[3], inner: m[4] ?? '' };
+  const inner = m[4] ?? '';
+  let className = m[1] ?? '';
+  if (className === 'katex' && !hasBreak(inner)) className += ` ${UNBREAKABLE}`;
+  return { className, title: m[2] === undefined ? undefined : unescapeAttribute(m[2]), color: m[3], inner };
+}
+
+/**
+ * Class of an inline formula KaTeX made as one box (markdown.css): the line can break only between
+ * its boxes, at a relation or a binary operator, so a formula without one is as wide as it is.
+ */
+const UNBREAKABLE = 'md-math-unbreakable';
+
+function hasBreak(inner: string): boolean {
+  const first = inner.indexOf('class="katex-base"');
+  return first >= 0 && inner.includes('class="katex-base"', first + 1);
 }
 
 function escapeHtml(text: string): string {
