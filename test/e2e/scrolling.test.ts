@@ -86,7 +86,8 @@ describe('scrolling the conversation', () => {
   it('a code line longer than the window scrolls sideways inside its block, to its last character', async () => {
     const { page, fake } = await apps.withOpenAI();
     await page.setViewportSize({ width: 420, height: 800 });
-    fake.replyText('Here:\n\n```ts\nconst key = "' + 'x'.repeat(160) + 'TAIL";\nrun(key);\n```\n\nDone.\n');
+    // Wide characters and a tab on the way: the line's end must still be reachable.
+    fake.replyText('Here:\n\n```ts\nconst key = "' + '漢字'.repeat(10) + '\t' + 'x'.repeat(120) + 'TAIL";\nrun(key);\n```\n\nDone.\n');
     await send(page, 'One long line');
     await waitForReply(page);
     const pre = lastReply(page).locator('pre');

@@ -17,3 +17,31 @@ export function codeParts(code: string): string[] {
   }
   return parts;
 }
+
+const TAB_SIZE = 8;
+
+/**
+ * How many lines `text` has and how many columns its longest line takes in a monospace font: a
+ * tab runs to the next tab stop, and any character beyond ASCII counts as two, as wide as a CJK
+ * character or an emoji (a guess that errs wide: a line may scroll a little past its end, never
+ * stop short of it).
+ */
+export function extent(text: string): { lines: number; columns: number } {
+  let lines = text.endsWith('\n') ? 0 : 1;
+  let columns = 0;
+  let column = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines++;
+      column = 0;
+      continue;
+    }
+    if (c === 9) column += TAB_SIZE - (column % TAB_SIZE);
+    else if (c < 0x80) column++;
+    // A surrogate pair is one character: the low half adds nothing.
+    else if (c < 0xdc00 || c > 0xdfff) column += 2;
+    if (column > columns) columns = column;
+  }
+  return { lines, columns };
+}

@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { CopyButton } from './CopyButton.tsx';
+import { extent } from '../code-parts.ts';
 import { showPart } from './part-content.ts';
 import type { Head, Shown } from './part-content.ts';
 
@@ -96,12 +97,14 @@ const Part = memo(function Part({ text, html, head }: { text: string; html: stri
   useLayoutEffect(() => {
     if (ref.current) showPart(ref.current, shown.current, text, html, head);
   }, [text, html, head]);
-  const style = { containIntrinsicBlockSize: `auto ${lineCount(text)}lh` };
+  const { lines, columns } = extent(text);
+  // Its width is its longest line's (markdown.css says why), given rather than measured: a part
+  // sized to its content would cost every swap and every growing frame a second pass over its
+  // lines, and a part off screen would add nothing to how far the block scrolls sideways.
+  const style = { containIntrinsicBlockSize: `auto ${lines}lh`, width: `calc(${columns}ch + ${END_PADDING})` };
   return <span ref={ref} className="md-code-part" style={style} />;
 });
 
-function lineCount(text: string): number {
-  let n = text.endsWith('\n') ? 0 : 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
+/** The part's end padding (markdown.css), part of its width. */
+const END_PADDING = '0.9em';
+
