@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { cachedHighlight, highlightInBackground, highlightPiece } from './highlight.ts';
-import { FRESH_SLICE_MS, inIdleSlices, layoutNow } from './idle.ts';
+import { batchedStep, inIdleSlices, layoutNow } from './idle.ts';
+import { lightPart } from './part-content.ts';
+import type { PartSlots } from './part-content.ts';
 import { renderStats } from './render-stats.ts';
 
 // Highlighting a code block as it streams, so that the moment its fence closes almost all of it
@@ -98,12 +100,15 @@ export interface HighlightedParts {
   /** Every part is lit. */
   done: boolean;
   unknown: boolean;
+  /** Where the block's parts register their elements, for swaps that skip React (swapIn). */
+  slots: PartSlots;
 }
 
 export function useHighlightedParts(key: string, text: string, lang: string, parts: string[], final: boolean): HighlightedParts {
   const cached = final && lang !== '' ? cachedHighlight(key, text, lang) : null;
   const instant = cached && cached.length <= INSTANT_PARTS ? cached : null;
   const [lit, setLit] = useState<Lit>(NOTHING);
+  const [slots] = useState<PartSlots>(() => new Map());
   const alive = useRef(true);
   const progress = useRef<Progress>(start(''));
   // The text last rendered, set while rendering: effects (which update `progress`) may run only
@@ -159,23 +164,30 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
         if (!head) layoutNow();
         return;
       }
-      let done = 0;
-      let batch = 1;
-      inIdleSlices((lastMs, remainingMs) => {
-        if (!current()) return false;
-        // As many parts as the rest of the slice holds at what the last batch cost per part; none
-        // (wait for the next slice) when a part would not fit, unless the slice has just begun.
-        if (lastMs > 0) {
-          // Parts differ in cost (markup, on screen or not): aim under what is left.
-          const fits = Math.floor((remainingMs * 0.75) / (lastMs / batch));
-          if (fits < 1 && remainingMs < FRESH_SLICE_MS) return 'later';
-          batch = Math.max(1, Math.min(MAX_BATCH, fits));
-        }
-        const end = Math.min(html.length, done + batch);
-        apply(done, end);
-        done = end;
-        return done < html.length;
-      });
+      // Idle slices put the markup straight into the parts' elements, as many parts as fit: a
+      // React commit per slice cost about a millisecond on top of the swap itself. React's state
+      // follows in slices of its own, and that commit finds every part already showing its
+      // markup, so it changes nothing on screen.
+      let shownUpTo = 0;
+      inIdleSlices(
+        batchedStep(MAX_BATCH, (n) => {
+          if (!current()) return false;
+          const end = Math.min(html.length, shownUpTo + n);
+          for (let i = shownUpTo; i < end; i++) lightPart(slots, from + i, texts[i] ?? '', html[i] ?? '');
+          shownUpTo = end;
+          return end < html.length;
+        }),
+      );
+      let committed = 0;
+      inIdleSlices(
+        batchedStep(html.length, (n) => {
+          if (!current()) return false;
+          const end = Math.min(html.length, committed + n);
+          apply(committed, end);
+          committed = end;
+          return end < html.length;
+        }),
+      );
     };
     // Shown plain for good, from an idle-time commit like every other change here; no request
     // goes out for it from now on.
@@ -282,8 +294,8 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
     }
   }, [key, text, lang, parts, final, instant]);
 
-  if (instant) return { html: instant, shown: instant.length, head: null, done: true, unknown: false };
-  if (lit.lang !== lang || lang === '') return { html: null, shown: 0, head: null, done: false, unknown: false };
+  if (instant) return { html: instant, shown: instant.length, head: null, done: true, unknown: false, slots };
+  if (lit.lang !== lang || lang === '') return { html: null, shown: 0, head: null, done: false, unknown: false, slots };
   let shown = 0;
   while (shown < parts.length && lit.html[shown] !== undefined && lit.texts[shown] === parts[shown]) shown++;
   const last = parts.length - 1;
@@ -294,7 +306,7 @@ export function useHighlightedParts(key: string, text: string, lang: string, par
   if (!final && h && shown === parts.length) shown = last;
   const head = h && shown === last && parts[last]?.startsWith(h.text) ? { html: h.html, chars: h.text.length } : null;
   const done = shown === parts.length || (head !== null && lit.texts[last] === parts[last]);
-  return { html: lit.html, shown, head, done, unknown: lit.unknown };
+  return { html: lit.html, shown, head, done, unknown: lit.unknown, slots };
 }
 
 function start(lang: string, generation = 0): Progress {

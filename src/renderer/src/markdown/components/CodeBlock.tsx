@@ -40,7 +40,7 @@ export function HighlightedCode({ text, lang, offset, closed = false }: { text: 
   const final = block.settled || closed;
   const parts = useMemo(() => codeParts(text), [text]);
   const lit = useHighlightedParts(`${block.key}:${offset}`, text, lang, parts, final);
-  return <CodeView lang={lang} code={text} status={statusOf(lang, lit)} parts={parts} html={lit.html} shown={lit.shown} head={lit.head} />;
+  return <CodeView lang={lang} code={text} status={statusOf(lang, lit)} parts={parts} html={lit.html} shown={lit.shown} head={lit.head} slots={lit.slots} />;
 }
 
 /**

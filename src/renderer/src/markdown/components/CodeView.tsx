@@ -1,8 +1,9 @@
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import type { CSSProperties } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 import { extent } from '../code-parts.ts';
-import { showPart } from './part-content.ts';
-import type { Head, Shown } from './part-content.ts';
+import { showPart } from '../part-content.ts';
+import type { Head, PartSlots, Shown } from '../part-content.ts';
 
 /** Every part shows markup for its text ('done'), some do not yet ('pending'), or none will ('plain'). */
 export type HighlightStatus = 'pending' | 'done' | 'plain';
@@ -19,10 +20,12 @@ interface Props {
   shown?: number;
   /** Markup for the first `chars` characters of part `shown` (the growing last part). */
   head?: Head | null;
+  /** Where each mounted part registers its element (see PartSlot). */
+  slots?: PartSlots;
 }
 
 /** The look of every code block: language label, Copy button, then the code, part by part. */
-export function CodeView({ lang, code, status, parts, html, shown = 0, head = null }: Props) {
+export function CodeView({ lang, code, status, parts, html, shown = 0, head = null, slots }: Props) {
   // The class is the same before and after highlighting, so the swap changes no box.
   const className = lang ? `language-${lang} hljs` : undefined;
   return (
@@ -35,7 +38,7 @@ export function CodeView({ lang, code, status, parts, html, shown = 0, head = nu
       <pre tabIndex={0}>
         <code className={className}>
           {Array.from({ length: Math.ceil(parts.length / GROUP) }, (_, g) => (
-            <PartGroup key={g} from={g * GROUP} parts={parts} html={html} shown={shown} head={head} />
+            <PartGroup key={g} from={g * GROUP} parts={parts} html={html} shown={shown} head={head} slots={slots} />
           ))}
         </code>
       </pre>
@@ -55,17 +58,18 @@ interface GroupProps {
   html: Props['html'];
   shown: number;
   head: Props['head'];
+  slots: Props['slots'];
 }
 
 const PartGroup = memo(
   function PartGroup(props: GroupProps) {
     const end = Math.min(props.parts.length, props.from + GROUP);
     const out = [];
-    for (let i = props.from; i < end; i++) out.push(<Part key={i} text={props.parts[i] ?? ''} html={htmlAt(props, i)} head={headAt(props, i)} />);
+    for (let i = props.from; i < end; i++) out.push(<Part key={i} index={i} slots={props.slots} text={props.parts[i] ?? ''} html={htmlAt(props, i)} head={headAt(props, i)} />);
     return <>{out}</>;
   },
   (a, b) => {
-    if (a.from !== b.from) return false;
+    if (a.from !== b.from || a.slots !== b.slots) return false;
     for (let i = a.from; i < a.from + GROUP; i++) {
       if (a.parts[i] !== b.parts[i] || htmlAt(a, i) !== htmlAt(b, i) || headAt(a, i) !== headAt(b, i)) return false;
     }
@@ -88,22 +92,44 @@ function headAt({ shown, head }: GroupProps, i: number): Props['head'] {
  * Off screen a part is skipped (markdown.css) and holds the height of its lines, so a 200 KB block
  * costs layout for what is visible only, and its height is the same laid out or not.
  */
-const Part = memo(function Part({ text, html, head }: { text: string; html: string | undefined; head: Props['head'] }) {
+interface PartProps {
+  index: number;
+  slots: Props['slots'];
+  text: string;
+  html: string | undefined;
+  head: Props['head'];
+}
+
+const Part = memo(function Part({ index, slots, text, html, head }: PartProps) {
   const ref = useRef<HTMLSpanElement>(null);
   const shown = useRef<Shown>({ markup: null, stable: 0, tail: [], rest: null });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!slots || !el) return;
+    slots.set(index, { el, shown: shown.current, text });
+    return () => {
+      if (slots.get(index)?.el === el) slots.delete(index);
+    };
+  }, [slots, index, text]);
   // Its content is set here rather than by React (part-content.ts): a growing part shows markup
   // for its start and the rest as one text node after it, replaces only the markup of its last
   // lines as newer arrives, and keeps its DOM when markup for the whole text reads the same.
   useLayoutEffect(() => {
     if (ref.current) showPart(ref.current, shown.current, text, html, head);
   }, [text, html, head]);
-  const { lines, columns } = extent(text);
-  // Its width is its longest line's (markdown.css says why), given rather than measured: a part
-  // sized to its content would cost every swap and every growing frame a second pass over its
-  // lines, and a part off screen would add nothing to how far the block scrolls sideways.
-  const style = { containIntrinsicBlockSize: `auto ${lines}lh`, width: `calc(${columns}ch + ${END_PADDING})` };
+  // The same style object while the text is the same: a swap that lights the part then leaves
+  // its element's attributes alone instead of having React compare and set them again.
+  const style = useMemo(() => partStyle(text), [text]);
   return <span ref={ref} className="md-code-part" style={style} />;
 });
+
+// A part's width is its longest line's (markdown.css says why), given rather than measured: a part
+// sized to its content would cost every swap and every growing frame a second pass over its
+// lines, and a part off screen would add nothing to how far the block scrolls sideways.
+function partStyle(text: string): CSSProperties {
+  const { lines, columns } = extent(text);
+  return { containIntrinsicBlockSize: `auto ${lines}lh`, width: `calc(${columns}ch + ${END_PADDING})` };
+}
 
 /** The part's end padding (markdown.css), part of its width. */
 const END_PADDING = '0.9em';

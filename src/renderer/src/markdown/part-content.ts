@@ -17,6 +17,27 @@ export interface Shown {
   rest: Text | null;
 }
 
+/**
+ * A mounted part's element and what it holds, by index, so that idle-time swaps can light a
+ * complete part without a React commit (highlight-progress.ts). `text` is the text it was last
+ * rendered with: markup is put in only for that text.
+ */
+export interface PartSlot {
+  el: HTMLElement;
+  shown: Shown;
+  text: string;
+}
+
+export type PartSlots = Map<number, PartSlot>;
+
+/** Shows `html`, markup for all of `text`, in part `index` if that part shows `text`; whether it did. */
+export function lightPart(slots: PartSlots, index: number, text: string, html: string): boolean {
+  const slot = slots.get(index);
+  if (!slot || slot.text !== text) return false;
+  showPart(slot.el, slot.shown, text, html, null);
+  return true;
+}
+
 export interface Head {
   /** Markup for the part's first `chars` characters. */
   html: string;
