@@ -33,11 +33,11 @@ export function layoutNow(): void {
 // Work cut into steps (swapping highlighted parts in) runs in idle periods, each step its own
 // commit and layout, in tasks of at most SLICE_MS. While the idle period has room for another
 // slice, the next one is a task of its own right behind (input and frames can run in between);
-// otherwise it waits for the next idle period. A step is told what its previous call cost and
-// how much of the slice is left, so it can size itself (how many parts to swap in) to fit; it
-// returns true while it has more to do, or 'later' when not even its smallest piece fits in what
-// is left of the slice.
-const SLICE_MS = 3;
+// otherwise it waits for the next idle period. A step is told what its previous call cost (-1 on
+// its first call) and how much of the slice is left, so it can size itself (how many parts to
+// swap in) to fit; it returns true while it has more to do, or 'later' when not even its
+// smallest piece fits in what is left of the slice.
+const SLICE_MS = 2.5;
 /** A step offered at least this much has the slice to itself: it should do its smallest piece. */
 export const FRESH_SLICE_MS = SLICE_MS - 0.5;
 /** Below this much of the slice left, the next step waits for the next idle period. */
@@ -93,24 +93,36 @@ function nextTask(deadline: IdleDeadline): void {
 }
 
 export function inIdleSlices(step: SlicedStep): void {
-  steps.push({ step, lastMs: 0 });
+  steps.push({ step, lastMs: -1 });
   if (steps.length === 1) scheduleSlice();
 }
 
 /**
  * A sliced step doing `doSome(n)` for n items at a time: n is what fits in the rest of the slice
- * at what the last batch cost per item (at most `max`); none ('later') when one would not fit,
- * unless the slice has just begun. `doSome` returns whether items are left.
+ * at what recent batches cost per item (at most `max`, and at most twice the last batch); none
+ * ('later') when one would not fit, unless the slice has just begun. `doSome` returns whether
+ * items are left.
  */
 export function batchedStep(max: number, doSome: (n: number) => boolean): SlicedStep {
   let batch = 1;
+  // Cost and items of the batches so far, older ones counting half as much at each batch. One
+  // batch alone misleads: performance.now() has a 0.1 ms grain in a page that is not cross-origin
+  // isolated, so a part or two costing 0.15 ms reads as 0.1 or 0.2, and a batch sized from that
+  // overran the slice by half again.
+  let spentMs = 0;
+  let items = 0;
   return (lastMs, remainingMs) => {
-    if (lastMs > 0) {
+    if (lastMs >= 0) {
+      spentMs = spentMs / 2 + lastMs;
+      items = items / 2 + batch;
       // Items differ in cost (markup, on screen or not): aim under what is left.
-      const fits = Math.floor((remainingMs * 0.75) / (lastMs / batch));
+      const fits = Math.floor((remainingMs * 0.75 * items) / Math.max(spentMs, TIMER_GRAIN_MS));
       if (fits < 1 && remainingMs < FRESH_SLICE_MS) return 'later';
-      batch = Math.max(1, Math.min(max, fits));
+      // A batch grows at most twofold: an estimate is only as good as the batch it came from.
+      batch = Math.max(1, Math.min(max, fits, batch * 2));
     }
     return doSome(batch);
   };
 }
+
+const TIMER_GRAIN_MS = 0.1;
