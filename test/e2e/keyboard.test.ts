@@ -69,4 +69,36 @@ describe('keyboard', () => {
     // Undo of the open conversation opens it again.
     await expect.poll(() => page.getByTestId('message-user').locator('.message-text').textContent()).toBe(second);
   });
+
+  it('focus rings in a reply are drawn whole: a link that starts a paragraph, and a code block', async () => {
+    const { page, fake } = await apps.withOpenAI();
+    await page.setViewportSize({ width: 420, height: 800 });
+    fake.replyText('[Docs](https://example.com/docs) are here.\n\n```ts\nconst a = 1;\nconst b = 2;\n```\n');
+    await send(page, 'Links');
+    await waitForReply(page);
+    const reply = page.getByTestId('message-assistant').last();
+    // Pixels just outside the link's left edge, and inside the code box's bottom edge: the ring is
+    // drawn there when focused, or clipped away by the block (or the code box) around it.
+    const link = reply.getByRole('link', { name: 'Docs' });
+    const pre = reply.locator('pre');
+    const strips = async () => {
+      const l = (await link.boundingBox())!;
+      const p = (await pre.boundingBox())!;
+      return [
+        await page.screenshot({ clip: { x: l.x - 4, y: l.y, width: 4, height: l.height } }),
+        await page.screenshot({ clip: { x: p.x + 8, y: p.y + p.height - 4, width: p.width - 16, height: 4 } }),
+      ];
+    };
+    const [linkBefore, preBefore] = await strips();
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => link.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const [linkFocused] = await strips();
+    expect(linkFocused!.equals(linkBefore!)).toBe(false);
+    await pre.focus();
+    await expect.poll(() => pre.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const [, preFocused] = await strips();
+    expect(preFocused!.equals(preBefore!)).toBe(false);
+  });
 });
