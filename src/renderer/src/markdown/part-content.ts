@@ -30,12 +30,10 @@ export interface PartSlot {
 
 export type PartSlots = Map<number, PartSlot>;
 
-/** Shows `html`, markup for all of `text`, in part `index` if that part shows `text`; whether it did. */
-export function lightPart(slots: PartSlots, index: number, text: string, html: string): boolean {
+/** Shows `html`, markup for all of `text`, in part `index` if that part shows `text` (else the commit that follows does). */
+export function lightPart(slots: PartSlots, index: number, text: string, html: string): void {
   const slot = slots.get(index);
-  if (!slot || slot.text !== text) return false;
-  showPart(slot.el, slot.shown, text, html, null);
-  return true;
+  if (slot && slot.text === text) showPart(slot.el, slot.shown, text, html, null);
 }
 
 export interface Head {

@@ -123,14 +123,12 @@ const Part = memo(function Part({ index, slots, text, html, head }: PartProps) {
   return <span ref={ref} className="md-code-part" style={style} />;
 });
 
-// A part's width is its longest line's (markdown.css says why), given rather than measured: a part
-// sized to its content would cost every swap and every growing frame a second pass over its
-// lines, and a part off screen would add nothing to how far the block scrolls sideways.
+// A part's width comes from its longest line (markdown.css turns the columns into a width), given
+// rather than measured: a part sized to its content would cost every swap and every growing frame
+// a second pass over its lines, and a part off screen would add nothing to how far the block
+// scrolls sideways.
 function partStyle(text: string): CSSProperties {
   const { lines, columns } = extent(text);
-  return { containIntrinsicBlockSize: `auto ${lines}lh`, width: `calc(${columns}ch + ${END_PADDING})` };
+  return { containIntrinsicBlockSize: `auto ${lines}lh`, '--md-code-columns': String(columns) } as CSSProperties;
 }
-
-/** The part's end padding (markdown.css), part of its width. */
-const END_PADDING = '0.9em';
 
