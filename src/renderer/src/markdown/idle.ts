@@ -15,6 +15,7 @@ function runQueue(): void {
   flushSync(() => {
     for (const job of jobs) job();
   });
+  layoutNow();
   renderStats.upgradeMs += performance.now() - started;
 }
 
