@@ -280,6 +280,39 @@ const harness = {
   },
 
   /**
+   * Streams `text` in frames (`perFrame` characters each, idle time between them) and follows the
+   * first formula typeset: the length that had arrived when its element left the page (null if it
+   * never did), through the reply's end and whatever idle time does after it.
+   */
+  async streamKeepingFormula(text: string, perFrame: number): Promise<{ typesetAt: number | null; lostAt: number | null; html: string }> {
+    const el = fresh();
+    const root = createRoot(el);
+    const store = new FrameStore((emit) => flushSync(emit));
+    flushSync(() => root.render(createElement(Live, { store, mode: 'memo' })));
+    const message = el.firstElementChild as HTMLElement;
+    let formula: Element | null = null;
+    let typesetAt: number | null = null;
+    let lostAt: number | null = null;
+    const watch = (length: number): void => {
+      if (!formula) {
+        formula = message.querySelector('.katex');
+        if (formula) typesetAt = length;
+      } else if (lostAt === null && !formula.isConnected) lostAt = length;
+    };
+    for (let i = 0; i < text.length; i += perFrame) {
+      store.append(text.slice(i, i + perFrame));
+      await frame();
+      watch(Math.min(text.length, i + perFrame));
+    }
+    endReply(store, el);
+    await settled(message, true);
+    watch(text.length);
+    const html = normalizedHtml(message);
+    root.unmount();
+    return { typesetAt, lostAt, html };
+  },
+
+  /**
    * Mounts a settled message, scrolls to its end and reports, for each box directly under the
    * message, whether the browser skips drawing it (off screen) and how many blocks it holds.
    */

@@ -188,6 +188,20 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
     expect(html).toBe(await settled(text, 'naive'));
   });
 
+  // A reader selecting or reading a formula early in a long paragraph keeps it: the paragraph is
+  // not built again when it grows long enough to stream in pieces, nor when it settles.
+  it('a formula early in a paragraph stays the same element as the paragraph grows long, settles and the reply ends', async () => {
+    await settled('Loads $x$ KaTeX.', 'memo');
+    const paragraph = 'The paragraph opens with $a_1^2$ and then ' + 'the model keeps writing about **things** at some length. '.repeat(10);
+    const text = 'Intro.\n\n' + paragraph.trim() + '\n\nThe next paragraph.';
+    const { typesetAt, lostAt, html } = await h.page.evaluate((t) => window.harness.streamKeepingFormula(t, 8), text);
+    // Typeset while the paragraph was still short, long before it streamed in pieces.
+    expect(typesetAt).not.toBeNull();
+    expect(typesetAt as number).toBeLessThan(text.indexOf('$a_1^2$') + 200);
+    expect(lostAt).toBeNull();
+    expect(html).toBe(await settled(text, 'naive'));
+  });
+
   it('a ```math fence is display math, typeset as a one-shot render typesets it', async () => {
     const text = 'Euler:\n\n```math\ne^{i\\pi} + 1 = 0\n```\n\nDone.';
     const { html } = await streamed(text);

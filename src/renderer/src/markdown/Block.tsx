@@ -23,6 +23,7 @@ import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
 import { simpleDefinitions } from './split/verify.ts';
 import { plainBlock } from './plain-inline.ts';
+import type { PlainBlock } from './plain-inline.ts';
 import { PlainBlockView } from './components/PlainBlockView.tsx';
 
 const PLAIN_TAIL = 32_000;
@@ -152,9 +153,17 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   // (plain-inline.ts): the streaming tail every frame, a settled block when it is promoted. Its
   // references look their definitions up in context, so definitions arriving re-render only links.
   const plain = fence === 'none' ? plainBlock(source) : null;
+  // A paragraph of one line is shown as the one piece of a paragraph streamed in pieces: when it
+  // grows long enough to be cut, or settles, its <p> and the elements of its first piece (its
+  // formulas among them) stay as they are instead of being built again in that frame.
+  if (plain && onePiece(plain, source)) return <StreamingParagraph info={info} pieces={[source]} definitions={definitions} growing={false} />;
   if (plain) return <PlainBlockView block={plain} />;
   // Its references follow definitions through context: a late definition re-renders only links.
   if (lateRefs && settled && fence === 'none') return <RefBody info={info} raw={raw} />;
   // An open fence would swallow appended definitions, so they are added only outside one.
   return <MarkdownBody info={info} source={fence === 'none' ? withDefinitions(source, definitions) : source} />;
+}
+
+function onePiece(plain: PlainBlock, source: string): boolean {
+  return plain.tag === 'p' && plain.quotes === 0 && !source.replace(/[ \t\n]+$/, '').includes('\n');
 }

@@ -13,12 +13,25 @@ const PIECE_COMPONENTS: Components = { ...COMPONENTS, p: Passthrough };
 /**
  * A very long streaming line: finished pieces stay as they are, only the last one re-renders.
  * `settling`: the line is complete, and its whole parse comes in idle time (Block.tsx).
+ * `growing` false: the last piece is shown as given (already repaired, or final).
  */
-export function StreamingParagraph({ info, pieces, definitions, settling = false }: { info: BlockInfo; pieces: string[]; definitions: string; settling?: boolean }) {
+export function StreamingParagraph({
+  info,
+  pieces,
+  definitions,
+  settling = false,
+  growing = true,
+}: {
+  info: BlockInfo;
+  pieces: string[];
+  definitions: string;
+  settling?: boolean;
+  growing?: boolean;
+}) {
   return (
     <p className={settling ? 'md-settling' : undefined}>
       {pieces.map((_, i) => (
-        <Piece key={i} info={info} markdown={tailPieceText(pieces, i)} definitions={definitions} space={i > 0} />
+        <Piece key={i} info={info} markdown={tailPieceText(pieces, i, growing)} definitions={definitions} space={i > 0} />
       ))}
     </p>
   );
