@@ -6,6 +6,7 @@ import { definitionsFor } from './definitions-for.ts';
 import { definitionsOnly, streamingDefinitions } from './definitions-tail.ts';
 import { LateDefinitionsContext, lateDefinitions, blockByContext, pendingReferences } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
+import { DisplayMathInFrameContext } from './math.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
 
@@ -58,19 +59,21 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
     );
   return (
     <LateDefinitionsContext.Provider value={late}>
-      <div className="md-message">
-        {Array.from({ length: groups }, (_, g) => (
-          <StableGroup
-            key={g}
-            uid={uid}
-            blocks={split.blocks}
-            from={g * GROUP}
-            definitions={definitions}
-            lateRefs={lateRefs}
-            tail={g === groups - 1 ? tailBlock : null}
-          />
-        ))}
-      </div>
+      <DisplayMathInFrameContext.Provider value={!streaming}>
+        <div className="md-message">
+          {Array.from({ length: groups }, (_, g) => (
+            <StableGroup
+              key={g}
+              uid={uid}
+              blocks={split.blocks}
+              from={g * GROUP}
+              definitions={definitions}
+              lateRefs={lateRefs}
+              tail={g === groups - 1 ? tailBlock : null}
+            />
+          ))}
+        </div>
+      </DisplayMathInFrameContext.Provider>
     </LateDefinitionsContext.Provider>
   );
 });

@@ -132,6 +132,14 @@ function unescapeAttribute(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/**
+ * False while the reply streams: a display formula then waits for idle time even when it was
+ * typeset before, as a new one does (the block a reply ends on still typesets in its commit). It is
+ * a hundred elements or more, whose style and layout would otherwise land in the frame that shows
+ * it. A reply shown whole shows the formulas it has typeset at once.
+ */
+export const DisplayMathInFrameContext = createContext(true);
+
 /** Set by the block a reply ends on: its formulas are typeset in that commit if KaTeX is in. */
 export const TypesetNowContext = createContext(false);
 
@@ -171,12 +179,14 @@ function typesetSome(n: number): boolean {
 /**
  * The typeset form of a formula, or null while it shows its TeX. `ready` false (display math whose
  * closing `$$` has not arrived) keeps it as TeX: half a formula would typeset as an error.
+ * `inFrame` false: a formula already in the cache waits for idle time too (unless typeset now).
  */
-export function useTypeset(tex: string, display: boolean, ready = true): Typeset | null {
+export function useTypeset(tex: string, display: boolean, ready = true, inFrame = true): Typeset | null {
   const now = useContext(TypesetNowContext);
   const key = keyOf(tex, display);
   const [late, setLate] = useState<{ key: string; result: Typeset } | null>(null);
-  const hit = ready ? (cached(tex, display) ?? (now && katex ? typeset(tex, display) : undefined)) : undefined;
+  const fromCache = inFrame || now ? cached(tex, display) : undefined;
+  const hit = ready ? (fromCache ?? (now && katex ? typeset(tex, display) : undefined)) : undefined;
   const shown = hit ?? (ready && late?.key === key ? late.result : null);
   const wanted = shown === null && ready;
   useEffect(() => {
