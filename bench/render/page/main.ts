@@ -282,9 +282,10 @@ const harness = {
   /**
    * Streams `text` in frames (`perFrame` characters each, idle time between them) and follows the
    * first formula typeset: the length that had arrived when its element left the page (null if it
-   * never did), through the reply's end and whatever idle time does after it.
+   * never did), through the reply's end and whatever idle time does after it; and how many
+   * formulas each frame showed typeset.
    */
-  async streamKeepingFormula(text: string, perFrame: number): Promise<{ typesetAt: number | null; lostAt: number | null; html: string }> {
+  async streamKeepingFormula(text: string, perFrame: number): Promise<{ typesetAt: number | null; lostAt: number | null; typesetPerFrame: number[]; html: string }> {
     const el = fresh();
     const root = createRoot(el);
     const store = new FrameStore((emit) => flushSync(emit));
@@ -293,7 +294,9 @@ const harness = {
     let formula: Element | null = null;
     let typesetAt: number | null = null;
     let lostAt: number | null = null;
+    const typesetPerFrame: number[] = [];
     const watch = (length: number): void => {
+      typesetPerFrame.push(typesetFormulas(message));
       if (!formula) {
         formula = message.querySelector('.katex');
         if (formula) typesetAt = length;
@@ -309,7 +312,7 @@ const harness = {
     watch(text.length);
     const html = normalizedHtml(message);
     root.unmount();
-    return { typesetAt, lostAt, html };
+    return { typesetAt, lostAt, typesetPerFrame, html };
   },
 
   /**

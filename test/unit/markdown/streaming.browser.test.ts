@@ -189,16 +189,21 @@ describe.skipIf(missing(hasChromium, 'no Chromium at /usr/bin/chromium (Debian c
   });
 
   // A reader selecting or reading a formula early in a long paragraph keeps it: the paragraph is
-  // not built again when it grows long enough to stream in pieces, nor when it settles.
+  // not built again when it grows long enough to stream in pieces, nor when it settles. A formula
+  // further on, rebuilt when the settled paragraph is parsed whole, shows typeset all the while.
   it('a formula early in a paragraph stays the same element as the paragraph grows long, settles and the reply ends', async () => {
     await settled('Loads $x$ KaTeX.', 'memo');
-    const paragraph = 'The paragraph opens with $a_1^2$ and then ' + 'the model keeps writing about **things** at some length. '.repeat(10);
-    const text = 'Intro.\n\n' + paragraph.trim() + '\n\nThe next paragraph.';
-    const { typesetAt, lostAt, html } = await h.page.evaluate((t) => window.harness.streamKeepingFormula(t, 8), text);
+    const paragraph =
+      'The paragraph opens with $a_1^2$ and then ' + 'the model keeps writing about **things** at some length. '.repeat(10) + 'It closes on $b_2^3$ and more words to end it.';
+    const text = 'Intro.\n\n' + paragraph + '\n\nThe next paragraph.';
+    const { typesetAt, lostAt, typesetPerFrame, html } = await h.page.evaluate((t) => window.harness.streamKeepingFormula(t, 8), text);
     // Typeset while the paragraph was still short, long before it streamed in pieces.
     expect(typesetAt).not.toBeNull();
     expect(typesetAt as number).toBeLessThan(text.indexOf('$a_1^2$') + 200);
     expect(lostAt).toBeNull();
+    // No frame shows fewer typeset formulas than the one before it.
+    for (let i = 1; i < typesetPerFrame.length; i++) expect(typesetPerFrame[i], `frame ${i}`).toBeGreaterThanOrEqual(typesetPerFrame[i - 1] as number);
+    expect(typesetPerFrame.at(-1)).toBe(2);
     expect(html).toBe(await settled(text, 'naive'));
   });
 

@@ -6,7 +6,7 @@ import { definitionsFor } from './definitions-for.ts';
 import { definitionsOnly, streamingDefinitions } from './definitions-tail.ts';
 import { LateDefinitionsContext, lateDefinitions, blockByContext, pendingReferences } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
-import { DisplayMathInFrameContext } from './math.ts';
+import { MathInFrameContext } from './math.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
 
@@ -59,7 +59,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
     );
   return (
     <LateDefinitionsContext.Provider value={late}>
-      <DisplayMathInFrameContext.Provider value={!streaming}>
+      <MathInFrameContext.Provider value={!streaming}>
         <div className="md-message">
           {Array.from({ length: groups }, (_, g) => (
             <StableGroup
@@ -73,7 +73,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
             />
           ))}
         </div>
-      </DisplayMathInFrameContext.Provider>
+      </MathInFrameContext.Provider>
     </LateDefinitionsContext.Provider>
   );
 });

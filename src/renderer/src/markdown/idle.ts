@@ -8,11 +8,27 @@ import { renderStats } from './render-stats.ts';
 // `layoutNow`, so the layout of the new markup is paid in the idle period too.
 let queue: Array<() => void> = [];
 
+let idleCommits = 0;
+
+/** Whether React is rendering inside an idle-time commit (not a frame's). */
+export function inIdleCommit(): boolean {
+  return idleCommits > 0;
+}
+
+function idleCommit<T>(work: () => T): T {
+  idleCommits++;
+  try {
+    return flushSync(work);
+  } finally {
+    idleCommits--;
+  }
+}
+
 function runQueue(): void {
   const jobs = queue;
   queue = [];
   const started = performance.now();
-  flushSync(() => {
+  idleCommit(() => {
     for (const job of jobs) job();
   });
   layoutNow();
@@ -58,7 +74,7 @@ function runSlice(deadline?: IdleDeadline): void {
   while (steps.length > 0) {
     const queued = steps[0] as Queued;
     const stepStarted = performance.now();
-    const more = flushSync(() => queued.step(queued.lastMs, SLICE_MS - (stepStarted - started)));
+    const more = idleCommit(() => queued.step(queued.lastMs, SLICE_MS - (stepStarted - started)));
     if (more === 'later') break;
     layoutNow();
     const now = performance.now();

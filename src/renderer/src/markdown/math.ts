@@ -1,14 +1,15 @@
-import { createContext, useContext, useEffect, useLayoutEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KatexOptions } from 'katex';
 import { KATEX_OPTIONS } from '../../../shared/markdown/grammar.ts';
-import { batchedStep, inIdleSlices, layoutNow } from './idle.ts';
+import { batchedStep, inIdleCommit, inIdleSlices, layoutNow } from './idle.ts';
 
 // Math is typeset formula by formula, not block by block. KaTeX is large: it is fetched the first
 // time a formula shows. A formula's markup is cached by its TeX, so a formula typeset while its
 // block was the streaming tail is the same markup, unchanged in the DOM, when the block settles
 // or the reply ends: nothing is typeset twice and the end of a reply has nothing left to do.
-// A formula not yet in the cache shows its TeX and is typeset in idle-time slices (never inside
-// a frame), except in the block a reply ends on, which is typeset in the commit that ends it.
+// While a reply streams, a formula shows its TeX until an idle-time slice shows it typeset (never
+// inside a frame), even one already in the cache; the block a reply ends on is typeset in the
+// commit that ends it, and a reply shown whole shows cached formulas at once.
 
 type Katex = typeof import('katex').default;
 
@@ -133,12 +134,13 @@ function unescapeAttribute(text: string): string {
 }
 
 /**
- * False while the reply streams: a display formula then waits for idle time even when it was
- * typeset before, as a new one does (the block a reply ends on still typesets in its commit). It is
- * a hundred elements or more, whose style and layout would otherwise land in the frame that shows
- * it. A reply shown whole shows the formulas it has typeset at once.
+ * False while the reply streams: a formula then waits for idle time even when it was typeset
+ * before, as a new one does (the block a reply ends on still typesets in its commit). Its style and
+ * layout (an inline formula is some 40 elements, a display one a hundred or more) would otherwise
+ * land in the frame that shows it: those were the costliest frames of a long reply with math. A
+ * reply shown whole shows the formulas it has typeset at once.
  */
-export const DisplayMathInFrameContext = createContext(true);
+export const MathInFrameContext = createContext(true);
 
 /** Set by the block a reply ends on: its formulas are typeset in that commit if KaTeX is in. */
 export const TypesetNowContext = createContext(false);
@@ -179,15 +181,19 @@ function typesetSome(n: number): boolean {
 /**
  * The typeset form of a formula, or null while it shows its TeX. `ready` false (display math whose
  * closing `$$` has not arrived) keeps it as TeX: half a formula would typeset as an error.
- * `inFrame` false: a formula already in the cache waits for idle time too (unless typeset now).
  */
-export function useTypeset(tex: string, display: boolean, ready = true, inFrame = true): Typeset | null {
+export function useTypeset(tex: string, display: boolean, ready = true): Typeset | null {
   const now = useContext(TypesetNowContext);
+  const inFrame = useContext(MathInFrameContext);
   const key = keyOf(tex, display);
   const [late, setLate] = useState<{ key: string; result: Typeset } | null>(null);
-  const fromCache = inFrame || now ? cached(tex, display) : undefined;
+  // An idle-time commit may show it at once (a settled paragraph parsed whole builds its formulas
+  // again there), and once shown it stays shown.
+  const shownKey = useRef('');
+  const fromCache = inFrame || now || inIdleCommit() || shownKey.current === key ? cached(tex, display) : undefined;
   const hit = ready ? (fromCache ?? (now && katex ? typeset(tex, display) : undefined)) : undefined;
   const shown = hit ?? (ready && late?.key === key ? late.result : null);
+  if (shown) shownKey.current = key;
   const wanted = shown === null && ready;
   useEffect(() => {
     if (!wanted) return;

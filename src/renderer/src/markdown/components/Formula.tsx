@@ -1,7 +1,7 @@
-import { memo, useContext, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'react-markdown';
-import { DisplayMathInFrameContext, useTypeset } from '../math.ts';
+import { useTypeset } from '../math.ts';
 import type { Typeset } from '../math.ts';
 import { MathPending } from './MathPending.tsx';
 
@@ -15,7 +15,7 @@ export const InlineMath = memo(function InlineMath({ tex }: { tex: string }) {
 
 /** Display math (`$$…$$`, ```math): `ready` once its closing fence is in (or the block settled). */
 export const DisplayMath = memo(function DisplayMath({ tex, ready }: { tex: string; ready: boolean }) {
-  const typeset = useTypeset(tex, true, ready, useContext(DisplayMathInFrameContext));
+  const typeset = useTypeset(tex, true, ready);
   if (!typeset) return <MathPending tex={tex} />;
   return <Formula typeset={typeset} />;
 });
