@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { Block } from './Block.tsx';
 import { OneShotMarkdown } from './OneShotMarkdown.tsx';
@@ -6,7 +6,7 @@ import { definitionsFor } from './definitions-for.ts';
 import { definitionsOnly, streamingDefinitions } from './definitions-tail.ts';
 import { LateDefinitionsContext, lateDefinitions, blockByContext, pendingReferences } from './late-references.ts';
 import { renderStats } from './render-stats.ts';
-import { MathInFrameContext } from './math.ts';
+import { ReplyStreamingContext, showCachedWaiting } from './math.ts';
 import { finalDocument, splitMarkdown, tailFence, tailOf } from './split/splitter.ts';
 import type { SplitState, StableBlock } from './split/splitter.ts';
 
@@ -25,6 +25,13 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   // References follow late definitions through context only in a reply that streamed here; one
   // shown whole (from history) has every definition from the start.
   const [lateRefs] = useState(streaming);
+  // One object for the message's life: formulas read whether it streams as they render, and its
+  // end re-renders only those still waiting (below), not every formula in it.
+  const streamingNow = useRef({ current: streaming }).current;
+  streamingNow.current = streaming;
+  useLayoutEffect(() => {
+    if (!streaming) showCachedWaiting();
+  }, [streaming]);
   const previous = useRef<SplitState | null>(null);
   const split = useMemo(() => splitMarkdown(previous.current, text), [text]);
   previous.current = split;
@@ -59,7 +66,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
     );
   return (
     <LateDefinitionsContext.Provider value={late}>
-      <MathInFrameContext.Provider value={!streaming}>
+      <ReplyStreamingContext.Provider value={streamingNow}>
         <div className="md-message">
           {Array.from({ length: groups }, (_, g) => (
             <StableGroup
@@ -73,7 +80,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
             />
           ))}
         </div>
-      </MathInFrameContext.Provider>
+      </ReplyStreamingContext.Provider>
     </LateDefinitionsContext.Provider>
   );
 });

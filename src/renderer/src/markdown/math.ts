@@ -134,13 +134,27 @@ function unescapeAttribute(text: string): string {
 }
 
 /**
- * False while the reply streams: a formula then waits for idle time even when it was typeset
- * before, as a new one does (the block a reply ends on still typesets in its commit). Its style and
- * layout (an inline formula is some 40 elements, a display one a hundred or more) would otherwise
- * land in the frame that shows it: those were the costliest frames of a long reply with math. A
- * reply shown whole shows the formulas it has typeset at once.
+ * Whether the reply is still streaming (`current`, read as each formula renders: the reply ending
+ * re-renders no formula through it). While it streams, a formula waits for idle time even when it
+ * was typeset before, as a new one does (the block a reply ends on still typesets in its commit).
+ * Its style and layout (an inline formula is some 40 elements, a display one a hundred or more)
+ * would otherwise land in the frame that shows it: those were the costliest frames of a long reply
+ * with math. A reply shown whole shows the formulas it has typeset at once.
  */
-export const MathInFrameContext = createContext(true);
+export const ReplyStreamingContext = createContext<{ readonly current: boolean }>({ current: false });
+
+/**
+ * Shows now every formula waiting for idle time whose typeset form is cached: called as a reply
+ * ends, in the commit that ends it, so the end leaves only formulas never typeset to idle time.
+ */
+export function showCachedWaiting(): void {
+  for (const [key, entry] of waiting) {
+    const hit = cache.get(key);
+    if (!hit) continue;
+    waiting.delete(key);
+    for (const show of entry.show) show(hit);
+  }
+}
 
 /** Set by the block a reply ends on: its formulas are typeset in that commit if KaTeX is in. */
 export const TypesetNowContext = createContext(false);
@@ -184,7 +198,7 @@ function typesetSome(n: number): boolean {
  */
 export function useTypeset(tex: string, display: boolean, ready = true): Typeset | null {
   const now = useContext(TypesetNowContext);
-  const inFrame = useContext(MathInFrameContext);
+  const inFrame = !useContext(ReplyStreamingContext).current;
   const key = keyOf(tex, display);
   const [late, setLate] = useState<{ key: string; result: Typeset } | null>(null);
   // An idle-time commit may show it at once (a settled paragraph parsed whole builds its formulas
