@@ -79,8 +79,15 @@ try {
         row[mode] = await measure(page, { ...scenario, mode, debug });
         if (debug && mode === 'memo') console.log(JSON.stringify(row[mode].worst));
       }
-      // The floor under the frame figures, for the headline only (TextFloor.tsx).
-      if (scenario.label === HEADLINE) row.text = await measure(page, { ...scenario, mode: 'text' });
+      if (scenario.label === HEADLINE) {
+        // One run's p95 swings by half a millisecond on this shared machine; the headline's frame
+        // figures are the median of three runs (each printed), its other figures the median run's.
+        const runs = [row.memo, await measure(page, { ...scenario, mode: 'memo' }), await measure(page, { ...scenario, mode: 'memo' })];
+        row.memoRuns = runs.map((r) => ({ p95: r.p95 ?? NaN, p99: r.p99 ?? NaN }));
+        row.memo = [...runs].sort((a, b) => (a.p95 ?? 0) - (b.p95 ?? 0))[1] ?? row.memo;
+        // The floor under the frame figures (TextFloor.tsx).
+        row.text = await measure(page, { ...scenario, mode: 'text' });
+      }
       if (LOCKSTEP.has(scenario.label)) {
         row.lockstep = {};
         for (const mode of ['idle', 'memo', 'naive'] as const) {
