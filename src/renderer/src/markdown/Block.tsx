@@ -1,4 +1,4 @@
-import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { BlockContext } from './block-context.ts';
 import { HighlightedCode } from './components/CodeBlock.tsx';
@@ -18,7 +18,7 @@ import { definitionsOnly } from './definitions-tail.ts';
 import { listChunks } from './list-tail.ts';
 import { StreamingList } from './components/StreamingList.tsx';
 import { TypesetNowContext } from './math.ts';
-import { onIdle } from './idle.ts';
+import { layoutNow, onIdle } from './idle.ts';
 import { LateDefinitionsContext } from './late-references.ts';
 import { definitionsFor } from './definitions-for.ts';
 import { simpleDefinitions } from './split/verify.ts';
@@ -87,6 +87,10 @@ function BlockContent({ blockKey, raw, definitions, settled, fence, lateRefs = f
   useEffect(() => {
     if (settling) onIdle(() => setExact(true));
   }, [settling]);
+  // Parsed whole in idle time: the style and layout of what that rebuilt are paid there too.
+  useLayoutEffect(() => {
+    if (exact) layoutNow();
+  }, [exact]);
   // Settling, it is still shown as it streamed: its pieces keep the info they had, and none of
   // them renders again.
   const shownSettled = settled && !settling;

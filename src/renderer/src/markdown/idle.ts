@@ -31,7 +31,6 @@ function runQueue(): void {
   idleCommit(() => {
     for (const job of jobs) job();
   });
-  layoutNow();
   renderStats.upgradeMs += performance.now() - started;
 }
 
