@@ -27,7 +27,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({ text, streaming }
   const [lateRefs] = useState(streaming);
   // One object for the message's life: formulas read whether it streams as they render, and its
   // end re-renders only those still waiting (below), not every formula in it.
-  const streamingNow = useRef({ current: streaming }).current;
+  const streamingNow = useRef(streaming);
   streamingNow.current = streaming;
   useLayoutEffect(() => {
     if (!streaming) showCachedWaiting();

@@ -245,9 +245,15 @@ const PARAGRAPH_MAX = 4096;
  */
 export function plainParagraph(markdown: string): Inline[] | null {
   const line = markdown.replace(/[ \t\n]+$/, '');
-  if (line.length > PARAGRAPH_MAX || !(LETTER.test(line[0] ?? '') || INLINE_START.test(line)) || /[\n\r\0]/.test(line)) return null;
-  return plainInline(line);
+  if (line === last.line) return last.inlines;
+  const inlines = line.length > PARAGRAPH_MAX || !(LETTER.test(line[0] ?? '') || INLINE_START.test(line)) || /[\n\r\0]/.test(line) ? null : plainInline(line);
+  last = { line, inlines };
+  return inlines;
 }
+
+// The last line read: the streaming tail's one-line paragraph is read by the block deciding how
+// to show it (plainBlock), then again by the piece showing it, in the same render.
+let last: { line: string; inlines: Inline[] | null } = { line: '', inlines: null };
 
 export type PlainTag = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
